@@ -1,0 +1,50 @@
+"""The built-in deterministic extractor: sections, metadata, the three tables, prose facts."""
+
+from __future__ import annotations
+
+from .. import fields as F
+from ..report import Cell, Report
+from .facts import read_facts
+from .metadata import read_metadata
+from .sections import find_sections
+from .tables import read_active, read_appeals, read_applications
+
+
+def extract_builtin(report: Report) -> Report:
+    """Fill `report` (whose `text` is already normalized) with everything the built-in reader finds."""
+    text = report.text
+    report.sections = find_sections(text)
+    by_number = {s.number: s for s in report.sections}
+
+    def bounds(number: int) -> tuple[int, int]:
+        """Where to look for a section's table: its own span, or between its neighbours."""
+        if number in by_number:
+            return by_number[number].start, by_number[number].end
+        before = [s.end for s in report.sections if s.number < number]
+        after = [s.start for s in report.sections if s.number > number]
+        return (max(before) if before else 0), (min(after) if after else len(text))
+
+    report.template = F.TEMPLATE_2021
+    for table, reader, number in (
+        ("active", read_active, 2),
+        ("applications", read_applications, 3),
+        ("appeals", read_appeals, 4),
+    ):
+        start, end = bounds(number)
+        read = reader(text, start, end)
+        report.cells.update(read.cells)
+        report.findings.extend(read.findings)
+        if read.span:
+            report.tables_found[table] = read.span
+    for fid in F.fields_for(report.template):
+        report.cells.setdefault(fid, Cell(field=fid, value=None, status="blank"))
+
+    s1, s6 = by_number.get(1), by_number.get(6)
+    meta = read_metadata(text, s1.start if s1 else None, s6.start if s6 else None)
+    report.title, report.title_span = meta.title, meta.title_span
+    report.organ, report.region, report.year = meta.organ, meta.region, meta.year
+    report.year_sources, report.published = meta.year_sources, meta.published
+    report.published_span = meta.published_span
+    report.facts = read_facts(text, list(report.tables_found.values()), s1.end if s1 else None)
+    return report
+

@@ -1,0 +1,111 @@
+"""Figures the prose states, each with the exact quote it was read from.
+
+Names are the canonical field id where the sentence states a table cell
+(`active.licensing`), otherwise a claim name (`applications.received`,
+`applications.none`, `proactive.total`, `proactive.part:<label>`, `proactive.share:<label>`).
+Table regions are skipped: only narrative text states facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..report import Fact
+from .numbers import parse_number
+
+_GAP = r"[^。;\n\d]"  # within one clause, no digits
+_COUNT_UNITS = r"件|条|个|份|宗"
+
+_RECEIVED = [
+    re.compile(rf"(?:收到|受理|接到|接收){_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS})"),
+    re.compile(rf"(?:收到|受理|接到|接收){_GAP}{{0,6}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
+]
+_NONE_RECEIVED = re.compile(rf"(?:未|没有)(?:收到|接到|受理){_GAP}{{0,16}}?申请")
+_DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>\d[\d,]*)\s*(?:件|宗|次)")
+_NORMATIVE = re.compile(rf"(?:制定|制发|出台|印发){_GAP}{{0,8}}?规范性文件\s*(?P<n>\d+)\s*(?:件|个|份|条)")
+_FEES = re.compile(rf"行政事业性收费{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
+_ALL_CONCLUDED = re.compile(rf"(?:所有|全部){_GAP}{{0,10}}?申请{_GAP}{{0,6}}?(?:均已|均|已全部|全部)(?:按时)?办结")
+_NO_APPEALS = re.compile(rf"(?:未|没有)(?:发生|出现|收到|涉及){_GAP}{{0,20}}?(?:行政复议|行政诉讼)")
+_PROACTIVE_TOTAL = re.compile(rf"主动公开[^。;\n\d]{{0,25}}?(?P<n>\d[\d,]*)\s*(?:条|件|篇)")
+_SHARE_ITEM = re.compile(r"(?P<n>\d+)\s*条[^。\d%]{0,3}?占(?:比)?[^\d。\n]{0,10}?(?P<p>\d+(?:\.\d+)?)\s*%")
+_LIST_ITEM = re.compile(r"(?P<label>[^,;:\d。]{1,16}?)\s*(?P<n>\d+)\s*条")
+_SUBSECTION = re.compile(r"^\s*[(（]\s*[二三四五六七八九]\s*[)）]", re.M)
+_VERBS = re.compile(r"^(?:其中|共计|共|累计|发布|公开|达|为|约|有)+|(?:共计|共|累计|发布|公开|达|为|约|有)+$")
+
+DECISION_FIELDS = {"行政许可": "active.licensing", "行政处罚": "active.punishment", "行政强制": "active.coercion"}
+
+
+def _fact(name: str, value: float | int, m: re.Match[str], unit: str | None = None) -> Fact:
+    return Fact(name=name, value=value, start=m.start(), end=m.end(), quote=m.group(0), unit=unit)
+
+
+def _outside(spans: Iterable[tuple[int, int]], m: re.Match[str]) -> bool:
+    return all(not (s <= m.start() < e) for s, e in spans)
+
+
+def _label_before(text: str, start: int, floor: int) -> str:
+    """The name of a part: the clause just before its number (`工作动态类信息。共发布60条` → 工作动态类信息)."""
+    line_start = max(text.rfind("\n", floor, start) + 1, floor)
+    clauses = re.split(r"[,;:。]", text[line_start:start])
+    for clause in reversed(clauses):
+        label = _VERBS.sub("", clause.strip()).strip()
+        if label:
+            return label
+    return "?"
+
+
+def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]:
+    total_m = next((m for m in _PROACTIVE_TOTAL.finditer(text, 0, limit) if _outside(skip, m)), None)
+    if not total_m:
+        return []
+    total = parse_number(total_m["n"])
+    facts = [_fact("proactive.total", total, total_m)]
+    sub = _SUBSECTION.search(text, total_m.end(), limit)
+    window_end = min(sub.start() if sub else limit, total_m.end() + 1500)
+    shares = list(_SHARE_ITEM.finditer(text, total_m.end(), window_end))
+    if len(shares) >= 2:
+        for m in shares:
+            label = _label_before(text, m.start(), total_m.end())
+            facts.append(Fact(f"proactive.part:{label}", int(m["n"]), m.start(), m.start("n") + len(m["n"]) + 1, text[m.start() : m.start("n") + len(m["n"]) + 1]))
+            facts.append(Fact(f"proactive.share:{label}", float(m["p"]), m.start("p"), m.end(), text[m.start("p") : m.end()], unit="%"))
+        return facts
+    # "其中A 56条,B 5条…" in the same sentence: parts run until they reach the total.
+    sentence_end = text.find("。", total_m.end(), window_end)
+    sentence_end = window_end if sentence_end < 0 else sentence_end
+    rest = text[total_m.end() : sentence_end]
+    if "其中" not in rest:
+        return facts
+    items, running = [], 0
+    for m in _LIST_ITEM.finditer(text, total_m.end() + rest.index("其中"), sentence_end):
+        items.append(m)
+        running += int(m["n"])
+        if running == total:
+            break
+    for m in items:
+        label = _VERBS.sub("", m["label"].strip()).strip() or "?"
+        facts.append(_fact(f"proactive.part:{label}", int(m["n"]), m))
+    return facts
+
+
+def read_facts(text: str, table_spans: list[tuple[int, int]], section1_end: int | None = None) -> list[Fact]:
+    """Every fact the prose states outside the tables, in text order."""
+    facts: list[Fact] = []
+    facts += _proactive(text, table_spans, section1_end or len(text))
+    for pattern in _RECEIVED:
+        facts += [_fact("applications.received", int(m["n"]), m) for m in pattern.finditer(text) if _outside(table_spans, m)]
+    facts += [_fact("applications.none", 0, m) for m in _NONE_RECEIVED.finditer(text) if _outside(table_spans, m)]
+    for m in _DECISIONS.finditer(text):
+        if _outside(table_spans, m):
+            facts.append(_fact(DECISION_FIELDS[m["kind"]], parse_number(m["n"]), m))
+    for m in _NORMATIVE.finditer(text):
+        if _outside(table_spans, m) and "规章" not in m.group(0):  # "规章、规范性文件0件" mixes two rows
+            facts.append(_fact("active.normative_docs.issued", int(m["n"]), m))
+    for m in _FEES.finditer(text):
+        if _outside(table_spans, m):
+            facts.append(_fact("active.fees", parse_number(m["n"]), m, unit=m["unit"]))
+    facts += [_fact("applications.all_concluded", 0, m) for m in _ALL_CONCLUDED.finditer(text) if _outside(table_spans, m)]
+    facts += [_fact("appeals.none", 0, m) for m in _NO_APPEALS.finditer(text) if _outside(table_spans, m)]
+    # Two patterns can read the same sentence; keep one fact per (name, span).
+    unique = {(f.name, f.start, f.end): f for f in facts}
+    return sorted(unique.values(), key=lambda f: (f.start, f.name))

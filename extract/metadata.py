@@ -1,0 +1,135 @@
+"""Report metadata as printed: title, organ, region, reporting year, sign-off date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_TITLE = re.compile(
+    r"^(?:(?P<y1>\d{4})\s*年度?\s*)?(?P<organ>.*?)\s*(?:关于)?\s*(?:(?P<y2>\d{4})\s*年度?\s*)?(?:度\s*)?政府信息公开"
+)
+_PERIOD = re.compile(r"统计(?:时限|期限|时间|区间|周期|期)?[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_PROSE_YEAR = re.compile(r"(\d{4})\s*年度?")
+_SIGNOFF_DATE = re.compile(rf"^[ \t]*{_DATE}[ \t]*$", re.M)
+_ISSUE_DATE = re.compile(rf"(?:发布|印发|成文)(?:日期|时间)\s*[:：]\s*{_DATE}")
+_PLACE_TAIL = re.compile(r"^(?P<region>.+?[省市县区旗])(?P<rest>[^省市县区旗]+?(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?)$")
+_ORGAN_IN_PROSE = re.compile(
+    r"(?:^|(?<=[年,，。、:：\s]))(?P<name>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))"
+    r"(?=收到|在|共|人民政府|政府|全年|本年|今年|坚持|严格|认真|积极)",
+    re.M,
+)
+_GENERIC = {"我镇", "全镇", "本镇", "该镇", "乡镇", "城镇", "各乡镇", "我乡", "全乡", "本乡", "我街道", "本街道"}
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    organ: str | None = None
+    region: str | None = None
+    year: int | None = None
+    year_sources: dict[str, int] = field(default_factory=dict)
+    published: str | None = None
+    published_span: tuple[int, int] | None = None
+
+
+def _plausible_year(y: int) -> bool:
+    return 2000 <= y <= 2100
+
+
+def find_title(text: str, before: int) -> tuple[str, tuple[int, int]] | None:
+    """The title: the first lines before section 1 that name the report, joined if split."""
+    head = text[:before]
+    lines = [(m.start(), m.end(), m.group(0).strip("#* \t")) for m in re.finditer(r"[^\n]+", head)]
+    lines = [(s, e, t) for s, e, t in lines if t]
+    for i, (start, end, line) in enumerate(lines[:4]):
+        if "政府信息公开" not in line or len(line) > 60:
+            continue
+        title, stop = line, end
+        if "报告" not in line and i + 1 < len(lines) and len(lines[i + 1][2]) <= 10 and "报告" in lines[i + 1][2]:
+            title, stop = line + lines[i + 1][2], lines[i + 1][1]
+        return title, (start, stop)
+    return None
+
+
+def organ_from_title(title: str) -> tuple[str | None, int | None]:
+    m = _TITLE.match(re.sub(r"\s+", "", title))
+    if not m:
+        return None, None
+    year = m["y1"] or m["y2"]
+    organ = m["organ"].strip() or None
+    return organ, int(year) if year else None
+
+
+def split_region(organ: str) -> str | None:
+    """`五华县安流镇` → `五华县`: the higher-level place printed before a township's name."""
+    m = _PLACE_TAIL.match(organ)
+    return m["region"] if m else None
+
+
+def organ_from_prose(text: str) -> str | None:
+    names = Counter(m["name"] for m in _ORGAN_IN_PROSE.finditer(text) if m["name"] not in _GENERIC)
+    return names.most_common(1)[0][0] if names else None
+
+
+def organ_from_signoff(text: str, date_start: int) -> str | None:
+    before = text[max(0, date_start - 80) : date_start].rstrip().rsplit("\n", 1)[-1].strip()
+    if 2 <= len(before) <= 30 and re.search(r"(政府|镇|乡|街道|局|委员会|办公室|厅|部|委|办)$", before):
+        return before
+    return None
+
+
+def read_metadata(text: str, section1_start: int | None, section6_start: int | None) -> Metadata:
+    meta = Metadata()
+    found = find_title(text, section1_start if section1_start is not None else min(len(text), 300))
+    if found:
+        meta.title, meta.title_span = found
+        meta.organ, title_year = organ_from_title(meta.title)
+        if title_year and _plausible_year(title_year):
+            meta.year_sources["title"] = title_year
+    period = _PERIOD.search(text)
+    if period and _plausible_year(int(period.group(1))):
+        meta.year_sources["period"] = int(period.group(1))
+    tail_from = section6_start if section6_start is not None else max(0, len(text) - 400)
+    signoff = None
+    for signoff in _SIGNOFF_DATE.finditer(text, tail_from):
+        pass
+    date = signoff or _ISSUE_DATE.search(text)
+    if date:
+        y, mo, d = (int(g) for g in date.groups()[-3:])
+        if _plausible_year(y) and 1 <= mo <= 12 and 1 <= d <= 31:
+            meta.published = f"{y:04d}-{mo:02d}-{d:02d}"
+            meta.published_span = (date.start(), date.end())
+    if not meta.organ and signoff:
+        meta.organ = organ_from_signoff(text, signoff.start())
+    if not meta.organ:
+        meta.organ = organ_from_prose(text)
+    if not meta.year_sources:
+        for m in _PROSE_YEAR.finditer(text, section1_start or 0):
+            if _plausible_year(int(m.group(1))):
+                meta.year_sources["prose"] = int(m.group(1))
+                break
+    for source in ("title", "period", "prose"):
+        if source in meta.year_sources:
+            meta.year = meta.year_sources[source]
+            break
+    meta.region = split_region(meta.organ) if meta.organ else None
+    return meta
+
+
+def organ_level(organ: str | None) -> str | None:
+    """township | county | department | government | None, as far as the name tells."""
+    if not organ:
+        return None
+    name = re.sub(r"(人民政府|政府)$", "", organ)
+    if re.search(r"(镇|乡|街道|街道办事处)$", name):
+        return "township"
+    if re.search(r"(局|委|办|厅|部|署|中心|委员会|办公室|院|会|所|站|队)$", name):
+        return "department"
+    if re.search(r"(县|旗)$", name):
+        return "county"
+    if organ.endswith("政府"):
+        return "government"
+    return None

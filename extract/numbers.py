@@ -1,0 +1,76 @@
+"""Reading printed numbers: `1,234`, `0.5`, `251000元`, `3万元`, `-2`, and cells that are not numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..report import Number
+
+UNITS = "万元|元|件|条|个|项|次|份|%"
+
+# A printed number with its optional unit. Thousands separators only in their exact grouping.
+_NUMBER = re.compile(
+    rf"(?<![\d.,])(?P<sign>-)?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
+    rf"(?:\s*(?P<unit>{UNITS}))?"
+)
+# A printed cell that holds no number: dashes, slashes, 无, 空 … standing alone between separators.
+_MARKER = re.compile(r"(?<![^\s|])(?:—+|-{1,3}|/|\\|无|空|\*)(?![^\s|])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # "number" | "marker"
+    value: Number | None
+    start: int
+    end: int
+    raw: str
+    unit: str | None = None
+
+
+def parse_number(raw: str) -> Number | None:
+    """The value of one printed number (`"1,234"` → 1234, `"0.50万元"` → 0.5); None if it is not one."""
+    m = _NUMBER.fullmatch(raw.strip())
+    return _value(m) if m else None
+
+
+def _value(m: re.Match[str]) -> Number:
+    digits = m["int"].replace(",", "")
+    sign = -1 if m["sign"] else 1
+    if m["frac"] is not None:
+        return sign * float(f"{digits}.{m['frac']}")
+    return sign * int(digits)
+
+
+def _is_numbering(text: str, m: re.Match[str]) -> bool:
+    """`1.属于…`, `3、收到…`, `(1)`, `第1项`, `2024年`: numbers that label, not values."""
+    end, start = m.end(), m.start()
+    if m["sign"] and start > 0 and not text[start - 1].isspace() and text[start - 1] != "|":
+        return True  # a dash joining two things, e.g. a date range, not a minus sign
+    after = text[end : end + 4].lstrip(" ")
+    if m["unit"] is None and after[:1] in (".", "、") and _CJK.match(after[1:].lstrip(" ")[:1] or "x"):
+        return True
+    if m["unit"] is None and after[:1] in ("年", "月", "日", "号", "项", "类", "季"):
+        return True
+    before = text[max(0, start - 1) : start]
+    if before == "第":
+        return True
+    if before in ("(", "（") and after[:1] in (")", "）"):
+        return True
+    return False
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Every value-like token in text[start:end], in order, with absolute spans."""
+    end = len(text) if end is None else end
+    found: list[Token] = []
+    for m in _NUMBER.finditer(text, start, end):
+        if _is_numbering(text, m):
+            continue
+        raw = m.group(0)
+        found.append(Token("number", _value(m), m.start(), m.end(), raw, m["unit"]))
+    for m in _MARKER.finditer(text, start, end):
+        found.append(Token("marker", None, m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda t: t.start)
+    return found

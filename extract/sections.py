@@ -1,0 +1,61 @@
+"""Finding the six sections by their printed headings.
+
+A heading is a short line, optionally numbered (`一、`, `3、`, `（三）`, markdown `##`), that
+contains the section's key words. Sections are searched in order, so a sub-heading that
+reuses a number (`### 三、政务公开程序规范化举措` inside section 1) is never taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..report import Section
+
+SECTION_TITLES = {
+    1: "总体情况",
+    2: "主动公开政府信息情况",
+    3: "收到和处理政府信息公开申请情况",
+    4: "政府信息公开行政复议、行政诉讼情况",
+    5: "存在的主要问题及改进情况",
+    6: "其他需要报告的事项",
+}
+
+_KEYWORDS = {
+    1: r"总体情况",
+    2: r"主动公开",
+    3: r"(?:收到|处理).{0,12}申请",
+    4: r"行政复议|行政诉讼",
+    5: r"主要问题|问题及改进|改进情况",
+    6: r"其他需要报告|其他事项",
+}
+_NUMBERING = r"(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.,．]|[(（]\s*[一二三四五六1-6]\s*[)）]"
+_HEADING_LINE = re.compile(rf"^[ \t#*>]*(?:(?P<num>{_NUMBERING})\s*)?(?P<title>[^\n]{{2,60}})$", re.M)
+_MAX_HEADING_CHARS = 40
+
+
+def _is_heading(line_title: str, number: int, numbered: bool) -> bool:
+    title = line_title.strip().strip("*# \t")
+    if len(title) > _MAX_HEADING_CHARS or not re.search(_KEYWORDS[number], title):
+        return False
+    if title.endswith(("。", ";", "；")):
+        return False  # a sentence, not a heading
+    # An unnumbered line counts only if it is the section's title itself, not prose.
+    return numbered or title.startswith(SECTION_TITLES[number][:4])
+
+
+def find_sections(text: str) -> list[Section]:
+    """The sections found, in order; each ends where the next found one starts."""
+    found: list[tuple[int, str, int]] = []  # (number, title, start)
+    pos = 0
+    for number in range(1, 7):
+        for m in _HEADING_LINE.finditer(text, pos):
+            if _is_heading(m["title"], number, m["num"] is not None):
+                title = text[m.start() : m.end()].strip().strip("#* \t").strip()
+                found.append((number, title, m.start()))
+                pos = m.end()
+                break
+    sections = []
+    for i, (number, title, start) in enumerate(found):
+        end = found[i + 1][2] if i + 1 < len(found) else len(text)
+        sections.append(Section(number=number, title=title, start=start, end=end))
+    return sections

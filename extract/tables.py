@@ -1,0 +1,214 @@
+"""The built-in table reader: one algorithm for every layout.
+
+Each row is found by its printed label (whitespace between characters allowed, so
+`自\\n然\\n人` or `商业\\n\\n企业` still match); its values are the number tokens between the
+end of its label and the start of the next row's label, whatever separates them (tabs,
+pipes, newlines, spaces). Only when a row has fewer numbers than columns are cell
+positions (tabs, pipes) used to place the blanks; if that is ambiguous too, the values are
+kept in order and the row is flagged, never guessed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import fields as F
+from ..report import BUILTIN, Cell, Finding
+from .numbers import Token, tokens
+
+
+def spaced(label: str) -> str:
+    """A regex for `label` that tolerates whitespace between its characters."""
+    return r"\s*".join(re.escape(ch) for ch in label)
+
+
+# Row label patterns of the applications table (2021 format), in printed order.
+APPLICATION_LABELS_2021: list[tuple[str, str]] = [
+    ("new", spaced("本年新收")),
+    ("carried_over", spaced("上年结转")),
+    ("granted", spaced("予以公开")),
+    ("partly_granted", spaced("部分公开")),
+    ("denied.state_secret", spaced("国家秘密")),
+    ("denied.law_prohibited", spaced("行政法规禁止公开")),
+    ("denied.security_stability", spaced("三安全一稳定")),
+    ("denied.third_party", spaced("第三方合法权益")),
+    ("denied.internal_affairs", spaced("内部事务")),
+    ("denied.process_info", spaced("过程性信息")),
+    ("denied.enforcement_file", spaced("行政执法案卷")),
+    ("denied.query_matter", spaced("行政查询事项")),
+    ("unavailable.not_held", spaced("不掌握")),
+    ("unavailable.needs_creation", spaced("另行制作")),
+    ("unavailable.unclear", spaced("仍不明确")),
+    ("not_processed.petition", spaced("信访举报投诉")),
+    ("not_processed.duplicate", spaced("重复申请")),
+    ("not_processed.publication", spaced("公开出版物")),
+    ("not_processed.excessive", spaced("大量反复申请")),
+    ("not_processed.reconfirm", spaced("重新出具")),
+    ("other.overdue_correction", spaced("逾期不补正")),
+    ("other.overdue_fee", spaced("缴纳费用")),
+    ("other.other", spaced("其他")),
+    ("total", spaced("总计")),
+    ("carried_forward", spaced("结转下年度")),
+]
+
+ACTIVE_LABELS_2021: list[tuple[str, str, tuple[str, ...]]] = [
+    ("regulations", spaced("规章"), ("issued", "repealed", "in_force")),
+    ("normative_docs", r"(?:行\s*政\s*)?" + spaced("规范性文件"), ("issued", "repealed", "in_force")),
+    ("licensing", spaced("行政许可"), ("",)),
+    ("punishment", spaced("行政处罚"), ("",)),
+    ("coercion", spaced("行政强制"), ("",)),
+    ("fees", spaced("行政事业性收费"), ("",)),
+]
+
+_ACTIVE_START = re.compile(spaced("第二十条") + "|" + spaced("信息内容"))
+_APPEALS_HEADER = re.compile("|".join(spaced(w) for w in ("结果维持", "结果纠正", "尚未审结", "行政复议")))
+_SEPARATED = re.compile(r"[\t|]")
+
+
+@dataclass
+class TableRead:
+    """What the reader found in one table: cells, the table's span, and anything it could not place."""
+
+    cells: dict[str, Cell] = field(default_factory=dict)
+    span: tuple[int, int] | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _cell(field_id: str, token: Token | None) -> Cell:
+    if token is None:
+        return Cell(field=field_id, value=None, status="blank")
+    if token.kind == "marker":
+        return Cell(field_id, None, token.start, token.end, BUILTIN, token.raw, None, "unreadable")
+    return Cell(field_id, token.value, token.start, token.end, BUILTIN, token.raw, token.unit, "ok")
+
+
+def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
+    """Place values by their cell position on the row's line when it is tab or pipe separated."""
+    line_end = text.find("\n", start, end)
+    line_end = end if line_end < 0 else line_end
+    line = text[start:line_end]
+    if not _SEPARATED.search(line):
+        return None
+    parts, offsets, pos = [], [], start
+    for piece in re.split(r"([\t|])", line):
+        if piece in ("\t", "|"):
+            pos += 1
+            continue
+        parts.append(piece)
+        offsets.append(pos)
+        pos += len(piece)
+    if skip_first:  # the first piece is the rest of the label cell
+        parts, offsets = parts[1:], offsets[1:]
+    while parts and not parts[-1].strip():
+        parts.pop(), offsets.pop()
+    while parts and not parts[0].strip():
+        parts.pop(0), offsets.pop(0)
+    if len(parts) != ncols:
+        return None
+    placed: list[Token | None] = []
+    for piece, offset in zip(parts, offsets):
+        found = tokens(text, offset, offset + len(piece))
+        if len(found) > 1:
+            return None
+        placed.append(found[0] if found else None)
+    return placed
+
+
+def read_row(
+    text: str, start: int, end: int, ncols: int, last: bool, skip_first: bool = True
+) -> tuple[list[Token | None], str | None]:
+    """The row's values, one per column (None = blank), and a problem description if any."""
+    found = tokens(text, start, end)
+    if len(found) == ncols:
+        return list(found), None
+    if len(found) > ncols:
+        problem = None if last else f"该行印有{len(found)}个数值，多于{ncols}列，已按顺序取前{ncols}个"
+        return list(found[:ncols]), problem
+    placed = _positional(text, start, end, ncols, skip_first)
+    if placed is not None:
+        return placed, None
+    padded: list[Token | None] = list(found) + [None] * (ncols - len(found))
+    if not found:
+        return padded, None
+    return padded, f"该行只印有{len(found)}个数值（应为{ncols}列），无法确定空白所在列，已按顺序填入"
+
+
+def _find_labels(text: str, labels: list[tuple[str, str]], start: int, end: int) -> dict[str, tuple[int, int]]:
+    """Each row label's span, searched in order; a label not found is skipped."""
+    spans: dict[str, tuple[int, int]] = {}
+    pos = start
+    for row, pattern in labels:
+        m = re.compile(pattern).search(text, pos, end)
+        if m:
+            spans[row] = (m.start(), m.end())
+            pos = m.end()
+    return spans
+
+
+def _read_rows(
+    text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tuple[int, int]], end: int, table: str
+) -> TableRead:
+    """Read every row whose label was found; rows not found get blank cells."""
+    read = TableRead()
+    order = [row for row, _ in rows if row in spans]
+    for row, field_ids in rows:
+        if row not in spans:
+            for fid in field_ids:
+                read.cells[fid] = _cell(fid, None)
+            continue
+        i = order.index(row)
+        seg_start = spans[row][1]
+        seg_end = spans[order[i + 1]][0] if i + 1 < len(order) else end
+        values, problem = read_row(text, seg_start, seg_end, len(field_ids), last=i + 1 == len(order))
+        for fid, token in zip(field_ids, values):
+            read.cells[fid] = _cell(fid, token)
+        if problem:
+            read.findings.append(
+                Finding("table.row_alignment", "warning", field_ids, problem, start=spans[row][0], end=seg_end)
+            )
+    if spans:
+        first = min(s for s, _ in spans.values())
+        read.span = (first, end)
+    return read
+
+
+def read_active(text: str, start: int, end: int) -> TableRead:
+    m = _ACTIVE_START.search(text, start, end)
+    if not m:
+        return TableRead()
+    labels = [(row, pattern) for row, pattern, _ in ACTIVE_LABELS_2021]
+    spans = _find_labels(text, labels, m.start(), end)
+    rows = [(row, [F.active_id(row, c) for c in cols]) for row, _, cols in ACTIVE_LABELS_2021]
+    read = _read_rows(text, rows, spans, end, "active")
+    if read.span:
+        read.span = (m.start(), end)
+    return read
+
+
+def read_applications(text: str, start: int, end: int) -> TableRead:
+    spans = _find_labels(text, APPLICATION_LABELS_2021, start, end)
+    if "new" not in spans and len(spans) < 5:
+        return TableRead()  # a stray word is not a table
+    rows = [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in APPLICATION_LABELS_2021]
+    return _read_rows(text, rows, spans, end, "applications")
+
+
+def read_appeals(text: str, start: int, end: int) -> TableRead:
+    read = TableRead()
+    header = _APPEALS_HEADER.search(text, start, end)
+    if not header:
+        return read
+    field_ids = list(F.APPEAL_FIELDS)
+    found = tokens(text, header.end(), end)
+    if not found:
+        return read
+    # The data start on the line of the first number after the header (no label cell there).
+    data_start = text.rfind("\n", header.end(), found[0].start) + 1 or found[0].start
+    values, problem = read_row(text, data_start, end, len(field_ids), last=True, skip_first=False)
+    for fid, token in zip(field_ids, values):
+        read.cells[fid] = _cell(fid, token)
+    if problem:
+        read.findings.append(Finding("table.row_alignment", "warning", field_ids, problem, start=header.start(), end=end))
+    read.span = (header.start(), end)
+    return read

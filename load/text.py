@@ -1,0 +1,46 @@
+"""Decoding plain text (.txt, .md) whatever encoding it was saved in."""
+
+from __future__ import annotations
+
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
+
+
+def _looks_binary(data: bytes) -> bool:
+    # NUL bytes never occur in UTF-8/GB18030 text; control bytes other than \t\n\r\f are rare.
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.01
+
+
+def decode_text(data: bytes) -> tuple[str | None, str]:
+    """Return (text, encoding name), or (None, "") when the bytes are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None, ""
+    if _looks_binary(data):
+        return None, ""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # GB18030 decodes almost any byte string; only trust it when the result is mostly CJK text.
+        if encoding == "gb18030" and not _mostly_cjk_or_ascii(text):
+            return None, ""
+        return text, encoding
+    return None, ""
+
+
+def _mostly_cjk_or_ascii(text: str) -> bool:
+    sample = text[:20000]
+    good = sum(1 for ch in sample if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return good >= len(sample) * 0.9

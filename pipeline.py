@@ -1,0 +1,108 @@
+"""One direction of flow: load → normalize → extract → check → (store).
+
+`process_path` never raises for bad input: every input comes back as a Report, with
+status "failed" and a one-line reason when it cannot be read as an annual report.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .extract.builtin import extract_builtin
+from .extract.normalize import normalize
+from .load import DEFAULT_MAX_BYTES, LoadError, load
+from .report import Report
+from .rules import run_rules
+
+CHINESE_NUMBERS = "一二三四五六"
+INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def process_text(source: str, sha256: str, raw_text: str, encoding: str | None = None) -> Report:
+    """Extract and check one report from its decoded text."""
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    report = Report(source=source, sha256=sha256, text=normalize(raw_text), encoding=encoding)
+    timings["normalize"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    extract_builtin(report)
+    timings["extract"] = time.perf_counter() - t
+
+    problem = _not_a_report(report) or _cut_off(report)
+    if problem:
+        report.status, report.error = "failed", problem
+
+    t = time.perf_counter()
+    report.findings.extend(run_rules(report))
+    timings["rules"] = time.perf_counter() - t
+    report.timings.update(timings)
+    return report
+
+
+def _not_a_report(report: Report) -> str | None:
+    if not report.sections and not report.tables_found:
+        return "not a government information disclosure annual report: none of its six section headings or three tables found"
+    return None
+
+
+def _cut_off(report: Report) -> str | None:
+    """A report that stops after section N (later sections and a table all missing) was cut off."""
+    last = max((s.number for s in report.sections), default=0)
+    missing_tables = [t for t in ("active", "applications", "appeals") if t not in report.tables_found]
+    if 1 <= last < 5 and missing_tables:
+        return (
+            f"report cut off after section {CHINESE_NUMBERS[last - 1]}: sections "
+            f"{'、'.join(CHINESE_NUMBERS[last:])} and table(s) {', '.join(missing_tables)} are missing"
+        )
+    return None
+
+
+def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Load, extract and check one file; bad input becomes a failed Report, never an exception."""
+    t = time.perf_counter()
+    try:
+        loaded = load(path, max_bytes)
+    except LoadError as exc:
+        return Report(source=str(path), sha256=_sha_or_path(path), status="failed", error=str(exc))
+    load_seconds = time.perf_counter() - t
+    report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding)
+    report.timings["load"] = load_seconds
+    return report
+
+
+def _sha_or_path(path: Path) -> str:
+    """The sha256 of the bytes when they can be read, else of the path (so a failure is still keyed)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        digest.update(b"unreadable:" + str(path).encode())
+    return digest.hexdigest()
+
+
+def expand_inputs(args: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
+    """Files, folders (recursively: report-like files) and globs → (path, problem or None)."""
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                if child.suffix.lower() in INPUT_SUFFIXES:
+                    yield child, None
+        elif path.exists():
+            yield path, None
+        elif any(ch in arg for ch in "*?["):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                yield path, "no file matches this pattern"
+            for m in matches:
+                if Path(m).is_file():
+                    yield Path(m), None
+        else:
+            yield path, "no such file or folder"

@@ -1,0 +1,124 @@
+"""The extracted report: what every stage after extraction reads, and what the store writes.
+
+Spans (`start`, `end`) are character offsets into `Report.text`, the normalized source text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Number = int | float
+
+BUILTIN = "builtin"  # the name of the deterministic extractor, stored with every value it reads
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell. `value` is None when the cell is blank, missing or unreadable."""
+
+    field: str
+    value: Number | None
+    start: int | None = None  # span of the printed token; None when nothing was printed
+    end: int | None = None
+    extractor: str = BUILTIN
+    raw: str | None = None  # the printed token, e.g. "251000元" or "—"
+    unit: str | None = None  # unit printed with the number, e.g. "元", "万元", "件"
+    status: str = "ok"  # ok | blank (nothing printed) | unreadable (printed, not a number)
+    alt_value: Number | None = None  # another extractor's differing value (cross-check)
+    alt_extractor: str | None = None
+
+
+@dataclass(slots=True)
+class Section:
+    number: int  # 1..6 as in the national format
+    title: str  # as printed (heading line, without markdown)
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Fact:
+    """A figure read from the prose, grounded by a quote at [start, end)."""
+
+    name: str  # a canonical field id where the fact states a cell, else e.g. "proactive.total"
+    value: Number
+    start: int
+    end: int
+    quote: str
+    unit: str | None = None
+    extractor: str = BUILTIN
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    severity: str  # error | warning | info
+    fields: list[str]
+    message: str  # Chinese, for the reviewer
+    expected: Any = None
+    actual: Any = None
+    start: int | None = None
+    end: int | None = None
+    key: str = ""  # tells apart findings of one rule on the same fields (e.g. two sentences)
+
+
+@dataclass
+class Report:
+    source: str
+    sha256: str
+    text: str = ""
+    status: str = "ok"  # ok | failed
+    error: str | None = None
+    encoding: str | None = None
+    template: str | None = None
+    organ: str | None = None
+    region: str | None = None
+    year: int | None = None
+    published: str | None = None  # ISO date of the sign-off, if printed
+    published_span: tuple[int, int] | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    year_sources: dict[str, int] = field(default_factory=dict)  # title / period / prose → year
+    cells: dict[str, Cell] = field(default_factory=dict)
+    tables_found: dict[str, tuple[int, int]] = field(default_factory=dict)  # table → region span
+    sections: list[Section] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def value(self, field_id: str) -> Number | None:
+        cell = self.cells.get(field_id)
+        return None if cell is None else cell.value
+
+    def facts_named(self, name: str) -> list[Fact]:
+        return [f for f in self.facts if f.name == name]
+
+    def to_json(self, with_text: bool = False) -> dict[str, Any]:
+        """The stable JSON contract (README: "The JSON contract")."""
+        out: dict[str, Any] = {
+            "source": self.source,
+            "sha256": self.sha256,
+            "status": self.status,
+            "error": self.error,
+            "template": self.template,
+            "organ": self.organ,
+            "region": self.region,
+            "year": self.year,
+            "published": self.published,
+            "cells": {fid: c.value for fid, c in self.cells.items()},
+            "provenance": {
+                fid: {"start": c.start, "end": c.end, "extractor": c.extractor}
+                for fid, c in self.cells.items()
+                if c.start is not None
+            },
+            "sections": [asdict(s) for s in self.sections],
+            "facts": [
+                {"name": f.name, "value": f.value, "start": f.start, "end": f.end, "quote": f.quote}
+                for f in self.facts
+            ],
+            "findings": [asdict(f) for f in self.findings],
+        }
+        if with_text:
+            out["text"] = self.text
+        return out

@@ -1,0 +1,59 @@
+"""The deterministic rule engine.
+
+A rule is a pure function from an extracted `Report` to findings, registered with an id, a
+severity, a one-line Chinese description and the basis it comes from:
+
+    @rule("prose.example", "error", "正文数字与表格不一致", "DOMAIN.md")
+    def example(report):
+        yield Finding(...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..report import Finding, Report
+
+Check = Callable[[Report], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str  # error | warning | info
+    description: str  # one line, Chinese, for the reviewer
+    basis: str  # where the rule comes from
+    check: Check | None  # None: the finding is emitted by the extractor itself
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: str, description: str, basis: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        RULES[rule_id] = Rule(rule_id, severity, description, basis, check)
+        return check
+
+    return register
+
+
+def declare(rule_id: str, severity: str, description: str, basis: str) -> None:
+    """Document a finding that an extractor emits, so `nianbao rules` lists it too."""
+    RULES[rule_id] = Rule(rule_id, severity, description, basis, None)
+
+
+def run_rules(report: Report) -> list[Finding]:
+    """Every rule's findings for one report (extractor findings already on it are kept)."""
+    findings: list[Finding] = []
+    for r in RULES.values():
+        if r.check is None:
+            continue
+        for finding in r.check(report):
+            finding.rule = r.id
+            finding.severity = finding.severity or r.severity
+            findings.append(finding)
+    return findings
+
+
+from . import arithmetic, completeness, dates, plausibility, prose  # noqa: E402,F401  (registers rules)

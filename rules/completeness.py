@@ -1,0 +1,65 @@
+"""Completeness: every section, every table, every cell present and readable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from .. import fields as F
+from ..extract.sections import SECTION_TITLES
+from ..report import Finding, Report
+from . import declare, rule
+from .common import names
+
+BASIS = "国办公开办函〔2021〕30号：年度报告须包含六部分内容和三张统计表"
+TABLE_NAMES = {"active": "主动公开政府信息情况表", "applications": "收到和处理政府信息公开申请情况表", "appeals": "政府信息公开行政复议、行政诉讼情况表"}
+CHINESE_NUMBERS = "一二三四五六"
+
+declare("table.row_alignment", "warning", "表格某行的数值个数与列数不符，数值所在列无法确定", "内置读取器")
+
+
+@rule("completeness.section_missing", "warning", "缺少规定的六部分之一", BASIS)
+def section_missing(report: Report) -> Iterator[Finding]:
+    present = {s.number for s in report.sections}
+    for number, title in SECTION_TITLES.items():
+        if number not in present:
+            yield Finding("", "", [], f"未找到第{CHINESE_NUMBERS[number - 1]}部分「{title}」", expected=title)
+
+
+@rule("completeness.table_missing", "error", "缺少规定的三张统计表之一", BASIS)
+def table_missing(report: Report) -> Iterator[Finding]:
+    for table, name in TABLE_NAMES.items():
+        if table not in report.tables_found:
+            fields = [f for f in F.fields_for(report.template or F.TEMPLATE_2021) if F.table_of(f) == table]
+            yield Finding("", "", fields[:1], f"未找到「{name}」", expected=name)
+
+
+def _row_of(field_id: str) -> str:
+    return field_id.rsplit(".", 1)[0] if F.table_of(field_id) != "active" else field_id.split(".")[1]
+
+
+def _cells_with(report: Report, status: str) -> Iterator[list[str]]:
+    """Cells of found tables with a status, grouped by row (one finding per row)."""
+    cells = [
+        fid for fid, cell in report.cells.items()
+        if cell.status == status and F.table_of(fid) in report.tables_found
+    ]
+    for _, group in groupby(cells, key=_row_of):
+        yield list(group)
+
+
+@rule("completeness.cell_blank", "warning", "表格单元格空白（空白不等于0）", BASIS + "；DOMAIN.md：空白本身即为问题")
+def cell_blank(report: Report) -> Iterator[Finding]:
+    for fields in _cells_with(report, "blank"):
+        yield Finding("", "", fields, f"{names(fields)}未填写（空白），空白不等于0", expected="数字", actual=None)
+
+
+@rule("completeness.cell_unreadable", "error", "表格单元格印有非数字内容", BASIS)
+def cell_unreadable(report: Report) -> Iterator[Finding]:
+    for fields in _cells_with(report, "unreadable"):
+        for fid in fields:
+            cell = report.cells[fid]
+            yield Finding(
+                "", "", [fid], f"「{F.label(fid)}」印为「{cell.raw}」，不是数字",
+                expected="数字", actual=cell.raw, start=cell.start, end=cell.end,
+            )

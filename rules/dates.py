@@ -1,0 +1,45 @@
+"""Dates: the reporting year told consistently, and the report published on time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ..extract.metadata import organ_level
+from ..report import Finding, Report
+from . import rule
+
+BASIS = "《政府信息公开条例》第四十九条、第五十条"
+SOURCE_NAMES = {"title": "标题", "period": "统计时限", "prose": "正文"}
+
+
+@rule("dates.year_mismatch", "warning", "标题年份、统计时限与落款日期所示年度不一致", BASIS)
+def year_mismatch(report: Report) -> Iterator[Finding]:
+    years = report.year_sources
+    if len(set(years.values())) > 1:
+        told = "，".join(f"{SOURCE_NAMES[k]}为{v}年" for k, v in years.items())
+        yield Finding("", "", [], f"报告年度不一致：{told}", expected=report.year, actual=sorted(set(years.values())))
+    if report.published and report.year:
+        signed = date.fromisoformat(report.published)
+        if signed.year <= report.year:
+            start, end = report.published_span or (None, None)
+            yield Finding(
+                "", "", [], f"落款日期{report.published}早于或等于{report.year}年度结束之前，年度或日期可能有误",
+                expected=f">{report.year}-12-31", actual=report.published, start=start, end=end, key="signed_early",
+            )
+
+
+@rule("dates.late", "warning", "报告落款日期晚于法定公布期限（部门1月31日，县级以上政府3月31日）", BASIS)
+def late(report: Report) -> Iterator[Finding]:
+    if not (report.published and report.year):
+        return
+    level = organ_level(report.organ)
+    deadline = date(report.year + 1, 1, 31) if level == "department" else date(report.year + 1, 3, 31)
+    signed = date.fromisoformat(report.published)
+    if signed > deadline:
+        start, end = report.published_span or (None, None)
+        kind = "部门" if level == "department" else "政府"
+        yield Finding(
+            "", "", [], f"落款日期{report.published}晚于{kind}年报的公布期限{deadline.isoformat()}（按机关名称判断，仅供参考）",
+            expected=deadline.isoformat(), actual=report.published, start=start, end=end,
+        )

@@ -1,0 +1,53 @@
+"""Plausibility: values that are possible to print but unlikely to be right."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import fields as F
+from ..extract.metadata import organ_level
+from ..report import Finding, Report
+from . import rule
+from .common import fmt
+
+# 万元 above which a fee looks like 元 printed in the 万元 column, by organ level.
+FEE_LIMITS = {"township": 1000, "county": 100000}
+
+
+@rule("plausibility.count_not_integer", "error", "件数应为非负整数", "年度报告格式：各项均为件数")
+def count_not_integer(report: Report) -> Iterator[Finding]:
+    for fid, cell in report.cells.items():
+        if cell.value is None or fid in F.DECIMAL_FIELDS:
+            continue
+        if cell.value < 0 or not float(cell.value).is_integer():
+            yield Finding("", "", [fid], f"「{F.label(fid)}」印为{cell.raw}，件数应为非负整数", expected="非负整数", actual=cell.value, start=cell.start, end=cell.end)
+
+
+@rule("plausibility.regulations_low_level", "warning", "乡镇或县级机关报告了规章（只有国务院部门、省级政府和设区的市政府可制定规章）", "《立法法》第九十一条、第九十三条")
+def regulations_low_level(report: Report) -> Iterator[Finding]:
+    level = organ_level(report.organ)
+    if level not in ("township", "county"):
+        return
+    ids = [F.active_id("regulations", c) for c in ("issued", "in_force")]
+    printed = [f for f in ids if (report.value(f) or 0) > 0]
+    if printed:
+        cell = report.cells[printed[0]]
+        yield Finding(
+            "", "", printed, f"{report.organ}为{'乡镇' if level == 'township' else '县级'}机关，却报告规章{fmt(cell.value)}件",
+            expected=0, actual=cell.value, start=cell.start, end=cell.end,
+        )
+
+
+@rule("plausibility.fee_unit", "warning", "行政事业性收费金额疑似以元填入万元栏", "年度报告格式：收费金额单位为万元")
+def fee_unit(report: Report) -> Iterator[Finding]:
+    cell = report.cells.get("active.fees")
+    if cell is None or cell.value is None:
+        return
+    limit = FEE_LIMITS.get(organ_level(report.organ) or "")
+    if cell.unit == "元":
+        reason = f"印为「{cell.raw}」，单位是元而非万元"
+    elif limit is not None and cell.value >= limit:
+        reason = f"为{fmt(cell.value)}万元，对该级机关而言过大，疑为以元填报"
+    else:
+        return
+    yield Finding("", "", ["active.fees"], f"行政事业性收费{reason}", expected="万元", actual=cell.raw, start=cell.start, end=cell.end)

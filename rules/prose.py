@@ -1,0 +1,119 @@
+"""The prose against the tables, and against itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import fields as F
+from ..report import Fact, Finding, Report
+from . import rule
+from .common import fact_finding, fmt, same
+
+BASIS = "DOMAIN.md：正文与表格、正文各处应一致"
+DECISION_FACTS = ["active.licensing", "active.punishment", "active.coercion", "active.normative_docs.issued", "active.fees"]
+
+
+def _numbered(facts: list[Fact]) -> Iterator[tuple[Fact, str]]:
+    """Each fact with a key that tells apart two sentences stating the same thing."""
+    seen: dict[str, int] = {}
+    for fact in facts:
+        seen[fact.name] = seen.get(fact.name, 0) + 1
+        yield fact, f"{fact.name}#{seen[fact.name]}"
+
+
+@rule("prose.applications_received", "error", "正文所述收到申请数与申请表「本年新收」不一致", BASIS)
+def applications_received(report: Report) -> Iterator[Finding]:
+    new, carried = report.value("applications.new.total"), report.value("applications.carried_over.total")
+    if new is None:
+        return
+    for fact, key in _numbered(report.facts_named("applications.received")):
+        # "受理申请N件" sometimes counts carried-over applications too; either reading is consistent.
+        if same(fact.value, new) or (carried is not None and same(fact.value, new + carried)):
+            continue
+        yield fact_finding(
+            fact, ["applications.new.total"],
+            f"正文称「{fact.quote}」，申请表「本年新收」总计为{fmt(new)}", new, fact.value, key,
+        )
+
+
+@rule("prose.no_applications", "error", "正文称未收到申请，但申请表「本年新收」不为0", BASIS)
+def no_applications(report: Report) -> Iterator[Finding]:
+    new = report.value("applications.new.total")
+    if new is None or same(new, 0):
+        return
+    for fact, key in _numbered(report.facts_named("applications.none")):
+        yield fact_finding(fact, ["applications.new.total"], f"正文称「{fact.quote}」，但申请表「本年新收」总计为{fmt(new)}", 0, new, key)
+
+
+@rule("prose.active_table", "error", "正文所述行政许可、处罚、强制、规范性文件、收费数与主动公开表不一致", BASIS)
+def active_table(report: Report) -> Iterator[Finding]:
+    for name in DECISION_FACTS:
+        printed = report.value(name)
+        if printed is None:
+            continue
+        for fact, key in _numbered(report.facts_named(name)):
+            stated = fact.value / 10000 if fact.unit == "元" else fact.value  # the table column is 万元
+            if same(round(stated, 6), round(printed, 6)):
+                continue
+            yield fact_finding(
+                fact, [name], f"正文称「{fact.quote}」，主动公开表「{F.label(name)}」为{fmt(printed)}", stated, printed, key,
+            )
+
+
+@rule("prose.all_concluded", "warning", "正文称申请均已办结，但有结转下年度继续办理的申请", BASIS)
+def all_concluded(report: Report) -> Iterator[Finding]:
+    carried = report.value("applications.carried_forward.total")
+    if carried is None or same(carried, 0):
+        return
+    for fact, key in _numbered(report.facts_named("applications.all_concluded")):
+        yield fact_finding(fact, ["applications.carried_forward.total"], f"正文称「{fact.quote}」，但结转下年度继续办理{fmt(carried)}件", 0, carried, key)
+
+
+@rule("prose.no_appeals", "error", "正文称未发生行政复议、行政诉讼，但复议诉讼表不为0", BASIS)
+def no_appeals(report: Report) -> Iterator[Finding]:
+    totals = [F.appeal_id(g, "total") for g in F.APPEAL_GROUPS]
+    nonzero = [f for f in totals if (report.value(f) or 0) > 0]
+    if not nonzero:
+        return
+    for fact, key in _numbered(report.facts_named("appeals.none")):
+        actual = sum(report.value(f) for f in nonzero)
+        yield fact_finding(fact, nonzero, f"正文称「{fact.quote}」，但复议诉讼表总计为{fmt(actual)}", 0, actual, key)
+
+
+def _parts(report: Report) -> list[Fact]:
+    return [f for f in report.facts if f.name.startswith("proactive.part:")]
+
+
+@rule("prose.parts_sum", "error", "正文所述主动公开总数与其分项之和不一致", BASIS)
+def parts_sum(report: Report) -> Iterator[Finding]:
+    totals, parts = report.facts_named("proactive.total"), _parts(report)
+    if not totals or len(parts) < 2:
+        return
+    total, stated = totals[0], sum(p.value for p in parts)
+    if same(total.value, stated):
+        return
+    listing = "＋".join(fmt(p.value) for p in parts)
+    yield fact_finding(total, [], f"正文称「{total.quote}」，其分项{listing}＝{fmt(stated)}", stated, total.value, "proactive.total#1")
+
+
+@rule("prose.percentages", "warning", "正文所述占比与条数不符", BASIS)
+def percentages(report: Report) -> Iterator[Finding]:
+    totals = report.facts_named("proactive.total")
+    if not totals or not totals[0].value:
+        return
+    total = totals[0].value
+    counts = {p.name.split(":", 1)[1]: p.value for p in _parts(report)}
+    for share in report.facts:
+        if not share.name.startswith("proactive.share:"):
+            continue
+        label = share.name.split(":", 1)[1]
+        if label not in counts:
+            continue
+        decimals = len(share.quote.rstrip("%").partition(".")[2])
+        expected = 100 * counts[label] / total
+        if abs(expected - share.value) <= 10 ** -decimals + 1e-9:  # rounding or truncation both pass
+            continue
+        yield fact_finding(
+            share, [], f"「{label}」{fmt(counts[label])}条占{fmt(total)}条应为{expected:.{decimals}f}%，正文印为{share.quote}",
+            round(expected, decimals), share.value, share.name,
+        )

@@ -1,0 +1,157 @@
+"""The SQLite store (one file, opens as-is in datasette).
+
+Each report is written in one transaction keyed on the sha256 of its bytes, so re-running
+a file replaces it and a crash never leaves half a report. Human verdicts live in their
+own table keyed by the finding's fingerprint, so re-extraction never resets them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .. import __version__
+from .. import fields as F
+from ..report import Finding, Report
+from .schema import SCHEMA
+
+VERDICTS = ("open", "confirmed", "dismissed")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def report_key(report: Report) -> str:
+    """What identifies 'the same report' across corrected versions of a file: organ + year."""
+    if report.organ and report.year:
+        organ = re.sub(r"(人民政府|政府)$", "", re.sub(r"\s+", "", report.organ))
+        return f"{organ}|{report.year}"
+    return Path(report.source).name
+
+
+def fingerprint(key: str, finding: Finding) -> str:
+    basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key])
+    return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")  # readers (datasette, serve) never block a batch
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.conn.executescript(SCHEMA)
+        if not self.db["fields"].count:
+            with self.db.atomic():
+                self.db["fields"].insert_all(
+                    {"field": f, "label": F.label(f), "tbl": F.table_of(f), "template": F.TEMPLATE_2021}
+                    for f in F.FIELDS_2021
+                )
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- runs ---------------------------------------------------------------------------
+    def start_run(self, argv: list[str]) -> int:
+        with self.db.atomic():
+            table = self.db["runs"].insert(
+                {"started_at": now(), "version": __version__, "status": "running", "argv": json.dumps(argv, ensure_ascii=False)}
+            )
+        return int(table.last_pk)
+
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
+        with self.db.atomic():
+            self.db["runs"].update(run_id, {"finished_at": now(), "status": status, **stats})
+
+    # --- reports ------------------------------------------------------------------------
+    def save(self, report: Report, run_id: int | None = None) -> None:
+        """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
+        rid = report.sha256
+        key = report_key(report)
+        counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
+        with self.db.atomic():
+            for table in ("cells", "sections", "facts", "findings"):
+                self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
+            self.db["reports"].upsert(
+                {
+                    "id": rid, "source": report.source, "status": report.status, "error": report.error,
+                    "encoding": report.encoding, "template": report.template, "organ": report.organ,
+                    "region": report.region, "year": report.year, "published": report.published,
+                    "title": report.title, "report_key": key, "text": report.text,
+                    "n_errors": counts["error"], "n_warnings": counts["warning"], "n_info": counts["info"],
+                    "run_id": run_id, "extracted_at": now(), "version": __version__,
+                    "seconds": round(sum(report.timings.values()), 6),
+                },
+                pk="id",
+            )
+            self.db["cells"].insert_all(
+                {
+                    "report_id": rid, "field": c.field, "value": c.value, "raw": c.raw, "unit": c.unit,
+                    "status": c.status, "span_start": c.start, "span_end": c.end, "extractor": c.extractor,
+                    "alt_value": c.alt_value, "alt_extractor": c.alt_extractor,
+                }
+                for c in report.cells.values()
+            )
+            self.db["sections"].insert_all(
+                {"report_id": rid, "number": s.number, "title": s.title, "span_start": s.start, "span_end": s.end}
+                for s in report.sections
+            )
+            self.db["facts"].insert_all(
+                {
+                    "report_id": rid, "seq": i, "name": f.name, "value": f.value, "unit": f.unit,
+                    "span_start": f.start, "span_end": f.end, "quote": f.quote, "extractor": f.extractor,
+                }
+                for i, f in enumerate(report.facts)
+            )
+            self._save_findings(rid, key, report.findings, run_id)
+
+    def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
+        rows = {}
+        for f in findings:
+            fp = fingerprint(key, f)
+            rows[fp] = {
+                "report_id": rid, "fingerprint": fp, "report_key": key, "rule": f.rule, "severity": f.severity,
+                "fields": json.dumps(f.fields), "message": f.message,
+                "expected": json.dumps(f.expected, ensure_ascii=False), "actual": json.dumps(f.actual, ensure_ascii=False),
+                "span_start": f.start, "span_end": f.end, "status": "open", "note": None, "reviewed_at": None,
+                "run_id": run_id,
+            }
+        if rows:  # carry over any verdict a person gave this finding before
+            marks = ",".join("?" * len(rows))
+            for fp, status, note, decided in self.db.execute(
+                f"SELECT fingerprint, status, note, decided_at FROM verdicts WHERE fingerprint IN ({marks})", list(rows)
+            ).fetchall():
+                rows[fp].update(status=status, note=note, reviewed_at=decided)
+        self.db["findings"].insert_all(rows.values())
+
+    def save_failure(self, source: str, sha256: str, error: str, run_id: int | None = None) -> None:
+        self.save(Report(source=source, sha256=sha256, status="failed", error=error), run_id)
+
+    # --- review -------------------------------------------------------------------------
+    def set_verdict(self, fp: str, status: str, note: str | None = None) -> int:
+        """Record a person's verdict on a finding; returns how many stored findings it applies to."""
+        if status not in VERDICTS:
+            raise ValueError(f"status must be one of {', '.join(VERDICTS)}")
+        decided = now()
+        with self.db.atomic():
+            self.db["verdicts"].upsert({"fingerprint": fp, "status": status, "note": note, "decided_at": decided}, pk="fingerprint")
+            cursor = self.db.execute(
+                "UPDATE findings SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
+            )
+        return cursor.rowcount
+
+    def findings(self, report_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+        where, args = [], []
+        if report_id:
+            where.append("report_id = ?"), args.append(report_id)
+        if status:
+            where.append("status = ?"), args.append(status)
+        return list(self.db["findings"].rows_where(" AND ".join(where) or None, args, order_by="report_id, rule"))

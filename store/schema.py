@@ -1,0 +1,67 @@
+"""The database schema. Spans are `span_start`/`span_end` (character offsets into reports.text)."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT, finished_at TEXT, version TEXT, argv TEXT,
+    status TEXT,                 -- running | done | interrupted
+    n_inputs INTEGER, n_ok INTEGER, n_failed INTEGER,
+    n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
+    seconds REAL, timings TEXT   -- JSON: seconds per stage, summed over the run
+);
+CREATE TABLE IF NOT EXISTS reports (
+    id TEXT PRIMARY KEY,         -- sha256 of the input's bytes
+    source TEXT, status TEXT, error TEXT, encoding TEXT, template TEXT,
+    organ TEXT, region TEXT, year INTEGER, published TEXT, title TEXT,
+    report_key TEXT,             -- organ|year: the same report across corrected versions
+    text TEXT,                   -- the normalized text every span points into
+    n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
+    run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL
+);
+CREATE TABLE IF NOT EXISTS fields (
+    field TEXT PRIMARY KEY, label TEXT, tbl TEXT, template TEXT
+);
+CREATE TABLE IF NOT EXISTS cells (
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    field TEXT NOT NULL REFERENCES fields(field),
+    value NUMERIC,               -- NULL when the cell is blank, missing or unreadable
+    raw TEXT, unit TEXT,
+    status TEXT,                 -- ok | blank | unreadable
+    span_start INTEGER, span_end INTEGER, extractor TEXT,
+    alt_value NUMERIC, alt_extractor TEXT,
+    PRIMARY KEY (report_id, field)
+);
+CREATE TABLE IF NOT EXISTS sections (
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    number INTEGER, title TEXT, span_start INTEGER, span_end INTEGER,
+    PRIMARY KEY (report_id, number)
+);
+CREATE TABLE IF NOT EXISTS facts (
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    seq INTEGER, name TEXT, value NUMERIC, unit TEXT,
+    span_start INTEGER, span_end INTEGER, quote TEXT, extractor TEXT,
+    PRIMARY KEY (report_id, seq)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    fingerprint TEXT NOT NULL,   -- stable across re-extraction: report_key + rule + fields
+    report_key TEXT, rule TEXT, severity TEXT,
+    fields TEXT,                 -- JSON list of canonical field ids
+    message TEXT, expected TEXT, actual TEXT,
+    span_start INTEGER, span_end INTEGER,
+    status TEXT,                 -- open | confirmed | dismissed (copied from verdicts)
+    note TEXT, reviewed_at TEXT, run_id INTEGER,
+    PRIMARY KEY (report_id, fingerprint)
+);
+CREATE TABLE IF NOT EXISTS verdicts (
+    fingerprint TEXT PRIMARY KEY,  -- a person's decision, never touched by extraction
+    status TEXT, note TEXT, decided_at TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_reports_organ_year ON reports(organ, year);
+CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
+CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);
+CREATE INDEX IF NOT EXISTS idx_cells_field ON cells(field);
+CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
+CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
+CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
+"""
