@@ -62,7 +62,8 @@ ACTIVE_LABELS_2021: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 _ACTIVE_START = re.compile(spaced("第二十条") + "|" + spaced("信息内容"))
-_APPEALS_HEADER = re.compile("|".join(spaced(w) for w in ("结果维持", "结果纠正", "尚未审结", "行政复议")))
+_APPEALS_HEADER = re.compile("|".join(spaced(w) for w in ("结果维持", "结果纠正", "尚未审结")))
+_APPEALS_TITLE = re.compile(spaced("行政复议"))
 _SEPARATED = re.compile(r"[\t|]")
 
 
@@ -196,9 +197,13 @@ def read_applications(text: str, start: int, end: int) -> TableRead:
 
 def read_appeals(text: str, start: int, end: int) -> TableRead:
     read = TableRead()
-    header = _APPEALS_HEADER.search(text, start, end)
+    header = _APPEALS_HEADER.search(text, start, end) or _APPEALS_TITLE.search(text, start, end)
     if not header:
         return read
+    # The table starts at its 行政复议 | 行政诉讼 title row: the last 行政复议 just above the headers.
+    titles = list(_APPEALS_TITLE.finditer(text, max(start, header.start() - 120), header.start()))
+    anchor = titles[-1].start() if titles else header.start()
+    table_start = max(text.rfind("\n", start, anchor) + 1, start)
     field_ids = list(F.APPEAL_FIELDS)
     found = tokens(text, header.end(), end)
     if not found:
@@ -210,5 +215,5 @@ def read_appeals(text: str, start: int, end: int) -> TableRead:
         read.cells[fid] = _cell(fid, token)
     if problem:
         read.findings.append(Finding("table.row_alignment", "warning", field_ids, problem, start=header.start(), end=end))
-    read.span = (header.start(), end)
+    read.span = (table_start, end)
     return read

@@ -1,0 +1,60 @@
+"""Bad input: one clear line naming the problem, stored as a failure, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import expected_cells, golden, seed_named, SEED_NAMES
+
+from nianbao.pipeline import process_path
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_empty_file(tmp_path):
+    report = process_path(write(tmp_path, "empty.txt", b"  \n"))
+    assert (report.status, report.error) == ("failed", "empty file")
+
+
+def test_binary_file(tmp_path):
+    report = process_path(write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4))
+    assert report.status == "failed" and report.error.startswith("binary file")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig", "utf-16"])
+def test_other_encodings_are_read_not_refused(tmp_path, encoding):
+    report = process_path(write(tmp_path, "gbk.txt", seed_named("004").encode(encoding)))
+    assert report.status == "ok"
+    assert {f: c.value for f, c in report.cells.items()} == expected_cells(golden(SEED_NAMES[4]))
+
+
+def test_text_that_is_not_an_annual_report(tmp_path):
+    news = "今天天气晴朗，全市召开安全生产工作会议，部署下一阶段重点任务。\n会议要求各部门压实责任。\n" * 20
+    report = process_path(write(tmp_path, "news.txt", news.encode()))
+    assert report.status == "failed" and report.error.startswith("not a government information disclosure annual report")
+
+
+def test_report_cut_off_after_section_three(tmp_path):
+    text = seed_named("004")
+    report = process_path(write(tmp_path, "cut.txt", text[: text.index("四、政府信息公开行政复议")].encode()))
+    assert report.status == "failed"
+    assert report.error.startswith("report cut off after section 三") and "appeals" in report.error
+    assert report.value("active.licensing") == 290  # what was read is kept, not lost
+
+
+def test_file_over_the_size_limit(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    report = process_path(big)
+    assert report.status == "failed" and report.error.startswith("file too large (52.4 MB")
+
+
+def test_unreadable_path(tmp_path):
+    report = process_path(tmp_path / "missing.txt")
+    assert report.status == "failed" and report.error.startswith("cannot read")

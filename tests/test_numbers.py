@@ -1,0 +1,39 @@
+"""Reading printed numbers, and not mistaking numbering or dates for values."""
+
+import pytest
+
+from nianbao.extract.normalize import normalize
+from nianbao.extract.numbers import parse_number, tokens
+
+
+@pytest.mark.parametrize(
+    "raw, value",
+    [("0", 0), ("1,234", 1234), ("0.5", 0.5), ("251000元", 251000), ("3万元", 3), ("12 件", 12), ("-2", -2), ("1,234,567", 1234567)],
+)
+def test_parse_number(raw, value):
+    got = parse_number(raw)
+    assert got == value and type(got) is type(value)
+
+
+@pytest.mark.parametrize("raw", ["", "无", "—", "1,23", "abc", "1.2.3"])
+def test_not_a_number(raw):
+    assert parse_number(raw) is None
+
+
+def test_numbering_dates_and_parentheses_are_not_values():
+    text = "1.属于国家秘密\t0\n3、 收到申请\n(1) 2024年 第2项 5\n2. 重复申请 7"
+    assert [t.value for t in tokens(text)] == [0, 5, 7]
+
+
+def test_markers_are_tokens_without_value():
+    found = tokens("行政强制 | — | / | 无 | 3 |")
+    assert [(t.kind, t.raw) for t in found] == [("marker", "—"), ("marker", "/"), ("marker", "无"), ("number", "3")]
+
+
+def test_spans_are_absolute():
+    text = "abc 12 def 3,456"
+    assert [(text[t.start : t.end], t.value) for t in tokens(text)] == [("12", 12), ("3,456", 3456)]
+
+
+def test_normalize_full_width_spaces_zero_width_and_crlf():
+    assert normalize("１２３\u3000（一）\u00a0a\u200bb\r\nc\rd") == "123 (一) ab\nc\nd"

@@ -1,0 +1,100 @@
+"""The SQLite store against a real database file."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from datasette.app import Datasette
+from conftest import SEED_NAMES, SEEDS, run, seed_named
+
+from nianbao.store import Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+def counts(store: Store) -> dict[str, int]:
+    return {t: store.db[t].count for t in ("reports", "cells", "sections", "facts", "findings")}
+
+
+def save_seeds(store: Store) -> None:
+    for name in SEED_NAMES:
+        store.save(run((SEEDS / f"{name}.txt").read_text(), str(SEEDS / f"{name}.txt")))
+
+
+def test_saves_every_cell_in_long_form_with_span_and_extractor(store):
+    save_seeds(store)
+    assert counts(store) == {"reports": 5, "cells": 1000, "sections": 30, "facts": 36, "findings": 2}
+    row = next(store.db.query("SELECT c.* FROM cells c JOIN reports r ON r.id = c.report_id "
+                              "WHERE r.organ = '安居镇' AND c.field = 'active.licensing'"))
+    text = next(store.db.query("SELECT text FROM reports WHERE organ = '安居镇'"))["text"]
+    assert (row["value"], row["extractor"], text[row["span_start"] : row["span_end"]]) == (290, "builtin", "290")
+    blank = next(store.db.query("SELECT value, status FROM cells WHERE field = 'active.fees' AND value IS NULL"))
+    assert blank == {"value": None, "status": "blank"}
+
+
+def test_rerunning_is_idempotent(store):
+    save_seeds(store)
+    before = counts(store)
+    save_seeds(store)
+    assert counts(store) == before
+
+
+def test_verdict_survives_reextraction_and_a_corrected_version(store):
+    text = seed_named("004")
+    store.save(run(text, "004.txt"))
+    [finding] = store.findings()
+    assert store.set_verdict(finding["fingerprint"], "confirmed", "已电话核实") == 1
+    store.save(run(text, "004.txt"))  # the same file again
+    [again] = store.findings()
+    assert (again["status"], again["note"]) == ("confirmed", "已电话核实")
+    corrected = text.replace("行政许可 | 290 |", "行政许可 | 291 |")  # still disagrees with 558
+    store.save(run(corrected, "004-v2.txt"))
+    statuses = {r["report_id"][:8]: (r["fingerprint"], r["status"]) for r in store.findings()}
+    assert len(statuses) == 2 and {s for _, s in statuses.values()} == {"confirmed"}
+
+
+def test_a_failed_save_leaves_the_previous_copy_whole(store, monkeypatch):
+    report = run(seed_named("004"), "004.txt")
+    store.save(report)
+    before = counts(store)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "_save_findings", crash)
+    with pytest.raises(RuntimeError):
+        store.save(report)
+    assert counts(store) == before
+
+
+def test_failure_is_stored_with_its_reason(store):
+    store.save_failure("bad.txt", "0" * 64, "empty file")
+    row = store.db["reports"].get("0" * 64)
+    assert (row["status"], row["error"], row["source"]) == ("failed", "empty file", "bad.txt")
+
+
+def test_verdict_status_is_checked(store):
+    with pytest.raises(ValueError):
+        store.set_verdict("Fabc", "maybe")
+
+
+def test_opens_in_datasette(store):
+    save_seeds(store)
+    ds = Datasette([store.path])
+
+    async def fetch():
+        await ds.invoke_startup()
+        return await ds.client.get("/t/findings.json?_shape=array")
+
+    response = asyncio.run(fetch())
+    assert response.status_code == 200
+    rows = response.json()
+    assert {r["rule"] for r in rows} == {"prose.active_table", "completeness.cell_blank"}
+    assert json.loads(rows[0]["fields"])
