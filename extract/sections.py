@@ -21,12 +21,15 @@ SECTION_TITLES = {
 }
 
 _KEYWORDS = {
-    1: r"总体情况",
-    2: r"主动公开",
-    3: r"(?:收到|处理).{0,12}申请",
-    4: r"行政复议|行政诉讼",
-    5: r"主要问题|问题及改进|改进情况",
-    6: r"其他需要报告|其他事项",
+    number: re.compile(pattern)
+    for number, pattern in {
+        1: r"总体情况",
+        2: r"主动公开",
+        3: r"(?:收到|处理).{0,12}申请",
+        4: r"行政复议|行政诉讼",
+        5: r"主要问题|问题及改进|改进情况",
+        6: r"其他需要报告|其他事项",
+    }.items()
 }
 _NUMBERING = r"(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.,．]|[(（]\s*[一二三四五六1-6]\s*[)）]"
 _HEADING_LINE = re.compile(rf"^[ \t#*>]*(?:(?P<num>{_NUMBERING})\s*)?(?P<title>[^\n]{{2,60}})$", re.M)
@@ -35,7 +38,7 @@ _MAX_HEADING_CHARS = 40
 
 def _is_heading(line_title: str, number: int, numbered: bool) -> bool:
     title = line_title.strip().strip("*# \t")
-    if len(title) > _MAX_HEADING_CHARS or not re.search(_KEYWORDS[number], title):
+    if len(title) > _MAX_HEADING_CHARS or not _KEYWORDS[number].search(title):
         return False
     if title.endswith(("。", ";", "；")):
         return False  # a sentence, not a heading
@@ -48,8 +51,12 @@ def find_sections(text: str) -> list[Section]:
     found: list[tuple[int, str, int]] = []  # (number, title, start)
     pos = 0
     for number in range(1, 7):
-        for m in _HEADING_LINE.finditer(text, pos):
-            if _is_heading(m["title"], number, m["num"] is not None):
+        # Jump from one key-word hit to the next and test only the line it stands on.
+        for hit in _KEYWORDS[number].finditer(text, pos):
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_end = text.find("\n", hit.end())
+            m = _HEADING_LINE.match(text, line_start, len(text) if line_end < 0 else line_end)
+            if m and _is_heading(m["title"], number, m["num"] is not None):
                 title = text[m.start() : m.end()].strip().strip("#* \t").strip()
                 found.append((number, title, m.start()))
                 pos = m.end()

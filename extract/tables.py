@@ -11,6 +11,7 @@ kept in order and the row is flagged, never guessed silently.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import fields as F
@@ -61,10 +62,23 @@ ACTIVE_LABELS_2021: list[tuple[str, str, tuple[str, ...]]] = [
     ("fees", spaced("行政事业性收费"), ("",)),
 ]
 
+_ACTIVE_PATTERNS = [(row, re.compile(pattern)) for row, pattern, _ in ACTIVE_LABELS_2021]
+_APPLICATION_PATTERNS = [(row, re.compile(pattern)) for row, pattern in APPLICATION_LABELS_2021]
 _ACTIVE_START = re.compile(spaced("第二十条") + "|" + spaced("信息内容"))
 _APPEALS_HEADER = re.compile("|".join(spaced(w) for w in ("结果维持", "结果纠正", "尚未审结")))
 _APPEALS_TITLE = re.compile(spaced("行政复议"))
 _SEPARATED = re.compile(r"[\t|]")
+
+
+class TokenIndex:
+    """A table region tokenized once; rows take their slice by position."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.tokens = tokens(text, start, end)
+        self.starts = [t.start for t in self.tokens]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 @dataclass
@@ -117,10 +131,10 @@ def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -
 
 
 def read_row(
-    text: str, start: int, end: int, ncols: int, last: bool, skip_first: bool = True
+    text: str, table: TokenIndex, start: int, end: int, ncols: int, last: bool, skip_first: bool = True
 ) -> tuple[list[Token | None], str | None]:
     """The row's values, one per column (None = blank), and a problem description if any."""
-    found = tokens(text, start, end)
+    found = table.between(start, end)
     if len(found) == ncols:
         return list(found), None
     if len(found) > ncols:
@@ -135,24 +149,23 @@ def read_row(
     return padded, f"该行只印有{len(found)}个数值（应为{ncols}列），无法确定空白所在列，已按顺序填入"
 
 
-def _find_labels(text: str, labels: list[tuple[str, str]], start: int, end: int) -> dict[str, tuple[int, int]]:
+def _find_labels(text: str, labels: list[tuple[str, re.Pattern[str]]], start: int, end: int) -> dict[str, tuple[int, int]]:
     """Each row label's span, searched in order; a label not found is skipped."""
     spans: dict[str, tuple[int, int]] = {}
     pos = start
     for row, pattern in labels:
-        m = re.compile(pattern).search(text, pos, end)
+        m = pattern.search(text, pos, end)
         if m:
             spans[row] = (m.start(), m.end())
             pos = m.end()
     return spans
 
 
-def _read_rows(
-    text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tuple[int, int]], end: int, table: str
-) -> TableRead:
+def _read_rows(text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tuple[int, int]], end: int) -> TableRead:
     """Read every row whose label was found; rows not found get blank cells."""
     read = TableRead()
     order = [row for row, _ in rows if row in spans]
+    index = TokenIndex(text, min((s for s, _ in spans.values()), default=end), end)
     for row, field_ids in rows:
         if row not in spans:
             for fid in field_ids:
@@ -161,7 +174,7 @@ def _read_rows(
         i = order.index(row)
         seg_start = spans[row][1]
         seg_end = spans[order[i + 1]][0] if i + 1 < len(order) else end
-        values, problem = read_row(text, seg_start, seg_end, len(field_ids), last=i + 1 == len(order))
+        values, problem = read_row(text, index, seg_start, seg_end, len(field_ids), last=i + 1 == len(order))
         for fid, token in zip(field_ids, values):
             read.cells[fid] = _cell(fid, token)
         if problem:
@@ -178,21 +191,20 @@ def read_active(text: str, start: int, end: int) -> TableRead:
     m = _ACTIVE_START.search(text, start, end)
     if not m:
         return TableRead()
-    labels = [(row, pattern) for row, pattern, _ in ACTIVE_LABELS_2021]
-    spans = _find_labels(text, labels, m.start(), end)
+    spans = _find_labels(text, _ACTIVE_PATTERNS, m.start(), end)
     rows = [(row, [F.active_id(row, c) for c in cols]) for row, _, cols in ACTIVE_LABELS_2021]
-    read = _read_rows(text, rows, spans, end, "active")
+    read = _read_rows(text, rows, spans, end)
     if read.span:
         read.span = (m.start(), end)
     return read
 
 
 def read_applications(text: str, start: int, end: int) -> TableRead:
-    spans = _find_labels(text, APPLICATION_LABELS_2021, start, end)
+    spans = _find_labels(text, _APPLICATION_PATTERNS, start, end)
     if "new" not in spans and len(spans) < 5:
         return TableRead()  # a stray word is not a table
     rows = [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in APPLICATION_LABELS_2021]
-    return _read_rows(text, rows, spans, end, "applications")
+    return _read_rows(text, rows, spans, end)
 
 
 def read_appeals(text: str, start: int, end: int) -> TableRead:
@@ -205,12 +217,13 @@ def read_appeals(text: str, start: int, end: int) -> TableRead:
     anchor = titles[-1].start() if titles else header.start()
     table_start = max(text.rfind("\n", start, anchor) + 1, start)
     field_ids = list(F.APPEAL_FIELDS)
-    found = tokens(text, header.end(), end)
+    index = TokenIndex(text, header.end(), end)
+    found = index.between(header.end(), end)
     if not found:
         return read
     # The data start on the line of the first number after the header (no label cell there).
     data_start = text.rfind("\n", header.end(), found[0].start) + 1 or found[0].start
-    values, problem = read_row(text, data_start, end, len(field_ids), last=True, skip_first=False)
+    values, problem = read_row(text, index, data_start, end, len(field_ids), last=True, skip_first=False)
     for fid, token in zip(field_ids, values):
         read.cells[fid] = _cell(fid, token)
     if problem:

@@ -22,6 +22,13 @@ from ..report import Finding, Report
 from .schema import SCHEMA
 
 VERDICTS = ("open", "confirmed", "dismissed")
+CELL_COLUMNS = ("report_id", "field", "value", "raw", "unit", "status", "span_start", "span_end", "extractor", "alt_value", "alt_extractor")
+SECTION_COLUMNS = ("report_id", "number", "title", "span_start", "span_end")
+FACT_COLUMNS = ("report_id", "seq", "name", "value", "unit", "span_start", "span_end", "quote", "extractor")
+FINDING_COLUMNS = (
+    "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
+    "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
+)
 
 
 def now() -> str:
@@ -92,25 +99,15 @@ class Store:
                 },
                 pk="id",
             )
-            self.db["cells"].insert_all(
-                {
-                    "report_id": rid, "field": c.field, "value": c.value, "raw": c.raw, "unit": c.unit,
-                    "status": c.status, "span_start": c.start, "span_end": c.end, "extractor": c.extractor,
-                    "alt_value": c.alt_value, "alt_extractor": c.alt_extractor,
-                }
+            # The hot path: one prepared statement per table (insert_all re-plans every row).
+            self._insert_many("cells", CELL_COLUMNS, (
+                (rid, c.field, c.value, c.raw, c.unit, c.status, c.start, c.end, c.extractor, c.alt_value, c.alt_extractor)
                 for c in report.cells.values()
-            )
-            self.db["sections"].insert_all(
-                {"report_id": rid, "number": s.number, "title": s.title, "span_start": s.start, "span_end": s.end}
-                for s in report.sections
-            )
-            self.db["facts"].insert_all(
-                {
-                    "report_id": rid, "seq": i, "name": f.name, "value": f.value, "unit": f.unit,
-                    "span_start": f.start, "span_end": f.end, "quote": f.quote, "extractor": f.extractor,
-                }
-                for i, f in enumerate(report.facts)
-            )
+            ))
+            self._insert_many("sections", SECTION_COLUMNS, ((rid, s.number, s.title, s.start, s.end) for s in report.sections))
+            self._insert_many("facts", FACT_COLUMNS, (
+                (rid, i, f.name, f.value, f.unit, f.start, f.end, f.quote, f.extractor) for i, f in enumerate(report.facts)
+            ))
             self._save_findings(rid, key, report.findings, run_id)
 
     def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
@@ -130,7 +127,11 @@ class Store:
                 f"SELECT fingerprint, status, note, decided_at FROM verdicts WHERE fingerprint IN ({marks})", list(rows)
             ).fetchall():
                 rows[fp].update(status=status, note=note, reviewed_at=decided)
-        self.db["findings"].insert_all(rows.values())
+        self._insert_many("findings", FINDING_COLUMNS, (tuple(r[c] for c in FINDING_COLUMNS) for r in rows.values()))
+
+    def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
+        marks = ", ".join("?" * len(columns))
+        self.db.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def save_failure(self, source: str, sha256: str, error: str, run_id: int | None = None) -> None:
         self.save(Report(source=source, sha256=sha256, status="failed", error=error), run_id)

@@ -30,18 +30,18 @@ CREATE TABLE IF NOT EXISTS cells (
     span_start INTEGER, span_end INTEGER, extractor TEXT,
     alt_value NUMERIC, alt_extractor TEXT,
     PRIMARY KEY (report_id, field)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sections (
     report_id TEXT NOT NULL REFERENCES reports(id),
     number INTEGER, title TEXT, span_start INTEGER, span_end INTEGER,
     PRIMARY KEY (report_id, number)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facts (
     report_id TEXT NOT NULL REFERENCES reports(id),
     seq INTEGER, name TEXT, value NUMERIC, unit TEXT,
     span_start INTEGER, span_end INTEGER, quote TEXT, extractor TEXT,
     PRIMARY KEY (report_id, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS findings (
     report_id TEXT NOT NULL REFERENCES reports(id),
     fingerprint TEXT NOT NULL,   -- stable across re-extraction: report_key + rule + fields
@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS findings (
     status TEXT,                 -- open | confirmed | dismissed (copied from verdicts)
     note TEXT, reviewed_at TEXT, run_id INTEGER,
     PRIMARY KEY (report_id, fingerprint)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS verdicts (
     fingerprint TEXT PRIMARY KEY,  -- a person's decision, never touched by extraction
     status TEXT, note TEXT, decided_at TEXT
@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS verdicts (
 CREATE INDEX IF NOT EXISTS idx_reports_organ_year ON reports(organ, year);
 CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);
-CREATE INDEX IF NOT EXISTS idx_cells_field ON cells(field);
+-- No index on cells(field): each report's 200 cells would land on ~200 scattered index pages,
+-- rewriting them all on every commit (11 ms instead of 2.6 ms per report). Queries go by report.
 CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
 CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
 CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
