@@ -82,6 +82,7 @@ class Report:
     year_sources: dict[str, int] = field(default_factory=dict)  # title / period / prose → year
     cells: dict[str, Cell] = field(default_factory=dict)
     tables_found: dict[str, tuple[int, int]] = field(default_factory=dict)  # table → region span
+    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → its row label (for blanks)
     sections: list[Section] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

@@ -33,6 +33,7 @@ def extract_builtin(report: Report) -> Report:
         start, end = bounds(number)
         read = reader(text, start, end)
         report.cells.update(read.cells)
+        report.anchors.update(read.anchors)
         report.findings.extend(read.findings)
         if read.span:
             report.tables_found[table] = read.span

@@ -87,6 +87,7 @@ class TableRead:
 
     cells: dict[str, Cell] = field(default_factory=dict)
     span: tuple[int, int] | None = None
+    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → its row label's span
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -177,6 +178,7 @@ def _read_rows(text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tu
         values, problem = read_row(text, index, seg_start, seg_end, len(field_ids), last=i + 1 == len(order))
         for fid, token in zip(field_ids, values):
             read.cells[fid] = _cell(fid, token)
+            read.anchors[fid] = spans[row]
         if problem:
             read.findings.append(
                 Finding("table.row_alignment", "warning", field_ids, problem, start=spans[row][0], end=seg_end)

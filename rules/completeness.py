@@ -51,7 +51,10 @@ def _cells_with(report: Report, status: str) -> Iterator[list[str]]:
 @rule("completeness.cell_blank", "warning", "表格单元格空白（空白不等于0）", BASIS + "；DOMAIN.md：空白本身即为问题")
 def cell_blank(report: Report) -> Iterator[Finding]:
     for fields in _cells_with(report, "blank"):
-        yield Finding("", "", fields, f"{names(fields)}未填写（空白），空白不等于0", expected="数字", actual=None)
+        # A blank prints nothing: point at its row's label, or at the table when the row itself is missing.
+        table_start = report.tables_found[F.table_of(fields[0])][0]
+        start, end = report.anchors.get(fields[0], (table_start, table_start))
+        yield Finding("", "", fields, f"{names(fields)}未填写（空白），空白不等于0", expected="数字", actual=None, start=start, end=end)
 
 
 @rule("completeness.cell_unreadable", "error", "表格单元格印有非数字内容", BASIS)

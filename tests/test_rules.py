@@ -94,6 +94,7 @@ def test_blank_cell_is_null_and_a_finding():
     assert report.value("active.punishment") is None
     [f] = found(report, "completeness.cell_blank")
     assert f.fields == ["active.punishment"] and f.severity == "warning"
+    assert report.text[f.start : f.end] == "行政处罚"  # a blank prints nothing: the finding points at its row
 
 
 def test_unreadable_cell_is_null_and_an_error():
