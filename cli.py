@@ -43,6 +43,67 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite database to write (env NIANBAO_DB). Default nianbao.db, or none with --json."),
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+LlmPolicy = Annotated[
+    Optional[str],
+    typer.Option("--llm", help="never | auto (only what the built-in reader could not read) | always (both, cross-checked). "
+                 "Default: auto when an endpoint is configured (OPENAI_API_KEY / OPENAI_BASE_URL), else never. Env NIANBAO_LLM."),
+]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name (env NIANBAO_MODEL), e.g. deepseek-chat, qwen-plus, gpt-4o-mini.")]
+BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).")]
+ModeOpt = Annotated[Optional[str], typer.Option("--instructor-mode", help="TOOLS | JSON | JSON_SCHEMA | MD_JSON; default chosen per provider (env NIANBAO_INSTRUCTOR_MODE).")]
+TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds per HTTP attempt (env NIANBAO_TIMEOUT, default 60).")]
+ConcurrencyOpt = Annotated[Optional[int], typer.Option("--concurrency", help="Reports in flight at once when the model is used (env NIANBAO_CONCURRENCY, default 4).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Ask the model again even when the database holds its answer.")]
+
+
+def _llm_setup(policy: str | None, model: str | None, base_url: str | None, mode: str | None,
+               timeout: float | None, concurrency: int | None, no_cache: bool, db_path: Path | None):
+    """(LLMExtractor or None, concurrency, cache to close) from flags and the environment."""
+    from .extract.llm.config import LLMConfig
+
+    try:
+        config = LLMConfig.from_env(model=model, base_url=base_url, mode=mode.upper() if mode else None,
+                                    timeout=timeout, concurrency=concurrency, use_cache=not no_cache)
+    except ValueError as exc:
+        err.print(f"nianbao: {exc}")
+        raise typer.Exit(2) from None
+    policy = policy or os.environ.get("NIANBAO_LLM") or ("auto" if config.configured else "never")
+    if policy not in ("never", "auto", "always"):
+        err.print("nianbao: --llm takes never, auto or always")
+        raise typer.Exit(2)
+    if policy == "never":
+        return None, 1, None
+    if not config.configured:
+        err.print("nianbao: --llm needs an endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL for another provider), or --base-url")
+        raise typer.Exit(2)
+    from .extract.llm.cache import LLMCache
+    from .extract.llm.client import Asker
+    from .extract.llm.extractor import LLMExtractor
+
+    cache = LLMCache(str(db_path)) if db_path and config.use_cache else None
+    return LLMExtractor(Asker(config, cache), policy), max(1, config.concurrency), cache
+
+
+def _reports(items, max_bytes: int, llm, concurrency: int):
+    """Each input's Report, in completion order; several in flight when the model is used."""
+    def one(item):
+        path, problem = item
+        if problem:
+            return Report(source=str(path), sha256=_missing_sha(path), status="failed", error=problem)
+        return process_path(path, max_bytes, llm)
+
+    if llm is None or concurrency <= 1:
+        yield from map(one, items)
+        return
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    pool = ThreadPoolExecutor(max_workers=concurrency)
+    try:
+        futures = [pool.submit(one, item) for item in items]
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _version(value: bool) -> None:
@@ -74,6 +135,13 @@ def extract(
     with_text: Annotated[bool, typer.Option("--with-text", help="With --json: include the normalized text the spans point into.")] = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    llm: LlmPolicy = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    instructor_mode: ModeOpt = None,
+    timeout: TimeoutOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Extract and check reports, store them in the database (and/or print JSON Lines).
 
@@ -83,6 +151,7 @@ def extract(
     Examples:
       nianbao extract reports/ --db nianbao.db
       nianbao extract a.txt b.md --json > out.jsonl
+      nianbao extract reports/ --llm auto --model deepseek-chat   (with OPENAI_API_KEY, OPENAI_BASE_URL set)
     """
     from .store import Store
 
@@ -94,6 +163,7 @@ def extract(
         err.print("nianbao: no input files found (give files, folders or glob patterns)")
         raise typer.Exit(2)
     store = Store(db_path) if db_path else None
+    extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
     run_id = store.start_run(sys.argv) if store else None
     stats: Counter[str] = Counter()
     stage_seconds: Counter[str] = Counter()
@@ -106,11 +176,7 @@ def extract(
     try:
         with progress:
             task = progress.add_task("extracting", total=len(items))
-            for path, problem in items:
-                report = (
-                    Report(source=str(path), sha256=_missing_sha(path), status="failed", error=problem)
-                    if problem else process_path(path, max_bytes)
-                )
+            for report in _reports(items, max_bytes, extractor, workers):
                 if store:
                     store.save(report, run_id)
                 if as_json:
@@ -118,6 +184,8 @@ def extract(
                 stats["ok" if report.status == "ok" else "failed"] += 1
                 stats.update(f.severity for f in report.findings)
                 stage_seconds.update(report.timings)
+                stats["llm_calls"] += sum(1 for c in report.llm_calls if not c.cache_hit)
+                stats["llm_cache_hits"] += sum(1 for c in report.llm_calls if c.cache_hit)
                 if report.status != "ok":
                     progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
                 progress.advance(task)
@@ -133,12 +201,16 @@ def extract(
                 "seconds": round(seconds, 3), "timings": json.dumps({k: round(v, 4) for k, v in stage_seconds.items()}),
             })
             store.close()
+        if cache:
+            cache.close()
     if not quiet:
         done = stats["ok"] + stats["failed"]
         where = f"; saved to {db_path} (run {run_id})" if store else ""
         err.print(
             f"{done} report(s): {stats['ok']} ok, {stats['failed']} failed; findings: "
             f"{stats['error']} error, {stats['warning']} warning, {stats['info']} info{where}; "
+            + (f"model: {stats['llm_calls']} call(s), {stats['llm_cache_hits']} cache hit(s); " if extractor else "")
+            + 
             f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
         )
     if status == "interrupted":
@@ -158,6 +230,11 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full JSON result per report.")] = False,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 also when a finding of this severity or worse is found: error, warning, never.")] = "never",
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    llm: LlmPolicy = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    instructor_mode: ModeOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Extract and check reports and print the findings; nothing is stored.
 
@@ -172,9 +249,9 @@ def check(
     if not items:
         err.print("nianbao: no input files found")
         raise typer.Exit(2)
+    extractor, _, _ = _llm_setup(llm, model, base_url, instructor_mode, timeout, 1, True, None)
     failed = flagged = 0
-    for path, problem in items:
-        report = Report(str(path), _missing_sha(path), status="failed", error=problem) if problem else process_path(path, max_bytes)
+    for report in _reports(items, max_bytes, extractor, 1):
         failed += report.status != "ok"
         flagged += any(f.severity in worst for f in report.findings)
         if as_json:
@@ -188,6 +265,52 @@ def check(
             where = _line(f.start, report.text)
             out.print(f"  [{f.severity}] {f.rule} {where}: {f.message}", markup=False)
     raise typer.Exit(1 if failed or flagged else 0)
+
+
+@app.command()
+def stats(
+    db: Annotated[Path, typer.Option("--db", help="The database to read.")] = Path("nianbao.db"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    per_report: Annotated[bool, typer.Option("--per-report", help="Also list the reports that cost the most tokens.")] = False,
+    price_input: Annotated[Optional[float], typer.Option("--price-input", help="Price per million prompt tokens (env NIANBAO_PRICE_INPUT).")] = None,
+    price_output: Annotated[Optional[float], typer.Option("--price-output", help="Price per million completion tokens (env NIANBAO_PRICE_OUTPUT).")] = None,
+) -> None:
+    """Model usage per run (and per report): calls, tokens, cache hits, estimated cost."""
+    if not db.exists():
+        err.print(f"nianbao: no database at {db}")
+        raise typer.Exit(2)
+    from .store import Store
+
+    p_in = price_input if price_input is not None else float(os.environ.get("NIANBAO_PRICE_INPUT", 0))
+    p_out = price_output if price_output is not None else float(os.environ.get("NIANBAO_PRICE_OUTPUT", 0))
+    store = Store(db)
+    usage = (
+        "COUNT(DISTINCT c.report_id) AS reports, SUM(c.cache_hit = 0) AS calls, SUM(c.ok = 0) AS failed_attempts, "
+        "SUM(c.cache_hit) AS cache_hits, COALESCE(SUM(c.prompt_tokens), 0) AS prompt_tokens, "
+        "COALESCE(SUM(c.completion_tokens), 0) AS completion_tokens, ROUND(AVG(CASE WHEN c.cache_hit = 0 THEN c.latency_ms END)) AS mean_latency_ms"
+    )
+    runs = list(store.db.query(
+        f"SELECT r.id AS run, r.started_at, r.status, r.n_inputs, {usage} FROM runs r "
+        "LEFT JOIN llm_calls c ON c.run_id = r.id GROUP BY r.id ORDER BY r.id"
+    ))
+    reports = list(store.db.query(
+        f"SELECT p.source, p.organ, {usage} FROM llm_calls c JOIN reports p ON p.id = c.report_id "
+        "GROUP BY c.report_id ORDER BY prompt_tokens + completion_tokens DESC LIMIT 20"
+    )) if per_report else []
+    store.close()
+    for row in runs + reports:
+        row["cost"] = round((row["prompt_tokens"] * p_in + row["completion_tokens"] * p_out) / 1e6, 4)
+    if as_json:
+        out.file.write(json.dumps({"runs": runs, "reports": reports}, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print("run  started                    status       inputs  calls  failed  cache hits  prompt tok  completion tok  cost", markup=False)
+    for r in runs:
+        out.print(f"{r['run']:<4} {r['started_at']:<26} {r['status']:<12} {r['n_inputs'] or 0:>6} {r['calls'] or 0:>6} "
+                  f"{r['failed_attempts'] or 0:>7} {r['cache_hits'] or 0:>11} {r['prompt_tokens']:>11} {r['completion_tokens']:>15}  {r['cost']}", markup=False)
+    for r in reports:
+        out.print(f"  {r['source']} ({r['organ'] or '?'}): {r['calls']} call(s), {r['prompt_tokens']}+{r['completion_tokens']} tokens, cost {r['cost']}", markup=False)
+    if not (p_in or p_out):
+        out.print("(cost is 0: give --price-input/--price-output or NIANBAO_PRICE_INPUT/NIANBAO_PRICE_OUTPUT per million tokens)", markup=False)
 
 
 @app.command("rules")

@@ -12,18 +12,25 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .extract.builtin import extract_builtin
 from .extract.normalize import normalize
 from .load import DEFAULT_MAX_BYTES, LoadError, load
 from .report import Report
 from .rules import run_rules
 
+if TYPE_CHECKING:
+    from .extract.llm.extractor import LLMExtractor
+
 CHINESE_NUMBERS = "一二三四五六"
 INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
-def process_text(source: str, sha256: str, raw_text: str, encoding: str | None = None) -> Report:
-    """Extract and check one report from its decoded text."""
+def process_text(
+    source: str, sha256: str, raw_text: str, encoding: str | None = None, llm: LLMExtractor | None = None
+) -> Report:
+    """Extract and check one report from its decoded text (with the model too, if `llm` is given)."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
     report = Report(source=source, sha256=sha256, text=normalize(raw_text), encoding=encoding)
@@ -32,6 +39,11 @@ def process_text(source: str, sha256: str, raw_text: str, encoding: str | None =
     t = time.perf_counter()
     extract_builtin(report)
     timings["extract"] = time.perf_counter() - t
+
+    if llm is not None:  # before the verdicts below: the model may read a layout the built-in reader cannot
+        t = time.perf_counter()
+        llm.enrich(report)
+        timings["llm"] = time.perf_counter() - t
 
     problem = _not_a_report(report) or _cut_off(report)
     if problem:
@@ -62,7 +74,7 @@ def _cut_off(report: Report) -> str | None:
     return None
 
 
-def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtractor | None = None) -> Report:
     """Load, extract and check one file; bad input becomes a failed Report, never an exception."""
     t = time.perf_counter()
     try:
@@ -70,7 +82,7 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     except LoadError as exc:
         return Report(source=str(path), sha256=_sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
-    report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding)
+    report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm)
     report.timings["load"] = load_seconds
     return report
 

@@ -87,6 +87,7 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    llm_calls: list[Any] = field(default_factory=list)  # extract.llm.client.Call, one per attempt or cache hit
 
     def value(self, field_id: str) -> Number | None:
         cell = self.cells.get(field_id)
@@ -108,11 +109,7 @@ class Report:
             "year": self.year,
             "published": self.published,
             "cells": {fid: c.value for fid, c in self.cells.items()},
-            "provenance": {
-                fid: {"start": c.start, "end": c.end, "extractor": c.extractor}
-                for fid, c in self.cells.items()
-                if c.start is not None
-            },
+            "provenance": {fid: _provenance(c) for fid, c in self.cells.items() if c.start is not None or c.alt_extractor},
             "sections": [asdict(s) for s in self.sections],
             "facts": [
                 {"name": f.name, "value": f.value, "start": f.start, "end": f.end, "quote": f.quote}
@@ -120,6 +117,21 @@ class Report:
             ],
             "findings": [asdict(f) for f in self.findings],
         }
+        if self.llm_calls:
+            out["llm"] = {
+                "calls": sum(1 for c in self.llm_calls if not c.cache_hit),
+                "cache_hits": sum(1 for c in self.llm_calls if c.cache_hit),
+                "prompt_tokens": sum(c.prompt_tokens for c in self.llm_calls),
+                "completion_tokens": sum(c.completion_tokens for c in self.llm_calls),
+            }
         if with_text:
             out["text"] = self.text
         return out
+
+
+def _provenance(cell: Cell) -> dict[str, Any]:
+    """Where a value came from; a second extractor's differing reading is kept beside it."""
+    out: dict[str, Any] = {"start": cell.start, "end": cell.end, "extractor": cell.extractor}
+    if cell.alt_extractor:
+        out["alt_value"], out["alt_extractor"] = cell.alt_value, cell.alt_extractor
+    return out

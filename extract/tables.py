@@ -228,6 +228,7 @@ def read_appeals(text: str, start: int, end: int) -> TableRead:
     values, problem = read_row(text, index, data_start, end, len(field_ids), last=True, skip_first=False)
     for fid, token in zip(field_ids, values):
         read.cells[fid] = _cell(fid, token)
+        read.anchors[fid] = (header.start(), header.end())  # the groups share one data row under this header
     if problem:
         read.findings.append(Finding("table.row_alignment", "warning", field_ids, problem, start=header.start(), end=end))
     read.span = (table_start, end)

@@ -16,6 +16,10 @@ TABLE_NAMES = {"active": "主动公开政府信息情况表", "applications": "�
 CHINESE_NUMBERS = "一二三四五六"
 
 declare("table.row_alignment", "warning", "表格某行的数值个数与列数不符，数值所在列无法确定", "内置读取器")
+declare("extractors_disagree", "warning", "内置读取器与模型对同一单元格读法不同（保留内置读取器的值，模型的值存于旁）", "双读取器交叉核对")
+declare("llm.failed", "warning", "模型未能完成某部分的读取（超时、限流、答案不合格式），保留内置读取器的结果", "模型调用")
+declare("llm.ungrounded", "warning", "模型给出的正文数字在原文中找不到引文或引文中无此数字，未采信", "引文核对（grounding）")
+declare("llm.region_too_long", "warning", "某部分原文超过单次调用上限，未交给模型（不截断）", "模型调用")
 
 
 @rule("completeness.section_missing", "warning", "缺少规定的六部分之一", BASIS)

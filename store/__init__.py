@@ -25,6 +25,10 @@ VERDICTS = ("open", "confirmed", "dismissed")
 CELL_COLUMNS = ("report_id", "field", "value", "raw", "unit", "status", "span_start", "span_end", "extractor", "alt_value", "alt_extractor")
 SECTION_COLUMNS = ("report_id", "number", "title", "span_start", "span_end")
 FACT_COLUMNS = ("report_id", "seq", "name", "value", "unit", "span_start", "span_end", "quote", "extractor")
+LLM_CALL_COLUMNS = (
+    "report_id", "seq", "run_id", "part", "model", "mode", "prompt_version", "attempt",
+    "prompt_tokens", "completion_tokens", "latency_ms", "cache_hit", "ok", "error",
+)
 FINDING_COLUMNS = (
     "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
     "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
@@ -85,7 +89,7 @@ class Store:
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
         with self.db.atomic():
-            for table in ("cells", "sections", "facts", "findings"):
+            for table in ("cells", "sections", "facts", "findings"):  # llm_calls is a usage log: kept per run
                 self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
             self.db["reports"].upsert(
                 {
@@ -109,6 +113,11 @@ class Store:
                 (rid, i, f.name, f.value, f.unit, f.start, f.end, f.quote, f.extractor) for i, f in enumerate(report.facts)
             ))
             self._save_findings(rid, key, report.findings, run_id)
+            self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
+                (rid, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
+                 c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
+                for i, c in enumerate(report.llm_calls)
+            ))
 
     def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
         rows = {}

@@ -57,6 +57,15 @@ CREATE TABLE IF NOT EXISTS verdicts (
     fingerprint TEXT PRIMARY KEY,  -- a person's decision, never touched by extraction
     status TEXT, note TEXT, decided_at TEXT
 );
+CREATE TABLE IF NOT EXISTS llm_calls (
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    seq INTEGER, run_id INTEGER, part TEXT, model TEXT, mode TEXT, prompt_version TEXT,
+    attempt INTEGER,             -- 0 for a cache hit; 1, 2 … for HTTP attempts (re-asks included)
+    prompt_tokens INTEGER, completion_tokens INTEGER, latency_ms REAL,
+    cache_hit INTEGER, ok INTEGER, error TEXT,
+    PRIMARY KEY (run_id, report_id, seq)   -- a log: re-extracting a report adds, never erases, usage
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS idx_llm_calls_run ON llm_calls(run_id);
 CREATE INDEX IF NOT EXISTS idx_reports_organ_year ON reports(organ, year);
 CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);

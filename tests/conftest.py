@@ -65,6 +65,14 @@ def serious(report: Report) -> set[tuple[str, str, tuple[str, ...]]]:
     return {(f.rule, f.severity, tuple(f.fields)) for f in report.findings if f.severity in ("error", "warning")}
 
 
+@pytest.fixture(autouse=True)
+def no_real_llm(monkeypatch):
+    """Tests never see a real endpoint or key from the machine's environment."""
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "NIANBAO_API_KEY", "NIANBAO_BASE_URL", "NIANBAO_LLM", "NIANBAO_MODEL",
+                 "NIANBAO_INSTRUCTOR_MODE", "NIANBAO_DB", "NIANBAO_CONCURRENCY", "NIANBAO_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(params=SEED_NAMES)
 def seed(request) -> str:
     return request.param

@@ -99,11 +99,11 @@ def test_interrupted_batch_keeps_what_was_done(folder, tmp_path, monkeypatch):
     real = cli.process_path
     calls = []
 
-    def interrupt_on_third(path, max_bytes):
+    def interrupt_on_third(path, max_bytes, llm=None):
         calls.append(path)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real(path, max_bytes)
+        return real(path, max_bytes, llm)
 
     monkeypatch.setattr(cli, "process_path", interrupt_on_third)
     result = invoke("extract", str(folder), "--db", str(db))

@@ -1,0 +1,51 @@
+"""Every model answer, kept in the database so a re-run of the same batch makes no call.
+
+Keyed by model, instructor mode, prompt version, schema hash and input hash. It has its
+own connection (worker threads ask the model; the main thread writes reports).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from datetime import datetime, timezone
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS llm_cache (
+    key TEXT PRIMARY KEY, model TEXT, mode TEXT, prompt_version TEXT, schema_hash TEXT,
+    input_hash TEXT, answer TEXT, created_at TEXT
+);
+"""
+
+
+def cache_key(model: str, mode: str, prompt_version: str, schema: dict, user_text: str) -> tuple[str, str, str]:
+    schema_hash = hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:16]
+    input_hash = hashlib.sha256(user_text.encode()).hexdigest()[:16]
+    key = hashlib.sha256("|".join([model, mode, prompt_version, schema_hash, input_hash]).encode()).hexdigest()
+    return key, schema_hash, input_hash
+
+
+class LLMCache:
+    def __init__(self, path: str):
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.executescript(SCHEMA)
+
+    def get(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT answer FROM llm_cache WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: str, model: str, mode: str, prompt_version: str, schema_hash: str, input_hash: str, answer: str) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO llm_cache VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [key, model, mode, prompt_version, schema_hash, input_hash, answer, now],
+            )
+
+    def close(self) -> None:
+        self._conn.close()

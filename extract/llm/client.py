@@ -1,0 +1,139 @@
+"""One question to the model: prompt in, validated answer out, every attempt accounted for.
+
+Retries are one layer each: the openai client retries transport failures (timeouts,
+connection errors, 429 honouring Retry-After, 5xx) `transport_retries` times; instructor
+re-asks `reask` times only when an answer fails structural validation. Nothing wraps
+them in a third layer. A part that still fails returns its error; the caller keeps what
+the built-in reader found.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, TypeVar
+
+import instructor
+import openai
+from pydantic import BaseModel, ValidationError
+
+from .cache import LLMCache, cache_key
+from .config import LLMConfig
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass
+class Call:
+    """One HTTP attempt (or one cache hit) and what it cost."""
+
+    part: str
+    prompt_version: str
+    model: str
+    mode: str
+    attempt: int
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_ms: float = 0.0
+    cache_hit: bool = False
+    ok: bool = True
+    error: str | None = None
+
+
+def load_prompt(name: str) -> str:
+    """A versioned prompt file from prompts/ (its stem, e.g. "table_v1", is the prompt version)."""
+    return resources.files("nianbao").joinpath("prompts", f"{name}.md").read_text(encoding="utf-8")
+
+
+class Asker:
+    def __init__(self, config: LLMConfig, cache: LLMCache | None = None):
+        self.config = config
+        self.cache = cache if config.use_cache else None
+        raw = openai.OpenAI(
+            base_url=config.base_url,
+            api_key=config.api_key or "not-needed",  # local servers (Ollama, vLLM) take any key
+            timeout=config.timeout,
+            max_retries=config.transport_retries,
+        )
+        self.client = instructor.from_openai(raw, mode=instructor.Mode[config.mode])
+        self._local = threading.local()  # the calls of the question this thread is asking
+        self.client.on("completion:kwargs", self._attempt_started)
+        self.client.on("completion:response", self._attempt_answered)
+        self.client.on("completion:error", self._attempt_failed)
+
+    # --- hooks: instructor calls them once per attempt, re-asks included ---------------------
+    def _attempt_started(self, *args: Any, **kwargs: Any) -> None:
+        self._local.started = time.perf_counter()
+
+    def _new_call(self, ok: bool, error: str | None = None) -> Call:
+        q = self._local.question
+        latency = 1000 * (time.perf_counter() - getattr(self._local, "started", time.perf_counter()))
+        return Call(q["part"], q["prompt_version"], self.config.model, self.config.mode,
+                    len(self._local.calls) + 1, latency_ms=round(latency, 1), ok=ok, error=error)
+
+    def _attempt_answered(self, response: Any) -> None:
+        call = self._new_call(ok=True)
+        usage = getattr(response, "usage", None)
+        call.prompt_tokens = getattr(usage, "prompt_tokens", 0) or 0
+        call.completion_tokens = getattr(usage, "completion_tokens", 0) or 0
+        self._local.calls.append(call)
+
+    def _attempt_failed(self, error: Exception, **kwargs: Any) -> None:
+        self._local.calls.append(self._new_call(ok=False, error=_short(error)))
+
+    # --- the question -------------------------------------------------------------------------
+    def ask(self, part: str, prompt_version: str, system: str, user: str, response_model: type[T]) -> tuple[T | None, list[Call], str | None]:
+        """Ask once (with the retries above). Returns (answer or None, calls, error or None)."""
+        schema = response_model.model_json_schema()
+        key, schema_hash, input_hash = cache_key(self.config.model, self.config.mode, prompt_version, schema, system + "\n" + user)
+        if self.cache is not None:
+            cached = self.cache.get(key)
+            if cached is not None:
+                try:
+                    answer = response_model.model_validate_json(cached)
+                    hit = Call(part, prompt_version, self.config.model, self.config.mode, 0, cache_hit=True)
+                    return answer, [hit], None
+                except ValidationError:
+                    pass  # stale entry (e.g. different token ids): ask again
+        self._local.calls = []
+        self._local.question = {"part": part, "prompt_version": prompt_version}
+        kwargs: dict[str, Any] = {}
+        if self.config.extra_body:
+            kwargs["extra_body"] = self.config.extra_body
+        try:
+            # No `context=`: instructor would render the messages as Jinja, and report text may contain `{{`.
+            answer = self.client.chat.completions.create(
+                model=self.config.model,
+                response_model=response_model,
+                messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+                max_retries=self.config.reask,
+                **kwargs,
+            )
+        except Exception as exc:  # noqa: BLE001 — any failure of the model leaves the report as the built-in reader made it
+            calls = self._local.calls
+            _mark_parse_failures(calls, exc)
+            return None, calls, _short(exc)
+        calls = self._local.calls
+        for c in calls[:-1]:
+            if c.ok:  # an answered attempt followed by another one was re-asked: it failed validation
+                c.ok, c.error = False, "invalid answer (re-asked)"
+        if self.cache is not None:
+            self.cache.put(key, self.config.model, self.config.mode, prompt_version, schema_hash, input_hash, answer.model_dump_json())
+        return answer, calls, None
+
+
+def _mark_parse_failures(calls: list[Call], exc: Exception) -> None:
+    for c in calls:
+        if c.ok:
+            c.ok, c.error = False, "invalid answer"
+
+
+def _short(exc: BaseException) -> str:
+    """One line: the root cause's kind and the first line of its message."""
+    root = exc
+    while root.__cause__ is not None:
+        root = root.__cause__
+    first = (str(root).strip().splitlines() or [""])[0]
+    return f"{type(root).__name__}: {first}"[:300]
