@@ -59,6 +59,8 @@ class Asker:
         )
         self.client = instructor.from_openai(raw, mode=instructor.Mode[config.mode])
         self._local = threading.local()  # the calls of the question this thread is asking
+        self._inflight: dict[str, threading.Event] = {}  # identical questions asked at once are asked once
+        self._inflight_lock = threading.Lock()
         self.client.on("completion:kwargs", self._attempt_started)
         self.client.on("completion:response", self._attempt_answered)
         self.client.on("completion:error", self._attempt_failed)
@@ -89,14 +91,39 @@ class Asker:
         schema = response_model.model_json_schema()
         key, schema_hash, input_hash = cache_key(self.config.model, self.config.mode, prompt_version, schema, system + "\n" + user)
         if self.cache is not None:
-            cached = self.cache.get(key)
-            if cached is not None:
-                try:
-                    answer = response_model.model_validate_json(cached)
-                    hit = Call(part, prompt_version, self.config.model, self.config.mode, 0, cache_hit=True)
-                    return answer, [hit], None
-                except ValidationError:
-                    pass  # stale entry (e.g. different token ids): ask again
+            hit = self._cached(key, part, prompt_version, response_model)
+            if hit is None:
+                with self._inflight_lock:
+                    waiting = self._inflight.get(key)
+                    if waiting is None:
+                        self._inflight[key] = threading.Event()
+                if waiting is not None:  # the same question is being asked by another report: wait for its answer
+                    waiting.wait(timeout=self.config.timeout * (self.config.transport_retries + 1) * (self.config.reask + 1))
+                    hit = self._cached(key, part, prompt_version, response_model)
+                    if hit is None:
+                        return self.ask(part, prompt_version, system, user, response_model)  # it failed: ask ourselves
+                else:
+                    try:
+                        return self._ask_model(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
+                    finally:
+                        with self._inflight_lock:
+                            self._inflight.pop(key).set()
+            if hit is not None:
+                return hit
+        return self._ask_model(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
+
+    def _cached(self, key: str, part: str, prompt_version: str, response_model: type[T]) -> tuple[T, list[Call], None] | None:
+        cached = self.cache.get(key) if self.cache is not None else None
+        if cached is None:
+            return None
+        try:
+            answer = response_model.model_validate_json(cached)
+        except ValidationError:
+            return None  # stale entry (e.g. different token ids): ask again
+        return answer, [Call(part, prompt_version, self.config.model, self.config.mode, 0, cache_hit=True)], None
+
+    def _ask_model(self, key: str, schema_hash: str, input_hash: str, part: str, prompt_version: str,
+                   system: str, user: str, response_model: type[T]) -> tuple[T | None, list[Call], str | None]:
         self._local.calls = []
         self._local.question = {"part": part, "prompt_version": prompt_version}
         kwargs: dict[str, Any] = {}
