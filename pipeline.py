@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .extract.builtin import extract_builtin
-from .extract.normalize import normalize
+from .extract.normalize import normalize, to_simplified
 from .load import DEFAULT_MAX_BYTES, LoadError, load
 from .report import Report
 from .rules import run_rules
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from .extract.llm.extractor import LLMExtractor
 
 CHINESE_NUMBERS = "一二三四五六"
-INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+# In a folder, every file is read and sniffed by its content, except the assets a saved web page brings along.
+SKIPPED_SUFFIXES = {".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".woff", ".woff2", ".ttf", ".map", ".json", ".db", ".db-wal", ".db-shm"}
 
 
 def process_text(
@@ -33,7 +34,11 @@ def process_text(
     """Extract and check one report from its decoded text (with the model too, if `llm` is given)."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    report = Report(source=source, sha256=sha256, text=normalize(raw_text), encoding=encoding)
+    text = normalize(raw_text)
+    simplified = to_simplified(text)  # same length, so spans point into the traditional text too
+    report = Report(source=source, sha256=sha256, text=simplified or text, encoding=encoding)
+    if simplified is not None:
+        report.display_text = text
     timings["normalize"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -83,6 +88,7 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
         return Report(source=str(path), sha256=_sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
     report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm)
+    report.kind = loaded.kind
     report.timings["load"] = load_seconds
     return report
 
@@ -105,7 +111,7 @@ def expand_inputs(args: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
         path = Path(arg)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                if child.suffix.lower() in INPUT_SUFFIXES:
+                if child.suffix.lower() not in SKIPPED_SUFFIXES:
                     yield child, None
         elif path.exists():
             yield path, None

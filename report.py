@@ -71,6 +71,8 @@ class Report:
     status: str = "ok"  # ok | failed
     error: str | None = None
     encoding: str | None = None
+    kind: str = "text"  # what the input was: text | html | docx | pdf
+    display_text: str | None = None  # the text as printed, when `text` was converted to simplified characters
     template: str | None = None
     organ: str | None = None
     region: str | None = None

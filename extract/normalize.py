@@ -30,3 +30,21 @@ _TABLE = _build_table()
 def normalize(text: str) -> str:
     """Full-width → half-width, odd spaces → space, zero-width removed, CRLF/CR → LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+
+
+_T2S = None
+
+
+def to_simplified(text: str) -> str | None:
+    """The text in simplified characters, of the same length; None if it has no traditional ones."""
+    global _T2S
+    if _T2S is None:
+        import opencc
+
+        _T2S = opencc.OpenCC("t2s")
+    converted = _T2S.convert(text)
+    if converted == text:
+        return None
+    if len(converted) != len(text):  # a phrase mapped to another length: convert character by character
+        converted = "".join(ch if len(c := _T2S.convert(ch)) != 1 else c for ch in text)
+    return converted

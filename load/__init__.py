@@ -24,6 +24,22 @@ class Loaded:
     raw_sha256: str
     text: str
     encoding: str
+    kind: str = "text"  # text | html | docx | pdf
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """What the bytes are, by their content; the file name is only a hint."""
+    head = data[:4096].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or suffix == ".docx" else "zip"
+    lowered = head[:2048].lower()
+    if any(tag in lowered for tag in (b"<html", b"<!doctype html", b"<table", b"<body", b"<div", b"<p>")):
+        return "html"
+    if suffix in (".html", ".htm") and b"<" in head:
+        return "html"
+    return "text"
 
 
 def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
@@ -43,7 +59,42 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise LoadError("empty file")
+    kind = sniff(data, path.suffix.lower())
+    if kind == "pdf":
+        return Loaded(digest, _pdf(data), "pdf", "pdf")
+    if kind == "docx":
+        return Loaded(digest, _docx(data), "docx", "docx")
+    if kind == "zip":
+        raise LoadError("a zip archive, not a report (unpack it first)")
     text, encoding = decode_text(data)
     if text is None:
+        if path.suffix.lower() == ".pdf":
+            raise LoadError("named .pdf but is not a PDF (no %PDF header)")
         raise LoadError("binary file, not text (no known text encoding fits)")
-    return Loaded(raw_sha256=digest, text=text, encoding=encoding)
+    if kind == "html":
+        from .html import html_to_text
+
+        text, applications_tables = html_to_text(text)
+        if applications_tables > 1:
+            raise LoadError(f"the page holds {applications_tables} reports ({applications_tables} applications tables); save each report as its own file")
+    return Loaded(digest, text, encoding, kind)
+
+
+def _pdf(data: bytes) -> str:
+    from .pdf import NoTextLayer, pdf_to_text
+
+    try:
+        return pdf_to_text(data)
+    except NoTextLayer as exc:
+        raise LoadError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds; each means "cannot read this PDF"
+        raise LoadError(f"not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _docx(data: bytes) -> str:
+    from .docx import docx_to_text
+
+    try:
+        return docx_to_text(data)
+    except Exception as exc:  # noqa: BLE001 — a broken package raises zip, XML or key errors
+        raise LoadError(f"not a readable .docx ({type(exc).__name__}: {str(exc)[:120]})") from None

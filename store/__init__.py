@@ -19,7 +19,7 @@ import sqlite_utils
 from .. import __version__
 from .. import fields as F
 from ..report import Finding, Report
-from .schema import SCHEMA
+from .schema import INDEXES, TABLES
 
 VERDICTS = ("open", "confirmed", "dismissed")
 CELL_COLUMNS = ("report_id", "field", "value", "raw", "unit", "status", "span_start", "span_end", "extractor", "alt_value", "alt_extractor")
@@ -59,13 +59,25 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")  # readers (datasette, serve) never block a batch
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.conn.executescript(SCHEMA)
+        self.db.conn.executescript(TABLES)
+        self._add_missing_columns()
+        self.db.conn.executescript(INDEXES)
         if not self.db["fields"].count:
             with self.db.atomic():
                 self.db["fields"].insert_all(
                     {"field": f, "label": F.label(f), "tbl": F.table_of(f), "template": F.TEMPLATE_2021}
                     for f in F.FIELDS_2021
                 )
+
+    def _add_missing_columns(self) -> None:
+        """A database written by an older version gets the columns added since (all nullable)."""
+        wanted = sqlite_utils.Database(memory=True)
+        wanted.conn.executescript(TABLES)
+        for name in wanted.table_names():
+            have = {c.name for c in self.db[name].columns}
+            for column in wanted[name].columns:
+                if column.name not in have:
+                    self.db.execute(f"ALTER TABLE {name} ADD COLUMN {column.name} {column.type}")
 
     def close(self) -> None:
         self.db.close()
@@ -97,6 +109,7 @@ class Store:
                     "encoding": report.encoding, "template": report.template, "organ": report.organ,
                     "region": report.region, "year": report.year, "published": report.published,
                     "title": report.title, "report_key": key, "text": report.text,
+                    "display_text": report.display_text, "kind": report.kind,
                     "n_errors": counts["error"], "n_warnings": counts["warning"], "n_info": counts["info"],
                     "run_id": run_id, "extracted_at": now(), "version": __version__,
                     "seconds": round(sum(report.timings.values()), 6),

@@ -1,6 +1,6 @@
 """The database schema. Spans are `span_start`/`span_end` (character offsets into reports.text)."""
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started_at TEXT, finished_at TEXT, version TEXT, argv TEXT,
@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS reports (
     organ TEXT, region TEXT, year INTEGER, published TEXT, title TEXT,
     report_key TEXT,             -- organ|year: the same report across corrected versions
     text TEXT,                   -- the normalized text every span points into
+    display_text TEXT,           -- the same text as printed, when it was converted from traditional characters
+    kind TEXT,                   -- the input: text | html | docx | pdf
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
     run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL
 );
@@ -65,6 +67,10 @@ CREATE TABLE IF NOT EXISTS llm_calls (
     cache_hit INTEGER, ok INTEGER, error TEXT,
     PRIMARY KEY (run_id, report_id, seq)   -- a log: re-extracting a report adds, never erases, usage
 ) WITHOUT ROWID;
+"""
+
+# Created after the columns an older database lacks are added (Store._add_missing_columns).
+INDEXES = """
 CREATE INDEX IF NOT EXISTS idx_llm_calls_run ON llm_calls(run_id);
 CREATE INDEX IF NOT EXISTS idx_reports_organ_year ON reports(organ, year);
 CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
@@ -75,3 +81,4 @@ CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
 CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
 CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
 """
+

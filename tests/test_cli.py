@@ -88,7 +88,8 @@ def test_rules_lists_every_rule():
     assert all(r["description"] and r["basis"] for r in rules)
 
 
-def test_misuse_exits_2(tmp_path):
+def test_misuse_exits_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     assert invoke("extract", str(tmp_path / "*.nothing")).exit_code == 1  # a pattern that matches nothing is a failed input
     assert invoke("check", "x.txt", "--fail-on", "sometimes").exit_code == 2
     assert runner.invoke(cli.app, ["extract"]).exit_code == 2

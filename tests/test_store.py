@@ -6,6 +6,7 @@ import asyncio
 import json
 
 import pytest
+import sqlite_utils
 from datasette.app import Datasette
 from conftest import SEED_NAMES, SEEDS, run, seed_named
 
@@ -98,3 +99,13 @@ def test_opens_in_datasette(store):
     rows = response.json()
     assert {r["rule"] for r in rows} == {"prose.active_table", "completeness.cell_blank"}
     assert json.loads(rows[0]["fields"])
+
+
+def test_an_older_database_gets_the_new_columns(tmp_path):
+    old = sqlite_utils.Database(tmp_path / "old.db")
+    old.execute("CREATE TABLE reports (id TEXT PRIMARY KEY, source TEXT, status TEXT)")
+    old.close()
+    store = Store(tmp_path / "old.db")
+    store.save(run(seed_named("004"), "004.txt"))
+    assert {"display_text", "kind", "report_key"} <= {c.name for c in store.db["reports"].columns}
+    assert store.db["reports"].count == 1
