@@ -6,6 +6,7 @@ Every name that leaves the code (JSON, database, findings) is one of these ids.
 from __future__ import annotations
 
 TEMPLATE_2021 = "2021"
+TEMPLATE_2019 = "2019"  # 国办公开办函〔2019〕60号: reports on 2019 and 2020
 
 # --- table "active" (第二十条) ---------------------------------------------------------
 ACTIVE_ROWS_2021: list[tuple[str, str, tuple[str, ...]]] = [
@@ -97,6 +98,40 @@ APPEAL_FIELDS = [appeal_id(g, c) for g in APPEAL_GROUPS for c in APPEAL_COLUMNS]
 
 FIELDS_2021 = ACTIVE_FIELDS_2021 + APPLICATION_FIELDS_2021 + APPEAL_FIELDS
 
+# --- the 2019 format -----------------------------------------------------------------------
+ACTIVE_ROWS_2019: list[tuple[str, str, tuple[str, ...]]] = [
+    ("regulations", "规章", ("made", "published", "total")),
+    ("normative_docs", "规范性文件", ("made", "published", "total")),
+    ("licensing", "行政许可", ("prev_items", "change", "decisions")),
+    ("other_services", "其他对外管理服务事项", ("prev_items", "change", "decisions")),
+    ("punishment", "行政处罚", ("prev_items", "change", "decisions")),
+    ("coercion", "行政强制", ("prev_items", "change", "decisions")),
+    ("fees", "行政事业性收费", ("prev_items", "change")),
+    ("procurement", "政府集中采购", ("items", "amount")),
+]
+ACTIVE_COLUMN_LABELS_2019 = {
+    "made": "本年新制作数量", "published": "本年新公开数量", "total": "对外公开总数量",
+    "prev_items": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
+    "items": "采购项目数量", "amount": "采购总金额",
+}
+
+
+def active2019_id(row: str, col: str) -> str:
+    return f"active2019.{row}.{col}"
+
+
+ACTIVE_FIELDS_2019 = [active2019_id(row, col) for row, _, cols in ACTIVE_ROWS_2019 for col in cols]
+# （六）其他处理 is one row in 2019: the three 2021 `other.*` rows are replaced by `other.total_2019`.
+APPLICATION_ROWS_2019: list[tuple[str, str]] = (
+    [r for r in APPLICATION_ROWS_2021 if not r[0].startswith("other.")][:20]
+    + [("other.total_2019", "三（六）其他处理")]
+    + APPLICATION_ROWS_2021[-2:]
+)
+APPLICATION_ROW_IDS_2019 = [row for row, _ in APPLICATION_ROWS_2019]
+RESULT_ROWS_2019 = APPLICATION_ROW_IDS_2019[2:21]
+APPLICATION_FIELDS_2019 = [application_id(r, c) for r in APPLICATION_ROW_IDS_2019 for c in APPLICATION_COLUMNS]
+FIELDS_2019 = ACTIVE_FIELDS_2019 + APPLICATION_FIELDS_2019 + APPEAL_FIELDS
+
 
 def _labels_2021() -> dict[str, str]:
     labels: dict[str, str] = {}
@@ -115,20 +150,46 @@ def _labels_2021() -> dict[str, str]:
 
 LABELS_2021 = _labels_2021()
 
-# Fields that may hold a decimal; every other field is a count (a non-negative integer).
-DECIMAL_FIELDS = {"active.fees"}
+
+def _labels_2019() -> dict[str, str]:
+    labels = {f"active2019.{row}.{col}": f"{name}·{ACTIVE_COLUMN_LABELS_2019[col]}" for row, name, cols in ACTIVE_ROWS_2019 for col in cols}
+    for row, name in APPLICATION_ROWS_2019:
+        for col in APPLICATION_COLUMNS:
+            labels[application_id(row, col)] = f"{name}·{APPLICATION_COLUMN_LABELS[col]}"
+    return labels
+
+
+LABELS = LABELS_2021 | _labels_2019()
+
+# Fields that may hold a decimal; every other field is a count (an integer).
+DECIMAL_FIELDS = {"active.fees", "active2019.procurement.amount"}
+# Counts that may be negative: 本年增/减.
+SIGNED_FIELDS = {active2019_id(row, "change") for row, _, cols in ACTIVE_ROWS_2019 if "change" in cols}
 
 
 def fields_for(template: str) -> list[str]:
     """The canonical field ids of a template, in table order."""
     if template == TEMPLATE_2021:
         return FIELDS_2021
+    if template == TEMPLATE_2019:
+        return FIELDS_2019
     raise ValueError(f"unknown template {template!r}")
 
 
+def application_rows(template: str) -> list[tuple[str, str]]:
+    return APPLICATION_ROWS_2019 if template == TEMPLATE_2019 else APPLICATION_ROWS_2021
+
+
+def result_rows(template: str) -> list[str]:
+    """The result rows whose sum is 三（七）总计."""
+    return RESULT_ROWS_2019 if template == TEMPLATE_2019 else RESULT_ROWS_2021
+
+
 def label(field: str) -> str:
-    return LABELS_2021.get(field, field)
+    return LABELS.get(field, field)
 
 
 def table_of(field: str) -> str:
-    return field.split(".", 1)[0]
+    """The table a field belongs to: active, applications or appeals (both templates)."""
+    table = field.split(".", 1)[0]
+    return "active" if table == "active2019" else table

@@ -7,7 +7,7 @@ from ..report import Cell, Report
 from .facts import read_facts
 from .metadata import read_metadata
 from .sections import find_sections
-from .tables import read_active, read_appeals, read_applications
+from .tables import detect_template, read_active, read_appeals, read_applications
 
 
 def extract_builtin(report: Report) -> Report:
@@ -24,14 +24,14 @@ def extract_builtin(report: Report) -> Report:
         after = [s.start for s in report.sections if s.number > number]
         return (max(before) if before else 0), (min(after) if after else len(text))
 
-    report.template = F.TEMPLATE_2021
+    report.template = detect_template(text, bounds(2), bounds(3))
     for table, reader, number in (
         ("active", read_active, 2),
         ("applications", read_applications, 3),
         ("appeals", read_appeals, 4),
     ):
         start, end = bounds(number)
-        read = reader(text, start, end)
+        read = reader(text, start, end, report.template)
         report.cells.update(read.cells)
         report.anchors.update(read.anchors)
         report.findings.extend(read.findings)

@@ -62,8 +62,41 @@ ACTIVE_LABELS_2021: list[tuple[str, str, tuple[str, ...]]] = [
     ("fees", spaced("行政事业性收费"), ("",)),
 ]
 
-_ACTIVE_PATTERNS = [(row, re.compile(pattern)) for row, pattern, _ in ACTIVE_LABELS_2021]
-_APPLICATION_PATTERNS = [(row, re.compile(pattern)) for row, pattern in APPLICATION_LABELS_2021]
+ACTIVE_LABELS_2019: list[tuple[str, str, tuple[str, ...]]] = [
+    ("regulations", spaced("规章"), ("made", "published", "total")),
+    ("normative_docs", spaced("规范性文件"), ("made", "published", "total")),
+    ("licensing", spaced("行政许可"), ("prev_items", "change", "decisions")),
+    ("other_services", spaced("其他对外管理服务事项"), ("prev_items", "change", "decisions")),
+    ("punishment", spaced("行政处罚"), ("prev_items", "change", "decisions")),
+    ("coercion", spaced("行政强制"), ("prev_items", "change", "decisions")),
+    ("fees", spaced("行政事业性收费"), ("prev_items", "change")),
+    ("procurement", spaced("政府集中采购"), ("items", "amount")),
+]
+# 2019: （六）其他处理 is one row with values, where 2021 has three sub-rows.
+APPLICATION_LABELS_2019 = [r for r in APPLICATION_LABELS_2021 if not r[0].startswith("other.")][:20] + [
+    ("other.total_2019", spaced("其他处理"))
+] + APPLICATION_LABELS_2021[-2:]
+
+_ACTIVE = {
+    F.TEMPLATE_2021: ([(row, re.compile(p)) for row, p, _ in ACTIVE_LABELS_2021], ACTIVE_LABELS_2021, F.active_id),
+    F.TEMPLATE_2019: ([(row, re.compile(p)) for row, p, _ in ACTIVE_LABELS_2019], ACTIVE_LABELS_2019, F.active2019_id),
+}
+_APPLICATIONS = {
+    F.TEMPLATE_2021: [(row, re.compile(p)) for row, p in APPLICATION_LABELS_2021],
+    F.TEMPLATE_2019: [(row, re.compile(p)) for row, p in APPLICATION_LABELS_2019],
+}
+_SIGNS_2019_ACTIVE = re.compile("|".join(spaced(w) for w in ("本年新制作", "本年新公开", "上一年项目数量", "政府集中采购", "对外公开总数量")))
+_SIGNS_2021_OTHER = re.compile("|".join(spaced(w) for w in ("逾期不补正", "缴纳费用")))
+_OTHER_PROCESSING = re.compile(spaced("其他处理"))
+
+
+def detect_template(text: str, active: tuple[int, int], applications: tuple[int, int]) -> str:
+    """Which national format the tables follow, told by their own headers, not by the year."""
+    if _SIGNS_2019_ACTIVE.search(text, *active):
+        return F.TEMPLATE_2019
+    if _OTHER_PROCESSING.search(text, *applications) and not _SIGNS_2021_OTHER.search(text, *applications):
+        return F.TEMPLATE_2019
+    return F.TEMPLATE_2021
 _ACTIVE_START = re.compile(spaced("第二十条") + "|" + spaced("信息内容"))
 _APPEALS_HEADER = re.compile("|".join(spaced(w) for w in ("结果维持", "结果纠正", "尚未审结")))
 _APPEALS_TITLE = re.compile(spaced("行政复议"))
@@ -189,27 +222,29 @@ def _read_rows(text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tu
     return read
 
 
-def read_active(text: str, start: int, end: int) -> TableRead:
+def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
     m = _ACTIVE_START.search(text, start, end)
     if not m:
         return TableRead()
-    spans = _find_labels(text, _ACTIVE_PATTERNS, m.start(), end)
-    rows = [(row, [F.active_id(row, c) for c in cols]) for row, _, cols in ACTIVE_LABELS_2021]
+    patterns, labels, field_id = _ACTIVE[template]
+    spans = _find_labels(text, patterns, m.start(), end)
+    rows = [(row, [field_id(row, c) if c else F.active_id(row) for c in cols]) for row, _, cols in labels]
     read = _read_rows(text, rows, spans, end)
     if read.span:
         read.span = (m.start(), end)
     return read
 
 
-def read_applications(text: str, start: int, end: int) -> TableRead:
-    spans = _find_labels(text, _APPLICATION_PATTERNS, start, end)
+def read_applications(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
+    patterns = _APPLICATIONS[template]
+    spans = _find_labels(text, patterns, start, end)
     if "new" not in spans and len(spans) < 5:
         return TableRead()  # a stray word is not a table
-    rows = [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in APPLICATION_LABELS_2021]
+    rows = [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in patterns]
     return _read_rows(text, rows, spans, end)
 
 
-def read_appeals(text: str, start: int, end: int) -> TableRead:
+def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
     read = TableRead()
     header = _APPEALS_HEADER.search(text, start, end) or _APPEALS_TITLE.search(text, start, end)
     if not header:

@@ -20,7 +20,7 @@ def _has(report: Report, table: str) -> bool:
 def row_total(report: Report) -> Iterator[Finding]:
     if not _has(report, "applications"):
         return
-    for row, label in F.APPLICATION_ROWS_2021:
+    for row, label in F.application_rows(report.template):
         parts = [F.application_id(row, c) for c in F.APPLICANT_COLUMNS]
         found = sum_finding(report, parts, F.application_id(row, "total"), f"「{label}」一行")
         if found:
@@ -32,7 +32,7 @@ def column_total(report: Report) -> Iterator[Finding]:
     if not _has(report, "applications"):
         return
     for col in F.APPLICATION_COLUMNS:
-        parts = [F.application_id(row, col) for row in F.RESULT_ROWS_2021]
+        parts = [F.application_id(row, col) for row in F.result_rows(report.template)]
         what = f"「{F.APPLICATION_COLUMN_LABELS[col]}」一列的办理结果"
         found = sum_finding(report, parts, F.application_id("total", col), what)
         if found:

@@ -14,12 +14,12 @@ from .common import fmt
 FEE_LIMITS = {"township": 1000, "county": 100000}
 
 
-@rule("plausibility.count_not_integer", "error", "件数应为非负整数", "年度报告格式：各项均为件数")
+@rule("plausibility.count_not_integer", "error", "件数应为非负整数（2019年格式的「本年增/减」可为负）", "年度报告格式：各项均为件数")
 def count_not_integer(report: Report) -> Iterator[Finding]:
     for fid, cell in report.cells.items():
         if cell.value is None or fid in F.DECIMAL_FIELDS:
             continue
-        if cell.value < 0 or not float(cell.value).is_integer():
+        if (cell.value < 0 and fid not in F.SIGNED_FIELDS) or not float(cell.value).is_integer():
             yield Finding("", "", [fid], f"「{F.label(fid)}」印为{cell.raw}，件数应为非负整数", expected="非负整数", actual=cell.value, start=cell.start, end=cell.end)
 
 
@@ -28,7 +28,11 @@ def regulations_low_level(report: Report) -> Iterator[Finding]:
     level = organ_level(report.organ)
     if level not in ("township", "county"):
         return
-    ids = [F.active_id("regulations", c) for c in ("issued", "in_force")]
+    ids = (
+        [F.active2019_id("regulations", c) for c in ("made", "total")]
+        if report.template == F.TEMPLATE_2019
+        else [F.active_id("regulations", c) for c in ("issued", "in_force")]
+    )
     printed = [f for f in ids if (report.value(f) or 0) > 0]
     if printed:
         cell = report.cells[printed[0]]

@@ -11,6 +11,11 @@ from .common import fact_finding, fmt, same
 
 BASIS = "DOMAIN.md：正文与表格、正文各处应一致"
 DECISION_FACTS = ["active.licensing", "active.punishment", "active.coercion", "active.normative_docs.issued", "active.fees"]
+# The cell each fact states, in the 2019 format (which has no fee amount).
+CELL_2019 = {
+    "active.licensing": "active2019.licensing.decisions", "active.punishment": "active2019.punishment.decisions",
+    "active.coercion": "active2019.coercion.decisions", "active.normative_docs.issued": "active2019.normative_docs.made",
+}
 
 
 def _numbered(facts: list[Fact]) -> Iterator[tuple[Fact, str]]:
@@ -48,7 +53,8 @@ def no_applications(report: Report) -> Iterator[Finding]:
 @rule("prose.active_table", "error", "正文所述行政许可、处罚、强制、规范性文件、收费数与主动公开表不一致", BASIS)
 def active_table(report: Report) -> Iterator[Finding]:
     for name in DECISION_FACTS:
-        printed = report.value(name)
+        cell = CELL_2019.get(name) if report.template == F.TEMPLATE_2019 else name
+        printed = report.value(cell) if cell else None
         if printed is None:
             continue
         for fact, key in _numbered(report.facts_named(name)):
@@ -56,7 +62,7 @@ def active_table(report: Report) -> Iterator[Finding]:
             if same(round(stated, 6), round(printed, 6)):
                 continue
             yield fact_finding(
-                fact, [name], f"正文称「{fact.quote}」，主动公开表「{F.label(name)}」为{fmt(printed)}", stated, printed, key,
+                fact, [cell], f"正文称「{fact.quote}」，主动公开表「{F.label(cell)}」为{fmt(printed)}", stated, printed, key,
             )
 
 

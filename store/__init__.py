@@ -65,8 +65,10 @@ class Store:
         if not self.db["fields"].count:
             with self.db.atomic():
                 self.db["fields"].insert_all(
-                    {"field": f, "label": F.label(f), "tbl": F.table_of(f), "template": F.TEMPLATE_2021}
-                    for f in F.FIELDS_2021
+                    {"field": f, "label": F.label(f), "tbl": F.table_of(f), "template": template}
+                    for template in (F.TEMPLATE_2021, F.TEMPLATE_2019)
+                    for f in F.fields_for(template)
+                    if template == F.TEMPLATE_2021 or f not in F.FIELDS_2021  # appeals and most rows are shared
                 )
 
     def _add_missing_columns(self) -> None:

@@ -36,26 +36,32 @@ def run(text: str, source: str = "test.txt") -> Report:
 
 
 def expected_cells(g: dict) -> dict[str, object]:
-    """Expand the golden file's row lists into every canonical field id."""
+    """Expand the golden file's row lists into every canonical field id of its template."""
     cells: dict[str, object] = {}
-    for row, _, cols in F.ACTIVE_ROWS_2021:
-        values = g["active"][row] if isinstance(g["active"][row], list) else [g["active"][row]]
-        for col, value in zip(cols, values, strict=True):
-            cells[F.active_id(row, col)] = value
-    for row in F.APPLICATION_ROW_IDS_2021:
+    template = g.get("template", F.TEMPLATE_2021)
+    if template == F.TEMPLATE_2019:
+        for row, _, cols in F.ACTIVE_ROWS_2019:
+            for col, value in zip(cols, g["active2019"][row], strict=True):
+                cells[F.active2019_id(row, col)] = value
+    else:
+        for row, _, cols in F.ACTIVE_ROWS_2021:
+            values = g["active"][row] if isinstance(g["active"][row], list) else [g["active"][row]]
+            for col, value in zip(cols, values, strict=True):
+                cells[F.active_id(row, col)] = value
+    for row, _ in F.application_rows(template):
         for col, value in zip(F.APPLICATION_COLUMNS, g["applications"][row], strict=True):
             cells[F.application_id(row, col)] = value
     for group in F.APPEAL_GROUPS:
         for col, value in zip(F.APPEAL_COLUMNS, g["appeals"][group], strict=True):
             cells[F.appeal_id(group, col)] = value
-    assert set(cells) == set(F.FIELDS_2021), "golden file does not cover every canonical field"
+    assert set(cells) == set(F.fields_for(template)), "golden file does not cover every canonical field"
     return cells
 
 
 def cell_diff(expected: dict[str, object], actual: dict[str, object]) -> str:
     lines = [
         f"  {fid} ({F.label(fid)}): expected {expected.get(fid)!r}, got {actual.get(fid)!r}"
-        for fid in F.FIELDS_2021
+        for fid in list(dict.fromkeys(list(expected) + list(actual)))
         if expected.get(fid) != actual.get(fid) or type(expected.get(fid)) is not type(actual.get(fid))
     ]
     return "\n".join(lines)

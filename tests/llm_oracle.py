@@ -44,11 +44,11 @@ def denumber(rendered: str) -> tuple[str, dict[int, int]]:
     return "".join(plain), starts
 
 
-def table_answer(table: str, rendered: str) -> dict:
+def table_answer(table: str, rendered: str, template: str = "2021") -> dict:
     plain, starts = denumber(rendered)
-    read = READERS[table](plain, 0, len(plain))
+    read = READERS[table](plain, 0, len(plain), template)
     rows = []
-    for spec in table_rows(table):
+    for spec in table_rows(table, template):
         ids = []
         for fid in spec.fields:
             cell = read.cells.get(fid)
@@ -81,7 +81,9 @@ def metadata_answer(text: str) -> dict:
 def correct(body: dict) -> Reply:
     task, text = question(body)
     if task.startswith("table "):
-        return Reply(table_answer(task.split()[1], text))
+        system = body["messages"][0]["content"]
+        template = "2019" if "2019年格式" in system or "other.total_2019" in system else "2021"
+        return Reply(table_answer(task.split()[1], text, template))
     if task == "facts":
         return Reply(facts_answer(text))
     return Reply(metadata_answer(text))

@@ -42,15 +42,20 @@ class RowSpec:
     fields: tuple[str, ...]
 
 
-def table_rows(table: str) -> list[RowSpec]:
+def table_rows(table: str, template: str | None = F.TEMPLATE_2021) -> list[RowSpec]:
+    if table == "active" and template == F.TEMPLATE_2019:
+        return [RowSpec(row, label, tuple(F.active2019_id(row, c) for c in cols)) for row, label, cols in F.ACTIVE_ROWS_2019]
     if table == "active":
         return [RowSpec(row, label, tuple(F.active_id(row, c) for c in cols)) for row, label, cols in F.ACTIVE_ROWS_2021]
     if table == "applications":
-        return [RowSpec(row, label, tuple(F.application_id(row, c) for c in F.APPLICATION_COLUMNS)) for row, label in F.APPLICATION_ROWS_2021]
+        rows = F.application_rows(template or F.TEMPLATE_2021)
+        return [RowSpec(row, label, tuple(F.application_id(row, c) for c in F.APPLICATION_COLUMNS)) for row, label in rows]
     return [RowSpec(g, F.APPEAL_GROUP_LABELS[g], tuple(F.appeal_id(g, c) for c in F.APPEAL_COLUMNS)) for g in F.APPEAL_GROUPS]
 
 
-def _columns_help(table: str) -> str:
+def _columns_help(table: str, template: str | None) -> str:
+    if table == "active" and template == F.TEMPLATE_2019:
+        return "2019年格式：规章、规范性文件三列：本年新制作数量、本年新公开数量、对外公开总数量；行政许可、其他对外管理服务事项、行政处罚、行政强制三列：上一年项目数量、本年增/减、处理决定数量；行政事业性收费两列：上一年项目数量、本年增/减；政府集中采购两列：采购项目数量、采购总金额"
     if table == "active":
         return "规章、行政规范性文件三列：本年制发件数、本年废止件数、现行有效件数；其余各行一列：本年处理决定数量（收费为本年收费金额，万元）"
     if table == "applications":
@@ -98,14 +103,14 @@ class LLMExtractor:
 
     def _unsure_fields(self, report: Report, table: str) -> set[str]:
         """Cells the built-in reader could not place: table or row not found, or a flagged row."""
-        fields = {f for spec in table_rows(table) for f in spec.fields}
+        fields = {f for spec in table_rows(table, report.template) for f in spec.fields}
         if table not in report.tables_found:
             return fields
         flagged = {f for finding in report.findings if finding.rule == "table.row_alignment" for f in finding.fields}
         return {f for f in fields if f not in report.anchors or f in flagged}
 
     def _incomplete(self, report: Report, table: str) -> bool:
-        fields = [f for spec in table_rows(table) for f in spec.fields]
+        fields = [f for spec in table_rows(table, report.template) for f in spec.fields]
         unreadable = any(report.cells[f].status == "unreadable" for f in fields if f in report.cells)
         return bool(self._unsure_fields(report, table)) or unreadable
 
@@ -147,9 +152,9 @@ class LLMExtractor:
         if self._too_long(report, table, start, end):
             return
         rendered, by_id = numbered(report.text, start, end)
-        specs = table_rows(table)
+        specs = table_rows(table, report.template)
         rows_help = "\n".join(f"- {s.row}：{s.label}（{len(s.fields)}列）" for s in specs)
-        system = load_prompt("table_v1").replace("<<ROWS>>", f"{TABLE_NAMES[table]}。{_columns_help(table)}\n{rows_help}")
+        system = load_prompt("table_v1").replace("<<ROWS>>", f"{TABLE_NAMES[table]}。{_columns_help(table, report.template)}\n{rows_help}")
         model = table_answer_for({s.row: len(s.fields) for s in specs}, frozenset(by_id))
         answer, calls, error = self.asker.ask(f"table:{table}", "table_v1", system, f"任务: table {table}\n\n{rendered}", model)
         self._record(report, calls, error, f"table:{table}", (start, end))
