@@ -194,6 +194,8 @@ def extract(
         err.print("interrupted: every report finished so far is saved; re-run to continue")
     finally:
         seconds = time.perf_counter() - started
+        if store and status == "done":
+            stats["history"] = store.check_across_years(run_id)
         if store and run_id is not None:
             store.finish_run(run_id, status, {
                 "n_inputs": len(items), "n_ok": stats["ok"], "n_failed": stats["failed"],
@@ -323,6 +325,217 @@ def list_rules(as_json: Annotated[bool, typer.Option("--json", help="Print the r
     width = max(len(r["id"]) for r in rows)
     for row in rows:
         out.print(f"{row['id']:<{width}}  {row['severity']:<7}  {row['description']}  [{row['basis']}]", markup=False)
+
+
+# --- review ------------------------------------------------------------------------------------
+review_app = typer.Typer(help="List findings for review, and confirm or dismiss them. Verdicts survive re-extraction.",
+                         no_args_is_help=False, invoke_without_command=True, rich_markup_mode=None)
+app.add_typer(review_app, name="review")
+DbPath = Annotated[Path, typer.Option("--db", help="The database (env NIANBAO_DB).", envvar="NIANBAO_DB")]
+
+
+def _open_store(db: Path):
+    from .store import Store
+
+    if not db.exists():
+        err.print(f"nianbao: no database at {db} (run nianbao extract first)")
+        raise typer.Exit(2)
+    return Store(db)
+
+
+@review_app.callback()
+def review_list(
+    ctx: typer.Context,
+    db: DbPath = Path("nianbao.db"),
+    rule: Annotated[Optional[str], typer.Option(help="Only this rule id.")] = None,
+    severity: Annotated[Optional[str], typer.Option(help="error, warning or info.")] = None,
+    organ: Annotated[Optional[str], typer.Option(help="Organ name contains this.")] = None,
+    year: Annotated[Optional[int], typer.Option(help="Reporting year.")] = None,
+    status: Annotated[Optional[str], typer.Option(help="open (default), confirmed, dismissed or all.")] = "open",
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one finding per line.")] = False,
+) -> None:
+    """Findings to review, newest batch first (default: open ones).
+
+    Examples:
+      nianbao review --db nianbao.db --severity error
+      nianbao review confirm F1a2b3c4d5e --note "已电话核实"
+    """
+    if ctx.invoked_subcommand:
+        ctx.obj = db
+        return
+    from .review.data import list_findings
+
+    store = _open_store(db)
+    rows = list_findings(store, rule=rule, severity=severity, organ=organ, year=year, status=None if status == "all" else status)
+    store.close()
+    for row in rows:
+        if as_json:
+            out.file.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            out.print(f"{row['fingerprint']}  [{row['severity']}] {row['status']:<9} {row['organ'] or '?'} {row['year'] or ''}  "
+                      f"{row['rule']}: {row['message']}", markup=False)
+    if not as_json:
+        err.print(f"{len(rows)} finding(s)")
+
+
+def _verdict(ctx: typer.Context, fingerprint: str, status: str, note: str | None) -> None:
+    store = _open_store(ctx.obj or Path(os.environ.get("NIANBAO_DB", "nianbao.db")))
+    updated = store.set_verdict(fingerprint, status, note)
+    store.close()
+    if not updated:
+        err.print(f"nianbao: no finding {fingerprint} in the database")
+        raise typer.Exit(1)
+    out.print(f"{fingerprint}: {status}" + (f" ({note})" if note else ""), markup=False)
+
+
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Why: kept with the verdict.")]
+
+
+@review_app.command()
+def confirm(ctx: typer.Context, fingerprint: str, note: NoteOpt = None) -> None:
+    """Confirm a finding: the report really has this problem."""
+    _verdict(ctx, fingerprint, "confirmed", note)
+
+
+@review_app.command()
+def dismiss(ctx: typer.Context, fingerprint: str, note: NoteOpt = None) -> None:
+    """Dismiss a finding: not a problem (say why in --note)."""
+    _verdict(ctx, fingerprint, "dismissed", note)
+
+
+@review_app.command()
+def reopen(ctx: typer.Context, fingerprint: str, note: NoteOpt = None) -> None:
+    """Put a finding back to open."""
+    _verdict(ctx, fingerprint, "open", note)
+
+
+organs_app = typer.Typer(help="Organ names as matched across years; correct a match with an alias.", invoke_without_command=True, rich_markup_mode=None)
+app.add_typer(organs_app, name="organs")
+
+
+@organs_app.callback()
+def organs_list(ctx: typer.Context, db: DbPath = Path("nianbao.db")) -> None:
+    """Every organ name in the database and the name it is matched as across years."""
+    ctx.obj = db
+    if ctx.invoked_subcommand:
+        return
+    store = _open_store(db)
+    for name, canonical in sorted(store.organ_names().items()):
+        years = [r["year"] for r in store.db.query("SELECT DISTINCT year FROM reports WHERE organ LIKE ? ORDER BY year", [name + "%"])]
+        out.print(f"{name}" + (f"  → {canonical}" if canonical != name else "") + f"  {years}", markup=False)
+    store.close()
+
+
+@organs_app.command()
+def alias(ctx: typer.Context, name: str, canonical: Annotated[Optional[str], typer.Argument(help="Match NAME as this organ; omit to remove the alias.")] = None) -> None:
+    """Match NAME as CANONICAL across years (e.g. alias 安流镇 五华县安流镇), then re-check."""
+    store = _open_store(ctx.obj)
+    store.set_alias(name, canonical)
+    n = store.check_across_years()
+    store.close()
+    out.print(f"{name} → {canonical or '(itself)'}; {n} cross-year finding(s)", markup=False)
+
+
+@app.command()
+def show(
+    report: Annotated[str, typer.Argument(help="Report id (or its first characters), source path or file name.")],
+    db: DbPath = Path("nianbao.db"),
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write the review page here (a single file that opens from disk).")] = None,
+) -> None:
+    """One report's review page (--html), or its findings in the terminal."""
+    from .review.data import find_report_id, load_report
+    from .review.page import render_report
+
+    store = _open_store(db)
+    report_id = find_report_id(store, report)
+    if report_id is None:
+        store.close()
+        err.print(f"nianbao: no single report matches {report!r}")
+        raise typer.Exit(1)
+    data = load_report(store, report_id)
+    store.close()
+    if html:
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(render_report(data), encoding="utf-8")
+        err.print(f"wrote {html}")
+        return
+    r = data["report"]
+    out.print(f"{r['source']}: {r['organ'] or '?'} {r['year'] or ''} ({r['status']})", markup=False)
+    for f in data["findings"]:
+        out.print(f"  {f['fingerprint']} [{f['severity']}] {f['status']:<9} {f['rule']}: {f['message']}", markup=False)
+
+
+@app.command()
+def overview(
+    db: DbPath = Path("nianbao.db"),
+    html: Annotated[Path, typer.Option("--html", help="Write the overview here; each report's page goes beside it.")] = Path("out/index.html"),
+) -> None:
+    """The whole batch at a glance, as static pages (index plus one page per report)."""
+    from .review.data import load_report
+    from .review.overview import overview_data, page_name, render_overview
+    from .review.page import render_report
+
+    store = _open_store(db)
+    data = overview_data(store)
+    html.parent.mkdir(parents=True, exist_ok=True)
+    html.write_text(render_overview(data), encoding="utf-8")
+    for row in data["all"]:
+        (html.parent / page_name(row["id"])).write_text(
+            render_report(load_report(store, row["id"]), back=html.name), encoding="utf-8")
+    store.close()
+    err.print(f"wrote {html} and {len(data['all'])} report page(s)")
+
+
+@app.command()
+def export(
+    db: DbPath = Path("nianbao.db"),
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Workbook: a sheet of cells, a sheet of findings.")] = None,
+    csv_dir: Annotated[Optional[Path], typer.Option("--csv", help="Folder for cells.csv and findings.csv.")] = None,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="One JSON file: every report with its cells and findings.")] = None,
+) -> None:
+    """Export cells and findings (with their verdicts and notes) for an office to send on."""
+    from .review import export as ex
+
+    if not (xlsx or csv_dir or json_path):
+        err.print("nianbao: give --xlsx FILE, --csv DIR and/or --json FILE")
+        raise typer.Exit(2)
+    store = _open_store(db)
+    for target, writer in ((xlsx, ex.to_xlsx), (csv_dir, ex.to_csv), (json_path, ex.to_json)):
+        if target:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            writer(store, target)
+            err.print(f"wrote {target}")
+    store.close()
+
+
+@app.command("metadata")
+def datasette_metadata(db: DbPath = Path("nianbao.db")) -> None:
+    """Print a datasette metadata file (labels, descriptions, facets): datasette DB -m metadata.json."""
+    from .review.datasette import metadata
+
+    out.file.write(json.dumps(metadata(db), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def serve(
+    db: DbPath = Path("nianbao.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on. Anything but 127.0.0.1 exposes the pages (and verdict buttons) to your network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8765,
+) -> None:
+    """The overview and review pages, live, with confirm / dismiss buttons that write to the database."""
+    from .review.server import make_server
+
+    _open_store(db).close()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"warning: listening on {host}: anyone who can reach this address can read the reports; verdicts still need this session's token")
+    server = make_server(db, host, port)
+    err.print(f"serving {db} on http://{host}:{server.server_address[1]}/  (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def main() -> None:

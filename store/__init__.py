@@ -19,6 +19,7 @@ import sqlite_utils
 from .. import __version__
 from .. import fields as F
 from ..report import Finding, Report
+from ..rules.history import compare_years, organ_key, same_organ
 from .schema import INDEXES, TABLES
 
 VERDICTS = ("open", "confirmed", "dismissed")
@@ -159,6 +160,49 @@ class Store:
 
     def save_failure(self, source: str, sha256: str, error: str, run_id: int | None = None) -> None:
         self.save(Report(source=source, sha256=sha256, status="failed", error=error), run_id)
+
+    # --- across years ---------------------------------------------------------------------
+    def organ_names(self) -> dict[str, str]:
+        """Each organ key in the database → the name it is matched as (its alias, else itself)."""
+        aliases = {r["name"]: r["canonical"] for r in self.db.query("SELECT name, canonical FROM organ_aliases")}
+        keys = {organ_key(r["organ"]) for r in self.db.query("SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL")}
+        return {k: aliases.get(k, k) for k in keys if k}
+
+    def set_alias(self, name: str, canonical: str | None) -> None:
+        with self.db.atomic():
+            if canonical:
+                self.db["organ_aliases"].upsert({"name": organ_key(name), "canonical": organ_key(canonical)}, pk="name")
+            else:
+                self.db.execute("DELETE FROM organ_aliases WHERE name = ?", [organ_key(name)])
+
+    def check_across_years(self, run_id: int | None = None) -> int:
+        """Recompute the cross-year findings of every report; returns how many there are."""
+        names = self.organ_names()
+        reports = list(self.db.query(
+            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND organ IS NOT NULL AND year IS NOT NULL "
+            "ORDER BY extracted_at"))
+        canonical = {r["id"]: names.get(organ_key(r["organ"])) for r in reports}
+        cells: dict[str, dict] = {}
+
+        def cells_of(rid: str) -> dict:
+            if rid not in cells:
+                cells[rid] = {c["field"]: c["value"] for c in self.db.query("SELECT field, value FROM cells WHERE report_id = ?", [rid])}
+            return cells[rid]
+
+        found: dict[str, list[Finding]] = {}
+        for current in reports:
+            previous = [p for p in reports if p["year"] == current["year"] - 1 and same_organ(canonical[p["id"]], canonical[current["id"]])]
+            if previous:
+                p = previous[-1]  # the latest extracted copy of last year's report
+                found[current["id"]] = compare_years(cells_of(p["id"]), cells_of(current["id"]), f"{p['organ']} {p['year']}年，{p['source']}")
+        with self.db.atomic():
+            self.db.execute("DELETE FROM findings WHERE rule LIKE 'history.%'")
+            for r in reports:
+                self._save_findings(r["id"], r["report_key"], found.get(r["id"], []), run_id)
+            self.db.execute(
+                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
+        return sum(len(v) for v in found.values())
 
     # --- review -------------------------------------------------------------------------
     def set_verdict(self, fp: str, status: str, note: str | None = None) -> int:

@@ -59,6 +59,10 @@ CREATE TABLE IF NOT EXISTS verdicts (
     fingerprint TEXT PRIMARY KEY,  -- a person's decision, never touched by extraction
     status TEXT, note TEXT, decided_at TEXT
 );
+CREATE TABLE IF NOT EXISTS organ_aliases (
+    name TEXT PRIMARY KEY,       -- an organ name as printed (without 人民政府)
+    canonical TEXT               -- the name it is matched as across years, set by a person
+);
 CREATE TABLE IF NOT EXISTS llm_calls (
     report_id TEXT NOT NULL REFERENCES reports(id),
     seq INTEGER, run_id INTEGER, part TEXT, model TEXT, mode TEXT, prompt_version TEXT,

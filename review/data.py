@@ -1,0 +1,56 @@
+"""Reading what review needs from the database: one report whole, or the findings of many."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import fields as F
+from ..rules import RULES
+from ..store import Store
+
+
+def find_report_id(store: Store, ref: str) -> str | None:
+    """A report by id (or a prefix of it), its source path, or its file name; None if none or several match."""
+    ids = {r["id"] for r in store.db.query(
+        "SELECT id FROM reports WHERE id LIKE ? OR source = ? OR source LIKE ?", [ref + "%", ref, "%/" + ref]
+    )}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def load_report(store: Store, report_id: str) -> dict[str, Any]:
+    """Everything one review page shows."""
+    report = store.db["reports"].get(report_id)
+    cells = {r["field"]: r for r in store.db.query("SELECT * FROM cells WHERE report_id = ?", [report_id])}
+    findings = [
+        {**f, "fields": json.loads(f["fields"] or "[]"), "expected": json.loads(f["expected"] or "null"),
+         "actual": json.loads(f["actual"] or "null"), "description": RULES[f["rule"]].description if f["rule"] in RULES else ""}
+        for f in store.db.query(
+            "SELECT * FROM findings WHERE report_id = ? ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, span_start",
+            [report_id],
+        )
+    ]
+    facts = list(store.db.query("SELECT * FROM facts WHERE report_id = ? ORDER BY seq", [report_id]))
+    sections = list(store.db.query("SELECT * FROM sections WHERE report_id = ? ORDER BY number", [report_id]))
+    return {"report": report, "cells": cells, "findings": findings, "facts": facts, "sections": sections,
+            "labels": {f: F.label(f) for f in cells}}
+
+
+FILTERS = {"rule": "f.rule = ?", "severity": "f.severity = ?", "status": "f.status = ?", "organ": "r.organ LIKE ?", "year": "r.year = ?"}
+
+
+def list_findings(store: Store, **filters: Any) -> list[dict[str, Any]]:
+    """Findings with their report, newest batch first, filtered by rule/severity/status/organ/year."""
+    where, args = [], []
+    for name, clause in FILTERS.items():
+        value = filters.get(name)
+        if value is not None:
+            where.append(clause)
+            args.append(f"%{value}%" if name == "organ" else value)
+    sql = (
+        "SELECT f.fingerprint, f.rule, f.severity, f.status, f.note, f.message, f.fields, f.span_start, "
+        "r.id AS report_id, r.source, r.organ, r.year, r.run_id FROM findings f JOIN reports r ON r.id = f.report_id "
+        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + "ORDER BY r.run_id DESC, r.source, CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
+    )
+    return list(store.db.query(sql, args))

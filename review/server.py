@@ -1,0 +1,86 @@
+"""`nianbao serve`: the overview and review pages, live, with confirm / dismiss buttons.
+
+Standard library only. Pages are read-only GETs; a verdict is a POST of JSON to /verdict
+carrying the session's token in the X-Nianbao-Token header. A form on another site can
+neither set that header nor send JSON cross-origin without a preflight this server never
+grants, so it cannot submit verdicts.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..store import VERDICTS, Store
+from .data import load_report
+from .overview import overview_data, render_overview
+from .page import STATUS_NAMES, render_report
+
+
+def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> ThreadingHTTPServer:
+    token = token or secrets.token_urlsafe(24)
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "nianbao"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def _send(self, status: int, body: str, content_type: str = "text/html; charset=utf-8") -> None:
+            data = body.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self'")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _json(self, status: int, value: dict) -> None:
+            self._send(status, json.dumps(value, ensure_ascii=False), "application/json; charset=utf-8")
+
+        def do_GET(self) -> None:  # noqa: N802
+            store = Store(db)
+            try:
+                if self.path in ("/", "/index.html"):
+                    self._send(200, render_overview(overview_data(store), link=lambda rid: f"/report/{rid}"))
+                elif self.path.startswith("/report/"):
+                    report_id = unquote(self.path.removeprefix("/report/"))
+                    if store.db["reports"].count_where("id = ?", [report_id]) != 1:
+                        self._send(404, "<h1>没有这份报告</h1>")
+                    else:
+                        self._send(200, render_report(load_report(store, report_id), token=token, back="/"))
+                else:
+                    self._send(404, "<h1>404</h1>")
+            finally:
+                store.close()
+
+        def do_POST(self) -> None:  # noqa: N802
+            if self.path != "/verdict":
+                return self._json(404, {"ok": False, "error": "not found"})
+            if not secrets.compare_digest(self.headers.get("X-Nianbao-Token", ""), token):
+                return self._json(403, {"ok": False, "error": "missing or wrong token"})
+            if not self.headers.get("Content-Type", "").startswith("application/json"):
+                return self._json(415, {"ok": False, "error": "send JSON"})
+            try:
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+                fingerprint, status = str(body["fingerprint"]), str(body["status"])
+            except (ValueError, KeyError):
+                return self._json(400, {"ok": False, "error": "fingerprint and status are required"})
+            if status not in VERDICTS:
+                return self._json(400, {"ok": False, "error": f"status must be one of {', '.join(VERDICTS)}"})
+            store = Store(db)
+            try:
+                updated = store.set_verdict(fingerprint, status, (body.get("note") or None))
+            finally:
+                store.close()
+            if not updated:
+                return self._json(404, {"ok": False, "error": "no such finding"})
+            self._json(200, {"ok": True, "status": status, "label": STATUS_NAMES[status]})
+
+    server = ThreadingHTTPServer((host, port), Handler)
+    server.token = token  # type: ignore[attr-defined]
+    return server
