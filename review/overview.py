@@ -41,7 +41,7 @@ def _bars(rows: list[tuple[str, float, str]], unit: str) -> str:
     for i, (label, value, href) in enumerate(rows):
         y = 4 + 22 * i
         width = 360 * value / top
-        text = f'<text x="236" y="{y + 14}" text-anchor="end" font-size="12">{escape(label[:18])}</text>'
+        text = f'<text x="236" y="{y + 14}" text-anchor="end" font-size="12">{escape(label[:30])}</text>'
         bar = f'<rect x="240" y="{y}" width="{width:.1f}" height="16" fill="#1f3a5f"></rect>'
         if href:
             bar = f'<a href="{escape(href)}">{bar}</a>'
@@ -79,7 +79,7 @@ def render_overview(data: dict[str, Any], link=page_name) -> str:
 <html lang="zh-CN"><head><meta charset="utf-8"><title>年报核对总览</title><style>{CSS}
 .cards{{display:flex;gap:12px;flex-wrap:wrap;margin-bottom:12px}}.card{{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:90px;text-align:center}}
 .card .n{{font-size:26px;font-weight:bold;color:#1f3a5f}}.wrap{{padding:16px}}section{{margin-bottom:16px}}</style></head>
-<body><header><h1>政府信息公开工作年度报告 · 核对总览</h1><div class="meta">状态：{" ".join(f"{v}" for v in STATUS_NAMES.values())}（确认或排除请在各报告页或 nianbao review 中进行）</div></header>
+<body><header><h1>政府信息公开工作年度报告 · 核对总览</h1><div class="meta">核对状态分为{"、".join(STATUS_NAMES.values())}；在各报告页（nianbao serve）或 nianbao review 中确认或排除</div></header>
 <div class="wrap"><div class="cards">{cards}</div>
 <section><h2>各规则发现的问题</h2>{by_rule_chart}
 <table class="national"><tr><th>规则</th><th>检查内容</th><th>级别</th><th>问题数</th><th>待核</th></tr>{rules_rows}</table></section>

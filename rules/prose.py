@@ -41,13 +41,18 @@ def applications_received(report: Report) -> Iterator[Finding]:
         )
 
 
+def _claims_zero(report: Report, claim: str, field: str, printed_as: str, unit: str = "") -> Iterator[Finding]:
+    """A finding for each sentence claiming `field` is zero while the table prints more."""
+    value = report.value(field)
+    if value is None or same(value, 0):
+        return
+    for fact, key in _numbered(report.facts_named(claim)):
+        yield fact_finding(fact, [field], f"正文称「{fact.quote}」，但{printed_as}{fmt(value)}{unit}", 0, value, key)
+
+
 @rule("prose.no_applications", "error", "正文称未收到申请，但申请表「本年新收」不为0", BASIS)
 def no_applications(report: Report) -> Iterator[Finding]:
-    new = report.value("applications.new.total")
-    if new is None or same(new, 0):
-        return
-    for fact, key in _numbered(report.facts_named("applications.none")):
-        yield fact_finding(fact, ["applications.new.total"], f"正文称「{fact.quote}」，但申请表「本年新收」总计为{fmt(new)}", 0, new, key)
+    yield from _claims_zero(report, "applications.none", "applications.new.total", "申请表「本年新收」总计为")
 
 
 @rule("prose.active_table", "error", "正文所述行政许可、处罚、强制、规范性文件、收费数与主动公开表不一致", BASIS)
@@ -68,11 +73,7 @@ def active_table(report: Report) -> Iterator[Finding]:
 
 @rule("prose.all_concluded", "warning", "正文称申请均已办结，但有结转下年度继续办理的申请", BASIS)
 def all_concluded(report: Report) -> Iterator[Finding]:
-    carried = report.value("applications.carried_forward.total")
-    if carried is None or same(carried, 0):
-        return
-    for fact, key in _numbered(report.facts_named("applications.all_concluded")):
-        yield fact_finding(fact, ["applications.carried_forward.total"], f"正文称「{fact.quote}」，但结转下年度继续办理{fmt(carried)}件", 0, carried, key)
+    yield from _claims_zero(report, "applications.all_concluded", "applications.carried_forward.total", "结转下年度继续办理", "件")
 
 
 @rule("prose.no_appeals", "error", "正文称未发生行政复议、行政诉讼，但复议诉讼表不为0", BASIS)
