@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
-from .pipeline import expand_inputs, process_path
+from .pipeline import expand_inputs, process_path, sha_or_path
 from .report import Report
 from .rules import RULES
 
@@ -89,7 +89,7 @@ def _reports(items, max_bytes: int, llm, concurrency: int):
     def one(item):
         path, problem = item
         if problem:
-            return Report(source=str(path), sha256=_missing_sha(path), status="failed", error=problem)
+            return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=problem)
         return process_path(path, max_bytes, llm)
 
     if llm is None or concurrency <= 1:
@@ -218,12 +218,6 @@ def extract(
     if status == "interrupted":
         raise typer.Exit(130)
     raise typer.Exit(1 if stats["failed"] else 0)
-
-
-def _missing_sha(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(b"missing:" + str(path).encode()).hexdigest()
 
 
 @app.command()

@@ -85,7 +85,7 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
     try:
         loaded = load(path, max_bytes)
     except LoadError as exc:
-        return Report(source=str(path), sha256=_sha_or_path(path), status="failed", error=str(exc))
+        return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
     report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm)
     report.kind = loaded.kind
@@ -93,7 +93,7 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
     return report
 
 
-def _sha_or_path(path: Path) -> str:
+def sha_or_path(path: Path) -> str:
     """The sha256 of the bytes when they can be read, else of the path (so a failure is still keyed)."""
     digest = hashlib.sha256()
     try:
