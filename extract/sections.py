@@ -31,8 +31,9 @@ _KEYWORDS = {
         6: r"其他需要报告|其他事项",
     }.items()
 }
-_NUMBERING = r"(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.,．]|[(（]\s*[一二三四五六1-6]\s*[)）]"
-_HEADING_LINE = re.compile(rf"^[ \t#*>]*(?:(?P<num>{_NUMBERING})\s*)?(?P<title>[^\n]{{2,60}})$", re.M)
+_NUMBERING = r"(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.,．]"  # 一、 3、: the six sections' own numbering
+_SUB_NUMBERING = r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]"  # （一） (1): sub-items, rarely a section
+_HEADING_LINE = re.compile(rf"^[ \t#*>]*(?:(?P<num>{_NUMBERING})|(?P<sub>{_SUB_NUMBERING}))?\s*(?P<title>[^\n]{{2,60}})$", re.M)
 _MAX_HEADING_CHARS = 40
 
 
@@ -42,7 +43,7 @@ def _is_heading(line_title: str, number: int, numbered: bool) -> bool:
         return False
     if title.endswith(("。", ";", "；")):
         return False  # a sentence, not a heading
-    # An unnumbered line counts only if it is the section's title itself, not prose.
+    # An unnumbered or sub-numbered line counts only if it is the section's title itself, not prose.
     return numbered or title.startswith(SECTION_TITLES[number][:4])
 
 

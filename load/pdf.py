@@ -4,17 +4,67 @@ from __future__ import annotations
 
 import io
 
+import re
+import unicodedata
+
 from .grid import clean_cell, render_grid
+
+_ENDS_SENTENCE = ("。", "：", ":", "；", ";", "！", "？", "!", "?", "）", ")")
+_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|第[一二三四五六七八九十]+)")
+
+
+def unwrap(band: str) -> str:
+    """Rejoin prose the page width broke: a line that runs to the full measure and ends mid-sentence
+    continues on the next line (a fact like "行政许可558件" must not be split in two)."""
+    lines = band.split("\n")
+    widths = [_width(line.rstrip()) for line in lines]
+    measure = max(widths, default=0)
+    if measure < 40 or len(lines) < 2:
+        return band
+    out, last_width = [lines[0]], widths[0]
+    for line, width in zip(lines[1:], widths[1:]):
+        previous = out[-1].rstrip()
+        if last_width >= 0.85 * measure and not previous.endswith(_ENDS_SENTENCE) and not _STARTS_ITEM.match(line):
+            out[-1] = previous + line.lstrip()
+        else:
+            out.append(line)
+        last_width = width  # the measure of the printed line, not of the joined one
+    return "\n".join(out)
+
+
+def _width(line: str) -> int:
+    """Printed width: a CJK character is two half-width characters wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 class NoTextLayer(Exception):
     pass
 
 
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/共]\s*\d+\s*页?)?|\d+\s*/\s*\d+)\s*$")
+
+
+def _without_page_number(band: str) -> str:
+    """Drop a page number ("- 3 -", "第3页") standing alone at the top or bottom of a page."""
+    lines = band.strip("\n").split("\n")
+    while lines and _PAGE_NUMBER.match(lines[-1]):
+        lines.pop()
+    while lines and _PAGE_NUMBER.match(lines[0]):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 def pdf_to_text(data: bytes) -> str:
     import pdfplumber
 
-    parts = []
+    parts: list[str] = []
+    prose: list[str] = []  # consecutive text bands, across page breaks, unwrapped together
+
+    def flush() -> None:
+        if prose:
+            parts.append(unwrap("\n".join(prose)))
+            prose.clear()
+
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
@@ -22,11 +72,13 @@ def pdf_to_text(data: bytes) -> str:
             for table in tables:
                 x0, y0, x1, y1 = table.bbox
                 if y0 > top:  # the text between the previous table and this one
-                    parts.append(page.crop((0, top, page.width, y0)).extract_text() or "")
+                    prose.append(_without_page_number(page.crop((0, top, page.width, y0)).extract_text() or ""))
+                flush()
                 parts.append(render_grid([[clean_cell(c) for c in row] for row in table.extract()]))
                 top = max(top, y1)
             if top < page.height:
-                parts.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+                prose.append(_without_page_number(page.crop((0, top, page.width, page.height)).extract_text() or ""))
+    flush()
     text = "\n".join(parts).strip()
     if not text:
         raise NoTextLayer("no text layer (a scanned PDF?); OCR is not supported")

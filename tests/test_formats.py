@@ -147,3 +147,24 @@ def test_a_folder_of_every_format_gives_identical_cells(tmp_path):
         "SELECT r.organ, r.kind, f.rule FROM findings f JOIN reports r ON r.id = f.report_id WHERE f.severity != 'info'")}
     assert {(o, r) for o, _, r in findings} == {("安居镇", "prose.active_table"), ("米易县普威镇", "completeness.cell_blank")}
     assert len(findings) == 8  # both findings in each of the four formats
+
+
+@pytest.mark.parametrize("seed", SEED_NAMES)
+def test_pdf_prose_wrapped_at_the_page_edge_keeps_every_fact(tmp_path, seed):
+    """Large type wraps sentences (and across pages); facts such as 行政许可558件 must survive."""
+    from collections import Counter
+
+    report = process_path(write(tmp_path, f"{seed}.pdf", to_pdf(seed_text(seed), golden(seed), body_size=20)))
+    assert_like_golden(report, seed)
+    assert Counter((f.name, f.value) for f in report.facts) == Counter((n, v) for n, v in golden(seed)["facts"])
+
+
+def test_unwrap_joins_broken_sentences_and_drops_page_numbers():
+    from nianbao.load.pdf import _without_page_number, unwrap
+
+    band = "本年度处理行政许可558件，行政处罚24件，行政强制0件，本年度行政事业性收费\n0元。\n二、主动公开政府信息情况\n短行"
+    assert unwrap(band) == "本年度处理行政许可558件，行政处罚24件，行政强制0件，本年度行政事业性收费0元。\n二、主动公开政府信息情况\n短行"
+    item = "（一）主动公开情况：本镇全年主动公开政府信息共计六十一条，其中政策文件\n（二）依申请公开"
+    assert unwrap(item) == item  # a numbered item starts a new line
+    assert _without_page_number("- 3 -\n正文\n第 4 页") == "正文"
+    assert _without_page_number("3\n0\n3") == "3\n0\n3"  # values of a one-cell-per-line table are not page numbers
