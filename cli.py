@@ -520,7 +520,7 @@ def serve(
     from .review.server import make_server
 
     _open_store(db).close()
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in ("127.0.0.1", "localhost", "::1"):  # then any Host header is answered
         err.print(f"warning: listening on {host}: anyone who can reach this address can read the reports; verdicts still need this session's token")
     server = make_server(db, host, port)
     err.print(f"serving {db} on http://{host}:{server.server_address[1]}/  (Ctrl-C to stop)")

@@ -20,8 +20,12 @@ from .overview import overview_data, render_overview
 from .page import STATUS_NAMES, render_report
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> ThreadingHTTPServer:
     token = token or secrets.token_urlsafe(24)
+    allowed_hosts: set[str] = set()  # filled once the port is known; empty = any (bound beyond loopback)
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "nianbao"
@@ -42,7 +46,16 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
         def _json(self, status: int, value: dict) -> None:
             self._send(status, json.dumps(value, ensure_ascii=False), "application/json; charset=utf-8")
 
+        def _host_ok(self) -> bool:
+            """On loopback, answer only requests addressed to loopback: a DNS-rebinding page cannot read the token."""
+            if allowed_hosts and self.headers.get("Host", "") not in allowed_hosts:
+                self._send(421, "<h1>wrong host</h1>")
+                return False
+            return True
+
         def do_GET(self) -> None:  # noqa: N802
+            if not self._host_ok():
+                return
             store = Store(db)
             try:
                 if self.path in ("/", "/index.html"):
@@ -59,6 +72,8 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
                 store.close()
 
         def do_POST(self) -> None:  # noqa: N802
+            if not self._host_ok():
+                return
             if self.path != "/verdict":
                 return self._json(404, {"ok": False, "error": "not found"})
             if not secrets.compare_digest(self.headers.get("X-Nianbao-Token", ""), token):
@@ -82,5 +97,8 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
             self._json(200, {"ok": True, "status": status, "label": STATUS_NAMES[status]})
 
     server = ThreadingHTTPServer((host, port), Handler)
+    if host in LOOPBACK:
+        bound = server.server_address[1]
+        allowed_hosts.update({f"127.0.0.1:{bound}", f"localhost:{bound}", f"[::1]:{bound}"})
     server.token = token  # type: ignore[attr-defined]
     return server

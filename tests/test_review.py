@@ -227,6 +227,10 @@ def test_serve_confirm_button_writes_the_verdict_and_a_post_without_token_is_ref
         with pytest.raises(urllib.error.HTTPError) as not_json:
             urllib.request.urlopen(form, timeout=5)
         assert not_json.value.code == 415
+        rebound = urllib.request.Request(base + "/", headers={"Host": "attacker.example"})
+        with pytest.raises(urllib.error.HTTPError) as wrong_host:
+            urllib.request.urlopen(rebound, timeout=5)
+        assert wrong_host.value.code == 421
         store = Store(db)
         assert [f["status"] for f in store.findings() if f["rule"] == "prose.active_table"] == ["confirmed"]
         store.close()
