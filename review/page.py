@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from .. import fields as F
+from . import layout
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_NAMES = {"open": "待核", "confirmed": "已确认", "dismissed": "已排除"}
@@ -33,7 +34,7 @@ h2{font-size:16px;margin:4px 0 10px}
 .badge.error{background:#fde0e0;color:#b71c1c}.badge.warning{background:#fff0d6;color:#8a5300}.badge.info{background:#e3eefc;color:#0d47a1}
 .status-confirmed{color:#1b5e20}.status-dismissed{color:#777;text-decoration:line-through}
 table.national{border-collapse:collapse;margin:0 0 14px;font-size:13px}table.national td,table.national th{border:1px solid #999;padding:3px 6px;text-align:center}
-table.national th{background:#f0f0f0;font-weight:normal}table.national td.label{text-align:left}
+table.national th{background:#f0f0f0;font-weight:normal;font-size:12px;max-width:260px}
 td.v{cursor:pointer;min-width:28px}td.v.blank{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#eee 4px,#eee 8px);color:#999}
 td.v.flagged{background:#ffcdd2;color:#b71c1c;font-weight:bold}td.v.hl{outline:3px solid #1f3a5f}
 td.v.llm{border-bottom:3px double #6a1b9a}
@@ -137,33 +138,24 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+TABLE_TITLES = {"active": "主动公开政府信息情况", "applications": "收到和处理政府信息公开申请情况", "appeals": "政府信息公开行政复议、行政诉讼情况"}
+
+
 def _tables(template: str, cells: dict, flagged: set[str]) -> str:
-    td = lambda f: _value_td(f, cells, flagged)  # noqa: E731
-    out = ['<h2>主动公开政府信息情况</h2><table class="national">']
-    if template == F.TEMPLATE_2019:
-        for row, name, cols in F.ACTIVE_ROWS_2019:
-            heads = "".join(f"<th>{F.ACTIVE_COLUMN_LABELS_2019[c]}</th>" for c in cols)
-            out.append(f'<tr><th>信息内容</th>{heads}</tr><tr><td class="label">{name}</td>{"".join(td(F.active2019_id(row, c)) for c in cols)}</tr>')
-    else:
-        out.append('<tr><th>信息内容</th><th>本年制发件数</th><th>本年废止件数</th><th>现行有效件数</th></tr>')
-        for row, name, cols in F.ACTIVE_ROWS_2021:
-            if len(cols) == 3:
-                out.append(f'<tr><td class="label">{name}</td>{"".join(td(F.active_id(row, c)) for c in cols)}</tr>')
-        out.append('<tr><th>信息内容</th><th colspan="3">本年处理决定数量 / 本年收费金额（万元）</th></tr>')
-        for row, name, cols in F.ACTIVE_ROWS_2021:
-            if len(cols) == 1:
-                out.append(f'<tr><td class="label">{name}</td>{_value_td(F.active_id(row), cells, flagged, colspan=3)}</tr>')
-    out.append("</table>")
-    heads = "".join(f"<th>{F.APPLICATION_COLUMN_LABELS[c]}</th>" for c in F.APPLICATION_COLUMNS)
-    out.append(f'<h2>收到和处理政府信息公开申请情况</h2><table class="national"><tr><th>项目</th>{heads}</tr>')
-    for row, name in F.application_rows(template):
-        out.append(f'<tr><td class="label">{escape(name)}</td>{"".join(td(F.application_id(row, c)) for c in F.APPLICATION_COLUMNS)}</tr>')
-    out.append("</table>")
-    out.append('<h2>政府信息公开行政复议、行政诉讼情况</h2><table class="national"><tr><th></th>')
-    out.append("".join(f"<th>{F.APPEAL_COLUMN_LABELS[c]}</th>" for c in F.APPEAL_COLUMNS) + "</tr>")
-    for group in F.APPEAL_GROUPS:
-        out.append(f'<tr><td class="label">{F.APPEAL_GROUP_LABELS[group]}</td>{"".join(td(F.appeal_id(group, c)) for c in F.APPEAL_COLUMNS)}</tr>')
-    out.append("</table>")
+    """The three tables as the national format prints them, merged cells and all."""
+    out = []
+    for table, rows in layout.tables(template).items():
+        out.append(f'<h2>{TABLE_TITLES[table]}</h2><table class="national">')
+        for row in rows:
+            slots = []
+            for text, rowspan, colspan, field in row:
+                if field:
+                    slots.append(_value_td(field, cells, flagged, colspan))
+                else:
+                    spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+                    slots.append(f"<th{spans}>{escape(text)}</th>")
+            out.append("<tr>" + "".join(slots) + "</tr>")
+        out.append("</table>")
     return "\n".join(out)
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import html
 import io
 
+from conftest import expected_cells
+
 from nianbao import fields as F
+from nianbao.review import layout
 from nianbao.extract.builtin import extract_builtin
 from nianbao.extract.normalize import normalize
 from nianbao.report import Report
@@ -19,81 +22,16 @@ Cell = tuple[str, int, int]  # text, rowspan, colspan
 Spec = list[list[Cell]]
 
 
-def _v(value) -> str:
-    return "" if value is None else str(value)
+def spec(table: str, g: dict) -> Spec:
+    """The table in the national layout (review/layout.py) with the golden values written in."""
+    values = expected_cells(g)
+    rows = layout.tables(g.get("template", F.TEMPLATE_2021))[table]
+    def shown(text: str, field: str | None) -> str:
+        if field is None:
+            return text
+        return "" if values[field] is None else str(values[field])
 
-
-def c(text: str, rowspan: int = 1, colspan: int = 1) -> Cell:
-    return (text, rowspan, colspan)
-
-
-def active_spec(g: dict) -> Spec:
-    a = g["active"]
-    one = lambda label, value: [c(label), c(_v(value), 1, 3)]  # noqa: E731
-    return [
-        [c("第二十条第（一）项", 1, 4)],
-        [c("信息内容"), c("本年制发件数"), c("本年废止件数"), c("现行有效件数")],
-        [c("规章")] + [c(_v(v)) for v in a["regulations"]],
-        [c("行政规范性文件")] + [c(_v(v)) for v in a["normative_docs"]],
-        [c("第二十条第（五）项", 1, 4)],
-        [c("信息内容"), c("本年处理决定数量", 1, 3)],
-        one("行政许可", a["licensing"]),
-        [c("第二十条第（六）项", 1, 4)],
-        [c("信息内容"), c("本年处理决定数量", 1, 3)],
-        one("行政处罚", a["punishment"]),
-        one("行政强制", a["coercion"]),
-        [c("第二十条第（八）项", 1, 4)],
-        [c("信息内容"), c("本年收费金额（单位：万元）", 1, 3)],
-        one("行政事业性收费", a["fees"]),
-    ]
-
-
-GROUPS = [("（三）不予公开", 8), ("（四）无法提供", 3), ("（五）不予处理", 5), ("（六）其他处理", 3)]
-
-
-def applications_spec(g: dict) -> Spec:
-    values = g["applications"]
-    labels = dict(F.APPLICATION_ROWS_2021)
-    full = {
-        "partly_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        "other.overdue_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "other.overdue_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    }
-    vals = lambda row: [c(_v(v)) for v in values[row]]  # noqa: E731
-    spec: Spec = [
-        [c("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), c("申请人情况", 1, 7)],
-        [c("自然人", 2), c("法人或其他组织", 1, 5), c("总计", 2)],
-        [c("商业企业"), c("科研机构"), c("社会公益组织"), c("法律服务机构"), c("其他")],
-        [c(labels["new"], 1, 3)] + vals("new"),
-        [c(labels["carried_over"], 1, 3)] + vals("carried_over"),
-        [c("三、本年度办理结果", 22), c("（一）予以公开", 1, 2)] + vals("granted"),
-        [c(full["partly_granted"], 1, 2)] + vals("partly_granted"),
-    ]
-    rows = F.APPLICATION_ROW_IDS_2021[4:23]
-    i = 0
-    for group, size in GROUPS:
-        for k in range(size):
-            row = rows[i]
-            label = full.get(row) or labels[row].split("）", 1)[-1]
-            spec.append(([c(group, size)] if k == 0 else []) + [c(label)] + vals(row))
-            i += 1
-    spec.append([c("（七）总计", 1, 2)] + vals("total"))
-    spec.append([c(labels["carried_forward"], 1, 3)] + vals("carried_forward"))
-    return spec
-
-
-def appeals_spec(g: dict) -> Spec:
-    heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    values = [c(_v(v)) for group in F.APPEAL_GROUPS for v in g["appeals"][group]]
-    return [
-        [c("行政复议", 1, 5), c("行政诉讼", 1, 10)],
-        [c(h, 2) for h in heads] + [c("未经复议直接起诉", 1, 5), c("复议后起诉", 1, 5)],
-        [c(h) for h in heads] + [c(h) for h in heads],
-        values,
-    ]
-
-
-SPECS = {"active": active_spec, "applications": applications_spec, "appeals": appeals_spec}
+    return [[(shown(text, f), rs, cs) for text, rs, cs, f in row] for row in rows]
 
 
 def pieces(seed_text: str, g: dict) -> list[tuple[str, object]]:
@@ -104,7 +42,7 @@ def pieces(seed_text: str, g: dict) -> list[tuple[str, object]]:
     pos = 0
     for table, (start, end) in sorted(report.tables_found.items(), key=lambda kv: kv[1][0]):
         out.append(("text", text[pos:start]))
-        out.append(("table", SPECS[table](g)))
+        out.append(("table", spec(table, g)))
         pos = end
     out.append(("text", text[pos:]))
     return out

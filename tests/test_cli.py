@@ -113,3 +113,17 @@ def test_interrupted_batch_keeps_what_was_done(folder, tmp_path, monkeypatch):
     assert database["reports"].count == 2
     assert database["cells"].count == 400  # two whole reports (000, 001), never half of one
     assert next(database["runs"].rows)["status"] == "interrupted"
+
+
+def test_the_installed_command_runs_the_readme_job(tmp_path):
+    """The README's first command, through the real console script (not CliRunner)."""
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("nianbao")
+    done = subprocess.run([str(exe), "extract", str(SEEDS), "--db", str(tmp_path / "nianbao.db")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "5 report(s): 5 ok, 0 failed; findings: 1 error, 1 warning" in done.stderr
+    checked = subprocess.run([str(exe), "check", str(SEEDS)], capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0 and "[error] prose.active_table line 8" in checked.stdout

@@ -62,3 +62,17 @@ def test_2019_with_the_model_cross_checking():
     assert not [f for f in report.findings if f.rule in ("extractors_disagree", "llm.failed")]
     assert report.cells["active2019.procurement.amount"].extractor == "builtin+llm:fake-model/table_v1"
     assert serious(report) == WANT
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_2019_in_every_format(tmp_path, fmt):
+    from render import to_docx, to_html, to_pdf
+
+    render = {"html": to_html, "docx": to_docx, "pdf": to_pdf}[fmt]
+    data = render((SYNTHETIC / "synthetic_2019.txt").read_text(encoding="utf-8"), GOLDEN)
+    path = tmp_path / f"synthetic_2019.{fmt}"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    report = process_path(path)
+    assert (report.status, report.template) == ("ok", "2019")
+    assert not cell_diff(expected_cells(GOLDEN), {f: c.value for f, c in report.cells.items()})
+    assert serious(report) == WANT

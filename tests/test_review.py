@@ -237,3 +237,25 @@ def test_serve_confirm_button_writes_the_verdict_and_a_post_without_token_is_ref
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+def test_national_layout_is_rectangular_and_places_every_field_once(template):
+    from nianbao import fields as F
+    from nianbao.review import layout
+
+    placed = []
+    for table, rows in layout.tables(template).items():
+        taken: set[tuple[int, int]] = set()
+        for r, row in enumerate(rows):
+            col = 0
+            for text, rowspan, colspan, field in row:
+                while (r, col) in taken:
+                    col += 1
+                taken.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
+                col += colspan
+                if field:
+                    placed.append(field)
+        widths = {max(c for rr, c in taken if rr == r) + 1 for r in range(len(rows))}
+        assert len(widths) == 1, (table, widths)
+    assert sorted(placed) == sorted(F.fields_for(template))
