@@ -366,8 +366,9 @@ def review_list(
         if as_json:
             out.file.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
+            where = f"{row['source']}:{row['line']}" if row["line"] else row["source"]
             out.print(f"{row['fingerprint']}  [{row['severity']}] {row['status']:<9} {row['organ'] or '?'} {row['year'] or ''}  "
-                      f"{row['rule']}: {row['message']}", markup=False)
+                      f"{where}  {row['rule']}: {row['message']}", markup=False)
     if not as_json:
         err.print(f"{len(rows)} finding(s)")
 

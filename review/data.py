@@ -49,6 +49,9 @@ def list_findings(store: Store, **filters: Any) -> list[dict[str, Any]]:
             args.append(f"%{value}%" if name == "organ" else value)
     sql = (
         "SELECT f.fingerprint, f.rule, f.severity, f.status, f.note, f.message, f.fields, f.span_start, "
+        # the line of the span in the text, so `source:line` opens at the place in an editor
+        "CASE WHEN f.span_start IS NULL THEN NULL ELSE 1 + length(substr(r.text, 1, f.span_start)) "
+        "- length(replace(substr(r.text, 1, f.span_start), char(10), '')) END AS line, "
         "r.id AS report_id, r.source, r.organ, r.year, r.run_id FROM findings f JOIN reports r ON r.id = f.report_id "
         + (f"WHERE {' AND '.join(where)} " if where else "")
         + "ORDER BY r.run_id DESC, r.source, CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"

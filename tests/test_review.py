@@ -49,6 +49,8 @@ def test_review_lists_confirms_and_keeps_verdicts_across_reextraction(db):
     listed = invoke("review", "--db", db, "--severity", "error", "--json")
     [row] = [json.loads(line) for line in listed.stdout.splitlines()]
     assert row["rule"] == "prose.active_table" and row["organ"] == "安居镇"
+    assert row["line"] == 8  # 行政许可558件 stands on line 8 of 004
+    assert f"{row['source']}:8" in invoke("review", "--db", db).stdout
     assert invoke("review", "--db", db, "confirm", row["fingerprint"], "--note", "已电话核实").exit_code == 0
     assert invoke("extract", SEEDS, "--db", db, "-q").exit_code == 0  # extract again
     confirmed = [json.loads(line) for line in invoke("review", "--db", db, "--status", "confirmed", "--json").stdout.splitlines()]
