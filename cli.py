@@ -6,8 +6,10 @@ Exit codes: 0 every input processed (findings are not errors); 1 an input failed
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -192,16 +194,20 @@ def extract(
         status = "done"
     except KeyboardInterrupt:
         err.print("interrupted: every report finished so far is saved; re-run to continue")
+    except sqlite3.Error as exc:  # locked, full disk, not a database: every report saved so far stays whole
+        status = "failed"
+        err.print(f"nianbao: cannot write to {db_path}: {exc}; every report saved before this one is kept")
     finally:
         seconds = time.perf_counter() - started
         if store and status == "done":
             stats["history"] = store.check_across_years(run_id)
         if store and run_id is not None:
-            store.finish_run(run_id, status, {
-                "n_inputs": len(items), "n_ok": stats["ok"], "n_failed": stats["failed"],
-                "n_errors": stats["error"], "n_warnings": stats["warning"], "n_info": stats["info"],
-                "seconds": round(seconds, 3), "timings": json.dumps({k: round(v, 4) for k, v in stage_seconds.items()}),
-            })
+            with contextlib.suppress(sqlite3.Error):  # after a write failure this may fail too; the reports stay whole
+                store.finish_run(run_id, status, {
+                    "n_inputs": len(items), "n_ok": stats["ok"], "n_failed": stats["failed"],
+                    "n_errors": stats["error"], "n_warnings": stats["warning"], "n_info": stats["info"],
+                    "seconds": round(seconds, 3), "timings": json.dumps({k: round(v, 4) for k, v in stage_seconds.items()}),
+                })
             store.close()
         if cache:
             cache.close()
@@ -217,6 +223,8 @@ def extract(
         )
     if status == "interrupted":
         raise typer.Exit(130)
+    if status == "failed":
+        raise typer.Exit(1)
     raise typer.Exit(1 if stats["failed"] else 0)
 
 

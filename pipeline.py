@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import time
+import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -87,7 +88,14 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
     except LoadError as exc:
         return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
-    report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm)
+    try:
+        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm)
+    except Exception as exc:  # noqa: BLE001 — a bug on one odd input must not stop a batch of hundreds
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Report(
+            source=str(path), sha256=loaded.raw_sha256, status="failed", encoding=loaded.encoding, kind=loaded.kind,
+            error=f"internal error while reading this file ({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); please report it",
+        )
     report.kind = loaded.kind
     report.timings["load"] = load_seconds
     return report

@@ -58,3 +58,16 @@ def test_file_over_the_size_limit(tmp_path):
 def test_unreadable_path(tmp_path):
     report = process_path(tmp_path / "missing.txt")
     assert report.status == "failed" and report.error.startswith("cannot read")
+
+
+def test_a_bug_on_one_input_fails_that_input_not_the_batch(tmp_path, monkeypatch):
+    import nianbao.pipeline as pipeline
+
+    def broken(report):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pipeline, "extract_builtin", broken)
+    report = process_path(write(tmp_path, "odd.txt", seed_named("004").encode()))
+    assert report.status == "failed"
+    assert report.error.startswith("internal error while reading this file (ZeroDivisionError: division by zero at test_bad_input.py:")
+    assert report.error.endswith("please report it") and report.sha256

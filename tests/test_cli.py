@@ -127,3 +127,19 @@ def test_the_installed_command_runs_the_readme_job(tmp_path):
     assert "5 report(s): 5 ok, 0 failed; findings: 1 error, 1 warning" in done.stderr
     checked = subprocess.run([str(exe), "check", str(SEEDS)], capture_output=True, text=True, timeout=120)
     assert checked.returncode == 0 and "[error] prose.active_table line 8" in checked.stdout
+
+
+def test_a_database_that_cannot_be_written_is_one_clear_line(tmp_path, monkeypatch):
+    import sqlite3
+
+    from nianbao.store import Store
+
+    def locked(self, report, run_id=None):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Store, "save", locked)
+    result = runner.invoke(cli.app, ["extract", str(SEEDS), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1
+    assert "cannot write to" in result.stderr and "database is locked" in result.stderr
+    assert "Traceback" not in result.output
+    assert next(sqlite_utils.Database(tmp_path / "t.db")["runs"].rows)["status"] == "failed"
