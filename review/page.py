@@ -95,6 +95,19 @@ document.querySelectorAll('#text a.num').forEach(a => a.addEventListener('click'
   if (td) { clearMarks(); td.classList.add('hl'); td.scrollIntoView({block: 'center'}); }
 }));
 const token = document.querySelector('meta[name=nianbao-token]');
+// Keyboard review (live pages): j/k next/previous finding, c/d/o confirm/dismiss/reopen it, n next report with open findings.
+const boxes = Array.from(document.querySelectorAll('.finding'));
+function activeIndex(){ return boxes.findIndex(b => b.classList.contains('active')); }
+document.addEventListener('keydown', ev => {
+  if (ev.target.closest('textarea') || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  const i = activeIndex();
+  if (ev.key === 'j' && boxes.length) showFinding(boxes[Math.min(i + 1, boxes.length - 1)]);
+  else if (ev.key === 'k' && boxes.length) showFinding(boxes[Math.max(i - 1, 0)]);
+  else if (token && i >= 0 && 'cdo'.includes(ev.key)) {
+    const status = {c: 'confirmed', d: 'dismissed', o: 'open'}[ev.key];
+    boxes[i].querySelector(`button[data-status=${status}]`).click();
+  } else if (token && ev.key === 'n') window.location = '/next';
+});
 document.querySelectorAll('.verdict button').forEach(btn => btn.addEventListener('click', async () => {
   const box = btn.closest('.finding');
   const response = await fetch('/verdict', {method: 'POST', headers: {'Content-Type': 'application/json', 'X-Nianbao-Token': token.content},
@@ -207,6 +220,8 @@ def render_report(data: dict[str, Any], token: str | None = None, back: str | No
         + f"　错误 {report['n_errors'] or 0}，警告 {report['n_warnings'] or 0}，提示 {report['n_info'] or 0}"
     )
     nav = f'<a href="{escape(back)}" style="color:#fff">← 总览</a>　' if back else ""
+    if token:
+        nav += '<a href="/next" style="color:#fff">下一份待核报告 →</a>　（键盘：j/k 上下，c 确认，d 排除，o 重新待核，n 下一份）　'
     token_meta = f'<meta name="nianbao-token" content="{escape(token)}">' if token else ""
     payload = {"cells": {f: {"span_start": c["span_start"], "span_end": c["span_end"]} for f, c in cells.items()},
                "findings": [{"fields": f["fields"], "span_start": f["span_start"], "span_end": f["span_end"]} for f in findings]}

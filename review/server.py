@@ -58,7 +58,15 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
                 return
             store = Store(db)
             try:
-                if self.path in ("/", "/index.html"):
+                if self.path == "/next":  # the report with the most open errors and warnings
+                    row = next(store.db.query(
+                        "SELECT report_id FROM findings WHERE status = 'open' AND severity != 'info' "
+                        "GROUP BY report_id ORDER BY SUM(severity = 'error') DESC, COUNT(*) DESC LIMIT 1"), None)
+                    self.send_response(303)
+                    self.send_header("Location", f"/report/{row['report_id']}" if row else "/")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                elif self.path in ("/", "/index.html"):
                     self._send(200, render_overview(overview_data(store), link=lambda rid: f"/report/{rid}"))
                 elif self.path.startswith("/report/"):
                     report_id = unquote(self.path.removeprefix("/report/"))

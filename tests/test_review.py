@@ -261,3 +261,28 @@ def test_national_layout_is_rectangular_and_places_every_field_once(template):
         widths = {max(c for rr, c in taken if rr == r) + 1 for r in range(len(rows))}
         assert len(widths) == 1, (table, widths)
     assert sorted(placed) == sorted(F.fields_for(template))
+
+
+def test_keyboard_review_in_serve(db, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    server = make_server(db, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        browser.get(base + "/next")  # the report with the most open errors: 安居镇
+        assert "安居镇" in browser.title
+        body = browser.find_element(By.TAG_NAME, "body")
+        body.send_keys("j")
+        assert browser.find_element(By.CSS_SELECTOR, "mark.hit").text == "行政许可558件"
+        body.send_keys("d")
+        WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".finding .status").text == "已排除")
+        body.send_keys("n")  # next report with open findings: 米易县普威镇's blank fee
+        WebDriverWait(browser, 10).until(lambda d: "米易县普威镇" in d.title)
+        store = Store(db)
+        assert {f["rule"]: f["status"] for f in store.findings()} == {"prose.active_table": "dismissed", "completeness.cell_blank": "open"}
+        store.close()
+    finally:
+        server.shutdown()
+        server.server_close()
