@@ -46,6 +46,7 @@ def extract_builtin(report: Report) -> Report:
     report.organ, report.region, report.year = meta.organ, meta.region, meta.year
     report.year_sources, report.published = meta.year_sources, meta.published
     report.published_span = meta.published_span
-    report.facts = read_facts(text, list(report.tables_found.values()), s1.end if s1 else None)
+    s3 = by_number.get(3)
+    report.facts = read_facts(text, list(report.tables_found.values()), s1.end if s1 else None, (s3.start, s3.end) if s3 else None)
     return report
 

@@ -21,6 +21,10 @@ _RECEIVED = [
     re.compile(rf"(?:收到|受理|接到|接收){_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS})"),
     re.compile(rf"(?:收到|受理|接到|接收){_GAP}{{0,6}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
 ]
+# "收到行政复议申请2件" is not a disclosure application: a received-count must name disclosure,
+# or stand in section 三 (收到和处理政府信息公开申请情况).
+_DISCLOSURE = re.compile(r"公开|依申请|信息")
+_OTHER_APPLICATIONS = re.compile(r"复议|诉讼|信访|投诉|许可|低保|补贴|救助")
 _NONE_RECEIVED = re.compile(rf"(?:未|没有)(?:收到|接到|受理){_GAP}{{0,16}}?申请")
 _DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>\d[\d,]*)\s*(?:件|宗|次)")
 _NORMATIVE = re.compile(rf"(?:制定|制发|出台|印发){_GAP}{{0,8}}?规范性文件\s*(?P<n>\d+)\s*(?:件|个|份|条)")
@@ -88,13 +92,24 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
     return facts
 
 
-def read_facts(text: str, table_spans: list[tuple[int, int]], section1_end: int | None = None) -> list[Fact]:
+def _about_disclosure(m: re.Match[str], section3: tuple[int, int] | None) -> bool:
+    said = m.group(0)
+    if _OTHER_APPLICATIONS.search(said):
+        return False
+    return bool(_DISCLOSURE.search(said)) or (section3 is not None and section3[0] <= m.start() < section3[1])
+
+
+def read_facts(
+    text: str, table_spans: list[tuple[int, int]], section1_end: int | None = None, section3: tuple[int, int] | None = None
+) -> list[Fact]:
     """Every fact the prose states outside the tables, in text order."""
     facts: list[Fact] = []
     facts += _proactive(text, table_spans, section1_end or len(text))
     for pattern in _RECEIVED:
-        facts += [_fact("applications.received", int(m["n"]), m) for m in pattern.finditer(text) if _outside(table_spans, m)]
-    facts += [_fact("applications.none", 0, m) for m in _NONE_RECEIVED.finditer(text) if _outside(table_spans, m)]
+        facts += [_fact("applications.received", int(m["n"]), m) for m in pattern.finditer(text)
+                  if _outside(table_spans, m) and _about_disclosure(m, section3)]
+    facts += [_fact("applications.none", 0, m) for m in _NONE_RECEIVED.finditer(text)
+              if _outside(table_spans, m) and _about_disclosure(m, section3)]
     for m in _DECISIONS.finditer(text):
         if _outside(table_spans, m):
             facts.append(_fact(DECISION_FIELDS[m["kind"]], parse_number(m["n"]), m))

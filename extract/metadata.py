@@ -120,7 +120,7 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
 
 
 def organ_level(organ: str | None) -> str | None:
-    """township | county | department | government | None, as far as the name tells."""
+    """township | county | department | province | government (a city) | None, as far as the name tells."""
     if not organ:
         return None
     name = re.sub(r"(人民政府|政府)$", "", organ)
@@ -128,7 +128,9 @@ def organ_level(organ: str | None) -> str | None:
         return "township"
     if re.search(r"(局|委|办|厅|部|署|中心|委员会|办公室|院|会|所|站|队)$", name):
         return "department"
-    if re.search(r"(县|旗)$", name):
+    if re.search(r"(省|自治区)$", name) or name in ("北京市", "天津市", "上海市", "重庆市"):
+        return "province"
+    if re.search(r"(县|旗|区)$", name):  # a district (区) is county-level, like a county
         return "county"
     if organ.endswith("政府"):
         return "government"

@@ -221,3 +221,20 @@ def test_blank_placed_by_tab_position():
     assert report.value("applications.new.research") == 0 and report.value("applications.new.total") == 0
     assert not found(report, "table.row_alignment")
     assert [f.fields for f in found(report, "completeness.cell_blank")] == [["applications.new.commercial"]]
+
+
+def test_an_administrative_review_application_is_not_a_disclosure_application():
+    claim = ("情况如下:", "情况如下:本年度共收到行政复议申请2件，均已审结。")
+    report = s004(claim)
+    assert not found(report, "prose.applications_received")
+    assert [f.value for f in report.facts_named("applications.received")] == [1, 1]  # the two real ones stay
+
+
+def test_organ_levels():
+    from nianbao.extract.metadata import organ_level
+
+    assert [organ_level(n) for n in ("五华县安流镇", "朝阳区人民政府", "米易县人民政府", "广西壮族自治区人民政府",
+                                     "上海市人民政府", "成都市人民政府", "蛟河市教育局")] == [
+        "township", "county", "county", "province", "province", "government", "department"]
+    district = run("北京市朝阳区人民政府2024年政府信息公开工作年度报告\n" + edit(seed_named("004"), "规章 | 0 | 0 | 0 |", "规章 | 1 | 0 | 1 |"))
+    assert found(district, "plausibility.regulations_low_level")
