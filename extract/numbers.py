@@ -15,7 +15,8 @@ _NUMBER = re.compile(
     rf"(?:\s*(?P<unit>{UNITS}))?"
 )
 # A printed cell that holds no number: dashes, slashes, 无, 空 … standing alone between separators.
-_MARKER = re.compile(r"(?<![^\s|])(?:—+|-{1,3}|/|\\|无|空|\*)(?![^\s|])")
+# Three or more hyphens are a markdown table's separator row, not a cell.
+_MARKER = re.compile(r"(?<![^\s|])(?:—+|-{1,2}|/|\\|无|空|\*)(?![^\s|])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -43,7 +43,12 @@ def split_labels(text: str) -> str:
     return text
 
 
-QUIRKS = [crlf, full_width, invisible_noise, spaces_not_tabs, pipes_not_tabs, split_labels]
+def markdown_separators(text: str) -> str:
+    """GitHub-style tables: a |---| row under every header row (the active table restarts its header per group)."""
+    return re.sub(r"(?m)^([ \t]*信息内容.*)$", r"\1\n|---|---|---|---|", text)
+
+
+QUIRKS = [crlf, full_width, invisible_noise, spaces_not_tabs, pipes_not_tabs, split_labels, markdown_separators]
 
 
 @pytest.mark.parametrize("quirk", QUIRKS, ids=lambda q: q.__name__)
