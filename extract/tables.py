@@ -53,33 +53,32 @@ APPLICATION_LABELS_2021: list[tuple[str, str]] = [
     ("carried_forward", spaced("结转下年度")),
 ]
 
-ACTIVE_LABELS_2021: list[tuple[str, str, tuple[str, ...]]] = [
-    ("regulations", spaced("规章"), ("issued", "repealed", "in_force")),
-    ("normative_docs", r"(?:行\s*政\s*)?" + spaced("规范性文件"), ("issued", "repealed", "in_force")),
-    ("licensing", spaced("行政许可"), ("",)),
-    ("punishment", spaced("行政处罚"), ("",)),
-    ("coercion", spaced("行政强制"), ("",)),
-    ("fees", spaced("行政事业性收费"), ("",)),
-]
+# Row label patterns of the active table; the rows and their columns are fields.ACTIVE_ROWS_*.
+ACTIVE_LABELS: dict[str, str] = {
+    "regulations": spaced("规章"),
+    "normative_docs": r"(?:行\s*政\s*)?" + spaced("规范性文件"),  # 2019 prints 规范性文件, 2021 行政规范性文件
+    "licensing": spaced("行政许可"),
+    "other_services": spaced("其他对外管理服务事项"),
+    "punishment": spaced("行政处罚"),
+    "coercion": spaced("行政强制"),
+    "fees": spaced("行政事业性收费"),
+    "procurement": spaced("政府集中采购"),
+}
 
-ACTIVE_LABELS_2019: list[tuple[str, str, tuple[str, ...]]] = [
-    ("regulations", spaced("规章"), ("made", "published", "total")),
-    ("normative_docs", spaced("规范性文件"), ("made", "published", "total")),
-    ("licensing", spaced("行政许可"), ("prev_items", "change", "decisions")),
-    ("other_services", spaced("其他对外管理服务事项"), ("prev_items", "change", "decisions")),
-    ("punishment", spaced("行政处罚"), ("prev_items", "change", "decisions")),
-    ("coercion", spaced("行政强制"), ("prev_items", "change", "decisions")),
-    ("fees", spaced("行政事业性收费"), ("prev_items", "change")),
-    ("procurement", spaced("政府集中采购"), ("items", "amount")),
-]
 # 2019: （六）其他处理 is one row with values, where 2021 has three sub-rows.
 APPLICATION_LABELS_2019 = [r for r in APPLICATION_LABELS_2021 if not r[0].startswith("other.")][:20] + [
     ("other.total_2019", spaced("其他处理"))
 ] + APPLICATION_LABELS_2021[-2:]
 
-_ACTIVE = {
-    F.TEMPLATE_2021: ([(row, re.compile(p)) for row, p, _ in ACTIVE_LABELS_2021], ACTIVE_LABELS_2021, F.active_id),
-    F.TEMPLATE_2019: ([(row, re.compile(p)) for row, p, _ in ACTIVE_LABELS_2019], ACTIVE_LABELS_2019, F.active2019_id),
+_ACTIVE = {  # template → (row label patterns, rows with their field ids)
+    template: (
+        [(row, re.compile(ACTIVE_LABELS[row])) for row, _, _ in rows],
+        [(row, [field_id(row, c) for c in cols]) for row, _, cols in rows],
+    )
+    for template, rows, field_id in (
+        (F.TEMPLATE_2021, F.ACTIVE_ROWS_2021, F.active_id),
+        (F.TEMPLATE_2019, F.ACTIVE_ROWS_2019, F.active2019_id),
+    )
 }
 _APPLICATIONS = {
     F.TEMPLATE_2021: [(row, re.compile(p)) for row, p in APPLICATION_LABELS_2021],
@@ -97,6 +96,8 @@ def detect_template(text: str, active: tuple[int, int], applications: tuple[int,
     if _OTHER_PROCESSING.search(text, *applications) and not _SIGNS_2021_OTHER.search(text, *applications):
         return F.TEMPLATE_2019
     return F.TEMPLATE_2021
+
+
 _ACTIVE_START = re.compile(spaced("第二十条") + "|" + spaced("信息内容"))
 _APPEALS_HEADER = re.compile("|".join(spaced(w) for w in ("结果维持", "结果纠正", "尚未审结")))
 _APPEALS_TITLE = re.compile(spaced("行政复议"))
@@ -226,9 +227,8 @@ def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021
     m = _ACTIVE_START.search(text, start, end)
     if not m:
         return TableRead()
-    patterns, labels, field_id = _ACTIVE[template]
+    patterns, rows = _ACTIVE[template]
     spans = _find_labels(text, patterns, m.start(), end)
-    rows = [(row, [field_id(row, c) if c else F.active_id(row) for c in cols]) for row, _, cols in labels]
     read = _read_rows(text, rows, spans, end)
     if read.span:
         read.span = (m.start(), end)
