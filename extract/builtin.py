@@ -6,7 +6,7 @@ from .. import fields as F
 from ..report import Cell, Report
 from .facts import read_facts
 from .metadata import read_metadata
-from .sections import find_sections
+from .sections import find_sections, section_bounds
 from .tables import detect_template, read_active, read_appeals, read_applications
 
 
@@ -17,12 +17,7 @@ def extract_builtin(report: Report) -> Report:
     by_number = {s.number: s for s in report.sections}
 
     def bounds(number: int) -> tuple[int, int]:
-        """Where to look for a section's table: its own span, or between its neighbours."""
-        if number in by_number:
-            return by_number[number].start, by_number[number].end
-        before = [s.end for s in report.sections if s.number < number]
-        after = [s.start for s in report.sections if s.number > number]
-        return (max(before) if before else 0), (min(after) if after else len(text))
+        return section_bounds(report.sections, number, len(text))
 
     report.template = detect_template(text, bounds(2), bounds(3))
     for table, reader, number in (

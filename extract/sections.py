@@ -67,3 +67,13 @@ def find_sections(text: str) -> list[Section]:
         end = found[i + 1][2] if i + 1 < len(found) else len(text)
         sections.append(Section(number=number, title=title, start=start, end=end))
     return sections
+
+
+def section_bounds(sections: list[Section], number: int, text_length: int) -> tuple[int, int]:
+    """Where section `number` is: its own span, or, when its heading was not found, between its neighbours."""
+    for s in sections:
+        if s.number == number:
+            return s.start, s.end
+    before = [s.end for s in sections if s.number < number]
+    after = [s.start for s in sections if s.number > number]
+    return (max(before) if before else 0), (min(after) if after else text_length)

@@ -16,6 +16,7 @@ from ... import fields as F
 from ...report import Cell, Fact, Finding, Report, Section
 from ..metadata import split_region
 from ..numbers import Token, tokens
+from ..sections import section_bounds
 from .client import Asker, Call, load_prompt
 from .grounding import find_quote, value_in
 from .schemas import FactsAnswer, MetadataAnswer, table_answer_for
@@ -122,11 +123,7 @@ class LLMExtractor:
             if number in by_number and self._unsure_fields(report, table):
                 start = min(start, by_number[number].start)  # a row above the first label read may be the missing one
             return start, end
-        if number in by_number:
-            return by_number[number].start, by_number[number].end
-        before = [s.end for s in report.sections if s.number < number]
-        after = [s.start for s in report.sections if s.number > number]
-        return (max(before) if before else 0), (min(after) if after else len(report.text))
+        return section_bounds(report.sections, number, len(report.text))
 
     def _too_long(self, report: Report, part: str, start: int, end: int) -> bool:
         if end - start <= self.asker.config.max_region_chars:
