@@ -90,27 +90,26 @@ class Asker:
         """Ask once (with the retries above). Returns (answer or None, calls, error or None)."""
         schema = response_model.model_json_schema()
         key, schema_hash, input_hash = cache_key(self.config.model, self.config.mode, prompt_version, schema, system + "\n" + user)
-        if self.cache is not None:
+        if self.cache is None:
+            return self._ask_model(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
+        while True:
             hit = self._cached(key, part, prompt_version, response_model)
-            if hit is None:
-                with self._inflight_lock:
-                    waiting = self._inflight.get(key)
-                    if waiting is None:
-                        self._inflight[key] = threading.Event()
-                if waiting is not None:  # the same question is being asked by another report: wait for its answer
-                    waiting.wait(timeout=self.config.timeout * (self.config.transport_retries + 1) * (self.config.reask + 1))
-                    hit = self._cached(key, part, prompt_version, response_model)
-                    if hit is None:
-                        return self.ask(part, prompt_version, system, user, response_model)  # it failed: ask ourselves
-                else:
-                    try:
-                        return self._ask_model(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
-                    finally:
-                        with self._inflight_lock:
-                            self._inflight.pop(key).set()
             if hit is not None:
                 return hit
-        return self._ask_model(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
+            with self._inflight_lock:
+                waiting = self._inflight.get(key)
+                if waiting is None:
+                    self._inflight[key] = threading.Event()
+            if waiting is None:
+                break  # this thread asks
+            # The same question is being asked for another report: wait, then look in the cache again
+            # (if that ask failed, the next loop makes this thread the one that asks).
+            waiting.wait(timeout=self.config.timeout * (self.config.transport_retries + 1) * (self.config.reask + 1))
+        try:
+            return self._ask_model(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
+        finally:
+            with self._inflight_lock:
+                self._inflight.pop(key).set()
 
     def _cached(self, key: str, part: str, prompt_version: str, response_model: type[T]) -> tuple[T, list[Call], None] | None:
         cached = self.cache.get(key) if self.cache is not None else None
@@ -140,21 +139,20 @@ class Asker:
             )
         except Exception as exc:  # noqa: BLE001 — any failure of the model leaves the report as the built-in reader made it
             calls = self._local.calls
-            _mark_parse_failures(calls, exc)
+            _mark_rejected(calls, "invalid answer")
             return None, calls, _short(exc)
         calls = self._local.calls
-        for c in calls[:-1]:
-            if c.ok:  # an answered attempt followed by another one was re-asked: it failed validation
-                c.ok, c.error = False, "invalid answer (re-asked)"
+        _mark_rejected(calls[:-1], "invalid answer (re-asked)")
         if self.cache is not None:
             self.cache.put(key, self.config.model, self.config.mode, prompt_version, schema_hash, input_hash, answer.model_dump_json())
         return answer, calls, None
 
 
-def _mark_parse_failures(calls: list[Call], exc: Exception) -> None:
+def _mark_rejected(calls: list[Call], error: str) -> None:
+    """An attempt that got an answer yet was followed by another (or by giving up) failed validation."""
     for c in calls:
         if c.ok:
-            c.ok, c.error = False, "invalid answer"
+            c.ok, c.error = False, error
 
 
 def _short(exc: BaseException) -> str:
