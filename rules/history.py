@@ -11,6 +11,7 @@ import re
 from .. import fields as F
 from ..report import Finding
 from . import declare
+from .common import fmt
 
 declare("history.carried_over", "error", "本年「上年结转」应等于上一年报告的「结转下年度继续办理」（逐列）", "DOMAIN.md：跨年度核对")
 declare("history.in_force", "warning", "上年现行有效件数＋本年制发－本年废止，应等于本年现行有效件数（修订、失效可致合理差异）", "DOMAIN.md：跨年度核对")
@@ -39,8 +40,8 @@ def compare_years(previous: dict, current: dict, previous_name: str) -> list[Fin
             and previous.get(F.application_id("carried_forward", c)) is not None
             and abs(current[F.application_id("carried_over", c)] - previous[F.application_id("carried_forward", c)]) > 1e-9]
     if cols:
-        shown = "；".join(f"{F.APPLICATION_COLUMN_LABELS[c]}：上年结转下年{_n(previous[F.application_id('carried_forward', c)])}，"
-                         f"本年上年结转{_n(current[F.application_id('carried_over', c)])}" for c in cols)
+        shown = "；".join(f"{F.APPLICATION_COLUMN_LABELS[c]}：上年结转下年{fmt(previous[F.application_id('carried_forward', c)])}，"
+                         f"本年上年结转{fmt(current[F.application_id('carried_over', c)])}" for c in cols)
         findings.append(Finding(
             "history.carried_over", "error", [F.application_id("carried_over", c) for c in cols],
             f"与上一年报告（{previous_name}）不衔接：{shown}",
@@ -57,12 +58,9 @@ def compare_years(previous: dict, current: dict, previous_name: str) -> list[Fin
         if abs(expected - now) > 1e-9:
             findings.append(Finding(
                 "history.in_force", "warning", ids,
-                f"{name}：上年现行有效{_n(before)}＋本年制发{_n(issued)}－本年废止{_n(repealed)}＝{_n(expected)}，"
-                f"本年现行有效印为{_n(now)}（上一年报告：{previous_name}）",
+                f"{name}：上年现行有效{fmt(before)}＋本年制发{fmt(issued)}－本年废止{fmt(repealed)}＝{fmt(expected)}，"
+                f"本年现行有效印为{fmt(now)}（上一年报告：{previous_name}）",
                 expected=expected, actual=now,
             ))
     return findings
 
-
-def _n(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ... import fields as F
 from ...report import Cell, Fact, Finding, Report, Section
+from ...rules.common import fmt
 from ..metadata import split_region
 from ..numbers import Token, tokens
 from ..sections import section_bounds
@@ -189,7 +190,7 @@ class LLMExtractor:
             if disagree:
                 first = report.cells[disagree[0]]
                 start, end = (first.start, first.end) if first.start is not None else report.anchors.get(disagree[0], region)
-                pairs = "；".join(f"「{F.label(f)}」内置读取器为{_show(report.cells[f].value)}，模型为{_show(theirs[f].value)}" for f in disagree)
+                pairs = "；".join(f"「{F.label(f)}」内置读取器为{fmt(report.cells[f].value)}，模型为{fmt(theirs[f].value)}" for f in disagree)
                 report.findings.append(Finding(
                     "extractors_disagree", "warning", disagree, f"两个读取器读法不同，请核对原文：{pairs}",
                     expected=[theirs[f].value for f in disagree], actual=[report.cells[f].value for f in disagree],
@@ -238,7 +239,7 @@ class LLMExtractor:
             reason = "原文中找不到该引文" if span is None else "引文中没有这个数字"
             report.findings.append(Finding(
                 "llm.ungrounded", "warning", [name] if not name.startswith("proactive.") else [],
-                f"模型称「{quote}」中有{name}={_show(value)}，但{reason}，未采信",
+                f"模型称「{quote}」中有{name}={fmt(value)}，但{reason}，未采信",
                 actual=value, start=span[0] if span else None, end=span[1] if span else None, key=f"{name}:{quote}"[:120],
             ))
             return
@@ -292,10 +293,3 @@ class LLMExtractor:
         squeezed = re.sub(r"\s+", "", value)
         return squeezed if squeezed in re.sub(r"\s+", "", quote) else None
 
-
-def _show(value: object) -> str:
-    if value is None:
-        return "空白"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
