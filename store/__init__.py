@@ -189,9 +189,12 @@ class Store:
                 cells[rid] = {c["field"]: c["value"] for c in self.db.query("SELECT field, value FROM cells WHERE report_id = ?", [rid])}
             return cells[rid]
 
+        by_year: dict[int, list[dict]] = {}
+        for r in reports:  # in extraction order, so the last match is the latest copy
+            by_year.setdefault(r["year"], []).append(r)
         found: dict[str, list[Finding]] = {}
         for current in reports:
-            previous = [p for p in reports if p["year"] == current["year"] - 1 and same_organ(canonical[p["id"]], canonical[current["id"]])]
+            previous = [p for p in by_year.get(current["year"] - 1, []) if same_organ(canonical[p["id"]], canonical[current["id"]])]
             if previous:
                 p = previous[-1]  # the latest extracted copy of last year's report
                 found[current["id"]] = compare_years(cells_of(p["id"]), cells_of(current["id"]), f"{p['organ']} {p['year']}年，{p['source']}")
