@@ -10,8 +10,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _table_text(table) -> str:
-    from docx.table import Table  # noqa: F401  (python-docx is imported lazily: only .docx needs it)
-
     rows, above = [], {}
     for tr in table.rows:
         row, previous = [], None
