@@ -28,7 +28,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
@@ -153,7 +153,7 @@ class _Worker:
         self.conn.close()
 
 
-def _in_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
+def _in_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
     ctx = get_context("fork") if "fork" in _start_methods() else get_context()
     workers = [_Worker(ctx, options) for _ in range(max(1, options.jobs))]
     window = 32 * len(workers)  # finished reports held back for order: bounded, so memory stays flat
@@ -172,7 +172,10 @@ def _in_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[Report
             if not busy:
                 continue
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = set(wait([w.conn for w in busy], timeout))
+            ready = set(wait([w.conn for w in busy], 0))
+            if not ready:
+                yield None  # about to wait: the writer commits now rather than hold its transaction open
+                ready = set(wait([w.conn for w in busy], timeout))
             for i, w in enumerate(workers):
                 if w.task is None:
                     continue
@@ -217,28 +220,40 @@ def _start_methods() -> list[str]:
 
 
 # --- with the model: threads --------------------------------------------------------------
-def _in_threads(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
+def _in_threads(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
     """In input order, up to `llm_concurrency` reports waiting on the provider at once."""
     width = max(1, options.llm_concurrency)
     pool = ThreadPoolExecutor(max_workers=width)
-    pending = []
+    pending: list[Future] = []
     try:
-        it = iter(items)
-        for item in it:
+        for item in items:
             pending.append(pool.submit(read_one, item, options.max_bytes, options.llm))
-            if len(pending) >= 4 * width:
+            while len(pending) >= 4 * width or (pending and pending[0].done()):
+                if not pending[0].done():
+                    yield None  # about to wait (see _in_workers)
                 yield pending.pop(0).result()
         while pending:
+            if not pending[0].done():
+                yield None
             yield pending.pop(0).result()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def read_all(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
-    """Each input's Report, in input order."""
+def _stream(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
+    """Each input's Report in input order, and None whenever the next one is not ready yet."""
     if options.llm is not None:
         return _in_threads(items, options)
     return _in_workers(items, options)
+
+
+def read_all(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
+    """Each input's Report, in input order."""
+    stream = _stream(items, options)
+    try:
+        yield from (r for r in stream if r is not None)
+    finally:
+        stream.close()
 
 
 # --- the writer --------------------------------------------------------------------------
@@ -289,7 +304,7 @@ def run_batch(
     started = time.perf_counter()
     try:
         with _StopFlag() as stop:
-            reports = read_all(items, options)
+            reports = _stream(items, options)
             try:
                 _write(reports, store, result, on_report, stop, commit_every, commit_seconds)
             finally:
@@ -311,7 +326,7 @@ def run_batch(
     return result
 
 
-def _write(reports: Iterator[Report], store: Store | None, result: BatchResult, on_report, stop: _StopFlag,
+def _write(reports: Iterator[Report | None], store: Store | None, result: BatchResult, on_report, stop: _StopFlag,
            commit_every: int, commit_seconds: float) -> None:
     stats, stages = result.stats, result.stage_seconds
     pending = 0
@@ -319,6 +334,12 @@ def _write(reports: Iterator[Report], store: Store | None, result: BatchResult, 
     transaction = None
     try:
         for report in reports:
+            if report is None:  # the next report is not ready: commit, so other writers get in while we wait
+                if transaction is not None:
+                    done, transaction = transaction, None
+                    done.__exit__(None, None, None)
+                    pending, last_commit = 0, time.monotonic()
+                continue
             if store:
                 if transaction is None:
                     transaction = store.db.atomic()
