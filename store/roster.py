@@ -6,11 +6,12 @@ import json
 from typing import Any
 
 from . import Store
+from .connection import write
 
 
 def replace_roster(store: Store, rows: list[dict[str, Any]]) -> None:
     """The whole roster at once: an import replaces the previous one in one transaction."""
-    with store.db.atomic():
+    with write(store.conn):
         store.db.execute("DELETE FROM roster")
         store.db.conn.executemany(
             "INSERT INTO roster (organ, parent, level, aliases, deadline, line) VALUES (?, ?, ?, ?, ?, ?)",
@@ -23,7 +24,7 @@ def roster_rows(store: Store) -> list[dict[str, Any]]:
 
 
 def set_level_deadline(store: Store, level: str, deadline: str | None) -> None:
-    with store.db.atomic():
+    with write(store.conn):
         if deadline:
             store.db["level_deadlines"].upsert({"level": level, "deadline": deadline}, pk="level")
         else:
