@@ -1,5 +1,7 @@
 """The database schema. Spans are `span_start`/`span_end` (character offsets into reports.text)."""
 
+import sqlite3
+
 TABLES = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
@@ -86,3 +88,14 @@ CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
 CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
 """
 
+
+
+def statements(script: str) -> list[str]:
+    """A script's statements one by one (executescript would commit the transaction they belong in)."""
+    found, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    return [s for s in found if s.strip(" \n;")]
