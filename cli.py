@@ -19,6 +19,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
@@ -37,8 +38,10 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Paths and report texts are printed literally: no rich markup ("[/x]" in a path once crashed
+# `check`), no :emoji: codes, no highlighting. Colour, where wanted, is given as a style.
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 # Every command takes the database the same way: --db, else NIANBAO_DB, else nianbao.db.
 DbOption = Annotated[
@@ -129,7 +132,7 @@ def _line(span_start: int | None, text: str) -> str:
 
 
 def _fail_line(report: Report) -> None:
-    err.print(f"[red]failed[/red] {report.source}: {report.error}", markup=True)
+    err.print(Text.assemble(("failed", "red"), f" {report.source}: {report.error}"))
 
 
 @app.command()
