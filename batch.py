@@ -295,10 +295,14 @@ def run_batch(
     options: BatchOptions,
     argv: list[str] | None = None,
     on_report: Callable[[Report], None] | None = None,
+    after: Callable[[Store, int | None], int] | None = None,
     commit_every: int = 200,
     commit_seconds: float = 0.5,
 ) -> BatchResult:
-    """Read, check and store every input; the run is recorded in the database with its outcome."""
+    """Read, check and store every input; the run is recorded in the database with its outcome.
+
+    `after(store, run_id)` runs once a batch is done (the region's deadline check); its count is stats["late"].
+    """
     result = BatchResult()
     result.run_id = store.start_run(argv or []) if store else None
     started = time.perf_counter()
@@ -318,6 +322,8 @@ def run_batch(
         result.seconds = time.perf_counter() - started
         if store and result.status == "done":
             result.stats["history"] = store.check_across_years(result.run_id)
+            if after:
+                result.stats["late"] = after(store, result.run_id)
         if store and result.run_id is not None:
             try:
                 store.finish_run(result.run_id, result.status, _run_row(len(items), result))
@@ -331,24 +337,19 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
     stats, stages = result.stats, result.stage_seconds
     pending = 0
     last_commit = time.monotonic()
-    transaction = None
     try:
         for report in reports:
             if report is None:  # the next report is not ready: commit, so other writers get in while we wait
-                if transaction is not None:
-                    done, transaction = transaction, None
-                    done.__exit__(None, None, None)
-                    pending, last_commit = 0, time.monotonic()
+                if store:
+                    store.commit()
+                pending, last_commit = 0, time.monotonic()
                 continue
             if store:
-                if transaction is None:
-                    transaction = store.db.atomic()
-                    transaction.__enter__()
-                store.save(report, result.run_id)  # a savepoint inside the open transaction
+                store.begin()
+                store.save(report, result.run_id)  # in its own savepoint: a failure undoes this report only
                 pending += 1
                 if pending >= commit_every or time.monotonic() - last_commit >= commit_seconds:
-                    done, transaction = transaction, None
-                    done.__exit__(None, None, None)
+                    store.commit()
                     pending, last_commit = 0, time.monotonic()
             _count(report, stats, stages)
             if on_report:
@@ -356,9 +357,8 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
             if stop.raised:
                 break
     finally:
-        # Every report saved so far is whole (a half-saved one was rolled back to its savepoint): keep them.
-        if transaction is not None and store is not None and store.db.conn.in_transaction:
-            transaction.__exit__(None, None, None)
+        if store:  # every report saved so far is whole (a half-saved one was rolled back): keep them
+            store.commit()
 
 
 def _count(report: Report, stats: Counter, stages: Counter) -> None:
