@@ -452,7 +452,7 @@ def organs_list(ctx: typer.Context, db: DbOption = None) -> None:
         return
     store = _open_store(db)
     for name, canonical in sorted(store.organ_names().items()):
-        years = [r["year"] for r in store.db.query("SELECT DISTINCT year FROM reports WHERE organ LIKE ? ORDER BY year", [name + "%"])]
+        years = [r["year"] for r in store.db.query("SELECT DISTINCT year FROM reports WHERE organ LIKE ? AND current = 1 ORDER BY year", [name + "%"])]
         out.print(f"{name}" + (f"  → {canonical}" if canonical != name else "") + f"  {years}", markup=False)
     store.close()
 
@@ -538,6 +538,30 @@ def export(
             writer(store, target)
             err.print(f"wrote {target}")
     store.close()
+
+
+@app.command()
+def prune(
+    db: DbOption = None,
+    history: Annotated[bool, typer.Option("--history", help="Also drop the earlier versions of files that are still there.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only list what would be dropped.")] = False,
+) -> None:
+    """Drop the reports whose files are gone (every version). Verdicts are kept.
+
+    Re-extracting an edited file keeps its earlier version as history (not counted);
+    --history drops those too.
+    """
+    store = _store_for_writing(db)
+    try:
+        dropped = store.prune(history=history, dry_run=dry_run)
+    except sqlite3.Error as exc:
+        err.print(f"nianbao: cannot write to {store.path}: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    for row in dropped:
+        out.print(f"{row['id'][:12]}  {row['source']}" + ("" if row["current"] else "  (earlier version)"), markup=False)
+    err.print(f"{len(dropped)} report version(s) {'would be ' if dry_run else ''}dropped")
 
 
 @app.command("metadata")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from datetime import datetime, timezone
@@ -80,6 +81,7 @@ class Store:
             self._add_missing_columns()
             for statement in statements(INDEXES):
                 self.conn.execute(statement)
+            self.conn.execute("UPDATE reports SET current = 1 WHERE current IS NULL")  # written before versions were kept
             self.conn.executemany(
                 "INSERT OR IGNORE INTO fields (field, label, tbl, template) VALUES (?, ?, ?, ?)",
                 [(f, F.label(f), F.table_of(f), template)
@@ -119,7 +121,9 @@ class Store:
         rid = report.sha256
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
+        source_path = os.path.abspath(report.source)
         with write(self.conn):
+            self._supersede(source_path, rid)
             for table in ("cells", "sections", "facts", "findings"):  # llm_calls is a usage log: kept per run
                 self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
             self.db["reports"].upsert(
@@ -132,6 +136,7 @@ class Store:
                     "n_errors": counts["error"], "n_warnings": counts["warning"], "n_info": counts["info"],
                     "run_id": run_id, "extracted_at": now(), "version": __version__,
                     "seconds": round(sum(report.timings.values()), 6),
+                    "source_path": source_path, "current": 1, "superseded_by": None,
                 },
                 pk="id",
             )
@@ -150,6 +155,32 @@ class Store:
                  c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
                 for i, c in enumerate(report.llm_calls)
             ))
+
+    def _supersede(self, source_path: str, rid: str) -> None:
+        """Earlier versions of this file become history: their row, text and cells stay, marked not current;
+        their findings go (a person's verdicts stay in `verdicts`, keyed by fingerprint)."""
+        older = [r[0] for r in self.conn.execute(
+            "SELECT id FROM reports WHERE source_path = ? AND id != ? AND current = 1", [source_path, rid])]
+        for old in older:
+            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [old])
+            self.conn.execute("UPDATE reports SET current = 0, superseded_by = ? WHERE id = ?", [rid, old])
+
+    def prune(self, history: bool = False, dry_run: bool = False) -> list[dict[str, Any]]:
+        """Drop every version of the reports whose file is gone (and, with `history`, earlier versions
+        of files still there). Verdicts stay. Returns the dropped rows (id, source, current)."""
+        rows = list(self.db.query("SELECT id, source, source_path, current FROM reports"))
+        gone = [r for r in rows if not os.path.exists(r["source_path"] or r["source"]) or (history and not r["current"])]
+        if not dry_run and gone:
+            with write(self.conn):
+                for r in gone:
+                    self._drop(r["id"])
+        return [{"id": r["id"], "source": r["source"], "current": bool(r["current"])} for r in gone]
+
+    def _drop(self, rid: str) -> None:
+        for table in ("cells", "sections", "facts", "findings", "llm_calls"):
+            self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
+        self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
+        self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
     def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
         rows = {}
@@ -181,7 +212,7 @@ class Store:
     def organ_names(self) -> dict[str, str]:
         """Each organ key in the database → the name it is matched as (its alias, else itself)."""
         aliases = {r["name"]: r["canonical"] for r in self.db.query("SELECT name, canonical FROM organ_aliases")}
-        keys = {organ_key(r["organ"]) for r in self.db.query("SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL")}
+        keys = {organ_key(r["organ"]) for r in self.db.query("SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL AND current = 1")}
         return {k: aliases.get(k, k) for k in keys if k}
 
     def set_alias(self, name: str, canonical: str | None) -> None:
@@ -199,7 +230,7 @@ class Store:
     def _check_across_years(self, run_id: int | None) -> int:
         names = self.organ_names()
         reports = list(self.db.query(
-            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND organ IS NOT NULL AND year IS NOT NULL "
+            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND current = 1 AND organ IS NOT NULL AND year IS NOT NULL "
             "ORDER BY extracted_at"))
         canonical = {r["id"]: names.get(organ_key(r["organ"])) for r in reports}
         cells: dict[str, dict] = {}

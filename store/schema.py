@@ -20,7 +20,10 @@ CREATE TABLE IF NOT EXISTS reports (
     display_text TEXT,           -- the same text as printed, when it was converted from traditional characters
     kind TEXT,                   -- the input: text | html | docx | pdf
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
-    run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL
+    run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL,
+    source_path TEXT,            -- the input's absolute path: one current version per path
+    current INTEGER DEFAULT 1,   -- 1 the file's current version; 0 an earlier one, kept as history and not counted
+    superseded_by TEXT           -- for an earlier version: the id of the version that replaced it
 );
 CREATE TABLE IF NOT EXISTS fields (
     field TEXT PRIMARY KEY, label TEXT, tbl TEXT, template TEXT
@@ -81,6 +84,7 @@ CREATE INDEX IF NOT EXISTS idx_llm_calls_run ON llm_calls(run_id);
 CREATE INDEX IF NOT EXISTS idx_reports_organ_year ON reports(organ, year);
 CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);
+CREATE INDEX IF NOT EXISTS idx_reports_source_path ON reports(source_path);
 -- No index on cells(field): each report's 200 cells would land on ~200 scattered index pages,
 -- rewriting them all on every commit (11 ms instead of 2.6 ms per report). Queries go by report.
 CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
