@@ -12,63 +12,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from .. import fields as F
-from ..report import BUILTIN, Cell, Finding
+from ..load.grid import find_grids
+from ..report import Finding
+from .grid_reader import SPECS, read_grid
+from .labels import ACTIVE_KEYWORDS, APPLICATION_KEYWORDS_2019, APPLICATION_KEYWORDS_2021, spaced
 from .numbers import Token, tokens
+from .table_read import TableRead
+from .table_read import token_cell as _cell
 
 
-def spaced(label: str) -> str:
-    """A regex for `label` that tolerates whitespace between its characters."""
-    return r"\s*".join(re.escape(ch) for ch in label)
-
-
-# Row label patterns of the applications table (2021 format), in printed order.
-APPLICATION_LABELS_2021: list[tuple[str, str]] = [
-    ("new", spaced("本年新收")),
-    ("carried_over", spaced("上年结转")),
-    ("granted", spaced("予以公开")),
-    ("partly_granted", spaced("部分公开")),
-    ("denied.state_secret", spaced("国家秘密")),
-    ("denied.law_prohibited", spaced("行政法规禁止公开")),
-    ("denied.security_stability", spaced("三安全一稳定")),
-    ("denied.third_party", spaced("第三方合法权益")),
-    ("denied.internal_affairs", spaced("内部事务")),
-    ("denied.process_info", spaced("过程性信息")),
-    ("denied.enforcement_file", spaced("行政执法案卷")),
-    ("denied.query_matter", spaced("行政查询事项")),
-    ("unavailable.not_held", spaced("不掌握")),
-    ("unavailable.needs_creation", spaced("另行制作")),
-    ("unavailable.unclear", spaced("仍不明确")),
-    ("not_processed.petition", spaced("信访举报投诉")),
-    ("not_processed.duplicate", spaced("重复申请")),
-    ("not_processed.publication", spaced("公开出版物")),
-    ("not_processed.excessive", spaced("大量反复申请")),
-    ("not_processed.reconfirm", spaced("重新出具")),
-    ("other.overdue_correction", spaced("逾期不补正")),
-    ("other.overdue_fee", spaced("缴纳费用")),
-    ("other.other", spaced("其他")),
-    ("total", spaced("总计")),
-    ("carried_forward", spaced("结转下年度")),
-]
+# Row label patterns of the applications table, in printed order (2021, and 2019 with one （六）其他处理 row).
+APPLICATION_LABELS_2021: list[tuple[str, str]] = [(row, spaced(k)) for row, k in APPLICATION_KEYWORDS_2021]
+APPLICATION_LABELS_2019: list[tuple[str, str]] = [(row, spaced(k)) for row, k in APPLICATION_KEYWORDS_2019]
 
 # Row label patterns of the active table; the rows and their columns are fields.ACTIVE_ROWS_*.
-ACTIVE_LABELS: dict[str, str] = {
-    "regulations": spaced("规章"),
+ACTIVE_LABELS: dict[str, str] = {row: spaced(k) for row, k in ACTIVE_KEYWORDS.items()} | {
     "normative_docs": r"(?:行\s*政\s*)?" + spaced("规范性文件"),  # 2019 prints 规范性文件, 2021 行政规范性文件
-    "licensing": spaced("行政许可"),
-    "other_services": spaced("其他对外管理服务事项"),
-    "punishment": spaced("行政处罚"),
-    "coercion": spaced("行政强制"),
-    "fees": spaced("行政事业性收费"),
-    "procurement": spaced("政府集中采购"),
 }
-
-# 2019: （六）其他处理 is one row with values, where 2021 has three sub-rows.
-APPLICATION_LABELS_2019 = [r for r in APPLICATION_LABELS_2021 if not r[0].startswith("other.")][:20] + [
-    ("other.total_2019", spaced("其他处理"))
-] + APPLICATION_LABELS_2021[-2:]
 
 _ACTIVE = {  # template → (row label patterns, rows with their field ids)
     template: (
@@ -113,24 +75,6 @@ class TokenIndex:
 
     def between(self, start: int, end: int) -> list[Token]:
         return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
-
-
-@dataclass
-class TableRead:
-    """What the reader found in one table: cells, the table's span, and anything it could not place."""
-
-    cells: dict[str, Cell] = field(default_factory=dict)
-    span: tuple[int, int] | None = None
-    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → its row label's span
-    findings: list[Finding] = field(default_factory=list)
-
-
-def _cell(field_id: str, token: Token | None) -> Cell:
-    if token is None:
-        return Cell(field=field_id, value=None, status="blank")
-    if token.kind == "marker":
-        return Cell(field_id, None, token.start, token.end, BUILTIN, token.raw, None, "unreadable")
-    return Cell(field_id, token.value, token.start, token.end, BUILTIN, token.raw, token.unit, "ok")
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
@@ -223,7 +167,15 @@ def _read_rows(text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tu
     return read
 
 
+def _from_grid(text: str, start: int, end: int, table: str, template: str) -> TableRead | None:
+    """The table read from a loader's grid by (row, column) labels, when the region holds one."""
+    grids = find_grids(text, start, end)
+    return read_grid(text, grids, SPECS[(table, template)]) if grids else None
+
+
 def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
+    if (read := _from_grid(text, start, end, "active", template)) is not None:
+        return read
     m = _ACTIVE_START.search(text, start, end)
     if not m:
         return TableRead()
@@ -236,6 +188,8 @@ def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021
 
 
 def read_applications(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
+    if (read := _from_grid(text, start, end, "applications", template)) is not None:
+        return read
     patterns = _APPLICATIONS[template]
     spans = _find_labels(text, patterns, start, end)
     if "new" not in spans and len(spans) < 5:
@@ -245,6 +199,8 @@ def read_applications(text: str, start: int, end: int, template: str = F.TEMPLAT
 
 
 def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
+    if (read := _from_grid(text, start, end, "appeals", template)) is not None:
+        return read
     read = TableRead()
     header = _APPEALS_HEADER.search(text, start, end) or _APPEALS_TITLE.search(text, start, end)
     if not header:

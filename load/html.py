@@ -7,7 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from .grid import clean_cell, expand_spans, render_grid
+from .grid import clean_cell, render_spans
 
 _DROP_TAGS = ["script", "style", "noscript", "iframe", "form", "button", "select", "nav", "header", "footer", "svg", "template"]
 _NOISE = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|footer|header|share|sidebar|toolbar|login|search|copyright|topbar)([\s_-]|$)", re.I)
@@ -28,7 +28,7 @@ def _table_text(table: etree._Element) -> str:
         if tr.getparent() is not None and _closest_table(tr) is not table:
             continue  # a row of a nested table
         rows.append([(clean_cell(td.text_content()), _span(td, "rowspan"), _span(td, "colspan")) for td in tr if td.tag in ("td", "th")])
-    return render_grid(expand_spans(rows))
+    return render_spans(rows)
 
 
 def _closest_table(el: etree._Element) -> etree._Element | None:
