@@ -32,6 +32,8 @@ def extract_builtin(report: Report) -> Report:
         report.findings.extend(read.findings)
         if read.span:
             report.tables_found[table] = read.span
+        if read.unsure:
+            report.unsure_tables[table] = read.unsure
     for fid in F.fields_for(report.template):
         report.cells.setdefault(fid, Cell(field=fid, value=None, status="blank"))
 

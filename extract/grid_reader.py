@@ -318,13 +318,13 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
         message = f"「{spec.name}」{reason}，该列{len(fids)}格留空，请人工核对"
         first = found.grids[0]
         read.findings.append(Finding("table.column_unmapped", "error", fids, message, start=first.start, end=first.end, key=col))
-        read.unsure.append(message)
+        _mark_unsure(read, message)
     for grid, i in found.unmatched:
         cells = grid.rows[i]
         label = " ".join(c.text for c in cells if _is_label(c.text))
         message = f"「{spec.name}」中有一行印有数值，但行名「{label}」对应不上表中任何一行，未读取"
         read.findings.append(Finding("table.row_unmatched", "warning", [], message, start=cells[0].start, end=cells[-1].end, key=label))
-        read.unsure.append(message)
+        _mark_unsure(read, message)
     if found.grids:
         read.span = (found.grids[0].start, found.grids[-1].end)
     return read
@@ -341,8 +341,12 @@ def _value(text: str, fid: str, cell: GridCell, read: TableRead):
     if len(found) > 1:
         message = f"单元格「{cell.text}」印有{len(found)}个数值，无法确定哪一个是该格的值，留空"
         read.findings.append(Finding("table.row_alignment", "error", [fid], message, start=cell.start, end=cell.end))
-        read.unsure.append(message)
+        _mark_unsure(read, message)
     return unreadable
+
+
+def _mark_unsure(read: TableRead, why: str) -> None:
+    read.unsure = f"{read.unsure}；{why}" if read.unsure else why
 
 
 def _unsure_row(read: TableRead, spec: GridSpec, fids: list[str], rows: list[_Row], why: str) -> None:
@@ -351,7 +355,7 @@ def _unsure_row(read: TableRead, spec: GridSpec, fids: list[str], rows: list[_Ro
     for fid in fids:
         read.cells[fid] = token_cell(fid, None)
     read.findings.append(Finding("table.row_alignment", "error", fids, message, start=cells[0].start, end=cells[-1].end))
-    read.unsure.append(message)
+    _mark_unsure(read, message)
 
 
 # --- the three tables' shapes, from fields.py ------------------------------------------------------------

@@ -16,14 +16,13 @@ class TableRead:
     span: tuple[int, int] | None = None
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → its row label's span
     findings: list[Finding] = field(default_factory=list)
-    # Why the reading is unsure (columns not mapped, rows not placed): a second reader should look.
-    unsure: list[str] = field(default_factory=list)
+    unsure: str | None = None  # why this reading should be checked by a second reader (Report.unsure_tables)
 
 
-def token_cell(field_id: str, token: Token | None) -> Cell:
+def token_cell(field_id: str, token: Token | None, extractor: str = BUILTIN) -> Cell:
     """The cell a printed token (or nothing) makes."""
     if token is None:
         return Cell(field=field_id, value=None, status="blank")
     if token.kind == "marker":
-        return Cell(field_id, None, token.start, token.end, BUILTIN, token.raw, None, "unreadable")
-    return Cell(field_id, token.value, token.start, token.end, BUILTIN, token.raw, token.unit, "ok")
+        return Cell(field_id, None, token.start, token.end, extractor, token.raw, None, "unreadable")
+    return Cell(field_id, token.value, token.start, token.end, extractor, token.raw, token.unit, "ok")
