@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import fields as F
-from ..load.grid import Grid, GridCell
+from ..load.grid import Grid, GridCell, find_grids
 from ..report import Finding
 from .labels import ACTIVE_KEYWORDS, APPLICATION_KEYWORDS_2019, APPLICATION_KEYWORDS_2021
 from .numbers import Token, tokens
@@ -104,6 +104,7 @@ class _Row:
     strength: int
     mapping: dict[str, int]
     unmapped: dict[str, str]  # column key → why it has no column
+    headed: set[int]  # columns with a header cell of their own
 
 
 @dataclass
@@ -136,8 +137,9 @@ def _col_hits(spec: GridSpec, cells: list[GridCell]) -> int:
     return sum(1 for _, parts in spec.cols if any(_strength(lb, phrases) for lb in labels for phrases in parts))
 
 
-def _map_columns(spec: GridSpec, header: list[tuple[GridCell, ...]], width: int) -> tuple[dict[str, int], dict[str, str]]:
-    """Column key → grid column, by the header cells above each column; and why a key has none."""
+def _map_columns(spec: GridSpec, header: list[tuple[GridCell, ...]], width: int) -> tuple[dict[str, int], dict[str, str], set[int]]:
+    """Column key → grid column, by the header cells above each column; why a key has none; the
+    columns with a header cell of their own (a number under none of them is off its column)."""
     # The header path of every column: per header row, the cell there or the merged cell to its left.
     # An empty cell under a cell printed right above it is that cell's rowspan (PDF tables do not repeat it).
     paths: list[list[tuple[_Label, int, int]]] = [[] for _ in range(width)]  # (label, depth, origin column)
@@ -196,7 +198,8 @@ def _map_columns(spec: GridSpec, header: list[tuple[GridCell, ...]], width: int)
         else:
             unmapped[key] = f"表头中第{'、'.join(str(c + 1) for c in cols)}列都像「{spec.col_names[key]}」，无法确定是哪一列"
     _by_elimination(spec, paths, mapping, unmapped)
-    return mapping, unmapped
+    headed = {c for c, path in enumerate(paths) if any(o == c for _, _, o in path)}
+    return mapping, unmapped, headed
 
 
 def _by_elimination(spec: GridSpec, paths: list[list[tuple[_Label, int, int]]], mapping: dict[str, int], unmapped: dict[str, str]) -> None:
@@ -216,11 +219,21 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
     out = _Pass()
     mapping: dict[str, int] | None = None
     unmapped: dict[str, str] = {}
+    headed: set[int] = set()
     header: list[tuple[GridCell, ...]] = []
     width = -1
     for grid in grids:
-        if grid.width != width:  # a grid of another width (not a page-break continuation) has its own header
-            header, mapping, unmapped, width = [], None, {}, grid.width
+        if grid.width != width:
+            # A table broken by a page may come back with its label columns merged otherwise: its value
+            # columns keep their place from the right edge. Its own header, if printed, replaces this.
+            if mapping is None and header:
+                mapping, unmapped, headed = _map_columns(spec, header, width)
+            shift = grid.width - width
+            carried = {k: c + shift for k, c in mapping.items()} if mapping else None
+            if carried and min(carried.values()) < 0:
+                carried = None
+            header, mapping, width = [], carried, grid.width
+            unmapped, headed = (unmapped, {c + shift for c in headed}) if carried else ({}, set())
         after_data = True
         for i, row in enumerate(grid.rows):
             labels = [cell for cell in row if _is_label(cell.text)]
@@ -239,14 +252,14 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
             if mapping is None:
                 if not header:
                     continue  # data before any header: nothing tells its columns
-                mapping, unmapped = _map_columns(spec, header, grid.width)
+                mapping, unmapped, headed = _map_columns(spec, header, grid.width)
             if not spec.rows:  # one unlabeled data row: the first row with numbers under the header
                 if not any(_numbers(row[c]) or _marker(row[c]) for c in mapping.values()):
                     continue
                 named = ("", row[0], 0)
             after_data = True
             key, label, strength = named
-            found = _Row(key, grid, i, label if spec.rows else None, strength, mapping, unmapped)
+            found = _Row(key, grid, i, label if spec.rows else None, strength, mapping, unmapped, headed)
             if grid not in out.grids:
                 out.grids.append(grid)
             if key in out.rows:
@@ -267,6 +280,11 @@ def _marker(cell: GridCell) -> bool:
 
 
 # --- the reading -----------------------------------------------------------------------------------------
+def read_table(text: str, start: int, end: int, table: str, template: str) -> TableRead | None:
+    """`table` read from the loader grids in text[start:end] by (row, column) labels; None when none holds it."""
+    return read_grid(text, find_grids(text, start, end), SPECS[(table, template)])
+
+
 def read_grid(text: str, grids: list[Grid], spec: GridSpec) -> TableRead | None:
     """The table read from its grids by (row, column) labels; None when no grid here holds it."""
     if not grids:
@@ -297,7 +315,8 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
                         "该行名在表中出现了不止一次，无法确定哪一行是它")
             continue
         cells = row.grid.rows[row.index]
-        stray = [(c, cell) for c, cell in enumerate(cells) if c not in set(row.mapping.values()) and _numbers(cell)]
+        # A number under no header of its own (under a neighbour's merged header, or none) is off its column.
+        stray = [(c, cell) for c, cell in enumerate(cells) if c not in set(row.mapping.values()) | row.headed and _numbers(cell)]
         if stray:
             where = "、".join(f"第{c + 1}列「{cell.text}」" for c, cell in stray)
             _unsure_row(read, spec, [f for _, f in fields], [row], f"该行在表头对应不上的位置印有数值（{where}），各列位置无法确定，整行留空")
@@ -314,8 +333,9 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
                 read.anchors[fid] = (row.label.start, row.label.end)
             else:
                 read.anchors[fid] = (cells[c].start, cells[c].end)
+    orphans = _orphans(found)
     for col, (reason, fids) in col_problems.items():
-        message = f"「{spec.name}」{reason}，该列{len(fids)}格留空，请人工核对"
+        message = f"「{spec.name}」{reason}{orphans}，该列{len(fids)}格留空，请人工核对"
         first = found.grids[0]
         read.findings.append(Finding("table.column_unmapped", "error", fids, message, start=first.start, end=first.end, key=col))
         _mark_unsure(read, message)
@@ -328,6 +348,17 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
     if found.grids:
         read.span = (found.grids[0].start, found.grids[-1].end)
     return read
+
+
+def _orphans(found: _Pass) -> str:
+    """The printed headers over numbers that no column of the table took, to name in the finding."""
+    named: dict[tuple[int, int], str] = {}
+    for row in found.rows.values():
+        cells = row.grid.rows[row.index]
+        for c in sorted(row.headed - set(row.mapping.values())):
+            if _numbers(cells[c]):
+                named.setdefault((id(row.grid), c), f"第{c + 1}列")
+    return f"（印有数值但表头对应不上的列：{'、'.join(dict.fromkeys(named.values()))}）" if named else ""
 
 
 def _value(text: str, fid: str, cell: GridCell, read: TableRead):

@@ -4,8 +4,9 @@ Each row is found by its printed label (whitespace between characters allowed, s
 `自\\n然\\n人` or `商业\\n\\n企业` still match); its values are the number tokens between the
 end of its label and the start of the next row's label, whatever separates them (tabs,
 pipes, newlines, spaces). Only when a row has fewer numbers than columns are cell
-positions (tabs, pipes) used to place the blanks; if that is ambiguous too, the values are
-kept in order and the row is flagged, never guessed silently.
+positions (tabs, pipes) used to place the blanks; if that is ambiguous too, the row is left
+null with an error finding, never filled in order. Tables that reach the text as a loader's
+grid are read by their headers instead (extract/grid_reader.py).
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ import re
 from bisect import bisect_left
 
 from .. import fields as F
-from ..load.grid import find_grids
 from ..report import BUILTIN, SPLIT, Cell, Finding
 from . import digits
 from .identities import table_identities
-from .grid_reader import SPECS, read_grid
 from .labels import ACTIVE_KEYWORDS, APPLICATION_KEYWORDS_2019, APPLICATION_KEYWORDS_2021, spaced
 from .numbers import Token, tokens
 from .table_read import TableRead
@@ -119,15 +118,16 @@ def read_row(
     if len(found) == ncols:
         return list(found), None
     if len(found) > ncols:
-        problem = None if last else f"该行印有{len(found)}个数值，多于{ncols}列，已按顺序取前{ncols}个"
-        return list(found[:ncols]), problem
+        if last:  # the table's last row: what follows it in the region is not the table
+            return list(found[:ncols]), None
+        return [None] * ncols, f"该行印有{len(found)}个数值，多于{ncols}列，无法确定各列的值，整行留空"
     placed = _positional(text, start, end, ncols, skip_first)
     if placed is not None:
         return placed, None
-    padded: list[Token | None] = list(found) + [None] * (ncols - len(found))
     if not found:
-        return padded, None
-    return padded, f"该行只印有{len(found)}个数值（应为{ncols}列），无法确定空白所在列，已按顺序填入"
+        return [None] * ncols, None
+    # Never filled in order: a wrong column is worse than a blank. Null cells, an error, a second reader.
+    return [None] * ncols, f"该行只印有{len(found)}个数值（应为{ncols}列），无法确定空白所在列，整行留空"
 
 
 def _glued(
@@ -200,8 +200,9 @@ def _read_rows(
             read.cells[fid] = _cell(fid, token)
         if problem:
             read.findings.append(
-                Finding("table.row_alignment", "warning", field_ids, problem, start=spans[row][0], end=seg_end)
+                Finding("table.row_alignment", "error", field_ids, problem, start=spans[row][0], end=seg_end)
             )
+            read.unsure = read.unsure or problem
     _place_glued(read, glued, table, template)
     if spans:
         first = min(s for s, _ in spans.values())
@@ -209,15 +210,7 @@ def _read_rows(
     return read
 
 
-def _from_grid(text: str, start: int, end: int, table: str, template: str) -> TableRead | None:
-    """The table read from a loader's grid by (row, column) labels, when the region holds one."""
-    grids = find_grids(text, start, end)
-    return read_grid(text, grids, SPECS[(table, template)]) if grids else None
-
-
 def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
-    if (read := _from_grid(text, start, end, "active", template)) is not None:
-        return read
     m = _ACTIVE_START.search(text, start, end)
     if not m:
         return TableRead()
@@ -230,8 +223,6 @@ def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021
 
 
 def read_applications(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
-    if (read := _from_grid(text, start, end, "applications", template)) is not None:
-        return read
     patterns = _APPLICATIONS[template]
     spans = _find_labels(text, patterns, start, end)
     if "new" not in spans and len(spans) < 5:
@@ -241,8 +232,6 @@ def read_applications(text: str, start: int, end: int, template: str = F.TEMPLAT
 
 
 def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
-    if (read := _from_grid(text, start, end, "appeals", template)) is not None:
-        return read
     read = TableRead()
     header = _APPEALS_HEADER.search(text, start, end) or _APPEALS_TITLE.search(text, start, end)
     if not header:
@@ -270,6 +259,7 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
         read.cells[fid] = _cell(fid, token)
         read.anchors[fid] = (header.start(), header.end())  # the groups share one data row under this header
     if problem:
-        read.findings.append(Finding("table.row_alignment", "warning", field_ids, problem, start=header.start(), end=end))
+        read.findings.append(Finding("table.row_alignment", "error", field_ids, problem, start=header.start(), end=end))
+        read.unsure = read.unsure or problem
     read.span = (table_start, end)
     return read
