@@ -40,7 +40,7 @@ def gather(store: Store) -> tuple[list[str], list[dict[str, Any]], list[dict[str
     """(field ids, one dict per report with its cells and flagged fields, findings)."""
     fields = _fields(store)
     reports = {r["id"]: {**r, "cells": {}, "flagged": set(), "provenance": {}} for r in store.db.query(
-        f"SELECT {', '.join(c for c, _ in REPORT_COLUMNS)} FROM reports ORDER BY organ, year, source")}
+        f"SELECT {', '.join(c for c, _ in REPORT_COLUMNS)} FROM reports WHERE current = 1 ORDER BY organ, year, source")}
     for row in store.db.query("SELECT report_id, field, value, extractor FROM cells"):
         if row["report_id"] in reports:
             reports[row["report_id"]]["cells"][row["field"]] = row["value"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from datetime import datetime, timezone
@@ -26,7 +27,9 @@ from .schema import INDEXES, TABLES, statements
 
 __all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
 
-VERDICTS = ("open", "confirmed", "dismissed")
+VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
+# The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
+STATUSES = VERDICTS + ("sent", "fixed", "disputed")
 CELL_COLUMNS = ("report_id", "field", "value", "raw", "unit", "status", "span_start", "span_end", "extractor", "alt_value", "alt_extractor")
 SECTION_COLUMNS = ("report_id", "number", "title", "span_start", "span_end")
 FACT_COLUMNS = ("report_id", "seq", "name", "value", "unit", "span_start", "span_end", "quote", "extractor")
@@ -80,6 +83,7 @@ class Store:
             self._add_missing_columns()
             for statement in statements(INDEXES):
                 self.conn.execute(statement)
+            self.conn.execute("UPDATE reports SET current = 1 WHERE current IS NULL")  # written before versions were kept
             self.conn.executemany(
                 "INSERT OR IGNORE INTO fields (field, label, tbl, template) VALUES (?, ?, ?, ?)",
                 [(f, F.label(f), F.table_of(f), template)
@@ -119,7 +123,9 @@ class Store:
         rid = report.sha256
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
+        source_path = os.path.abspath(report.source)
         with write(self.conn):
+            self._supersede(source_path, rid)
             for table in ("cells", "sections", "facts", "findings"):  # llm_calls is a usage log: kept per run
                 self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
             self.db["reports"].upsert(
@@ -132,6 +138,7 @@ class Store:
                     "n_errors": counts["error"], "n_warnings": counts["warning"], "n_info": counts["info"],
                     "run_id": run_id, "extracted_at": now(), "version": __version__,
                     "seconds": round(sum(report.timings.values()), 6),
+                    "source_path": source_path, "current": 1, "superseded_by": None,
                 },
                 pk="id",
             )
@@ -150,6 +157,32 @@ class Store:
                  c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
                 for i, c in enumerate(report.llm_calls)
             ))
+
+    def _supersede(self, source_path: str, rid: str) -> None:
+        """Earlier versions of this file become history: their row, text and cells stay, marked not current;
+        their findings go (a person's verdicts stay in `verdicts`, keyed by fingerprint)."""
+        older = [r[0] for r in self.conn.execute(
+            "SELECT id FROM reports WHERE source_path = ? AND id != ? AND current = 1", [source_path, rid])]
+        for old in older:
+            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [old])
+            self.conn.execute("UPDATE reports SET current = 0, superseded_by = ? WHERE id = ?", [rid, old])
+
+    def prune(self, history: bool = False, dry_run: bool = False) -> list[dict[str, Any]]:
+        """Drop every version of the reports whose file is gone (and, with `history`, earlier versions
+        of files still there). Verdicts stay. Returns the dropped rows (id, source, current)."""
+        rows = list(self.db.query("SELECT id, source, source_path, current FROM reports"))
+        gone = [r for r in rows if not os.path.exists(r["source_path"] or r["source"]) or (history and not r["current"])]
+        if not dry_run and gone:
+            with write(self.conn):
+                for r in gone:
+                    self._drop(r["id"])
+        return [{"id": r["id"], "source": r["source"], "current": bool(r["current"])} for r in gone]
+
+    def _drop(self, rid: str) -> None:
+        for table in ("cells", "sections", "facts", "findings", "llm_calls"):
+            self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
+        self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
+        self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
     def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
         rows = {}
@@ -181,7 +214,7 @@ class Store:
     def organ_names(self) -> dict[str, str]:
         """Each organ key in the database → the name it is matched as (its alias, else itself)."""
         aliases = {r["name"]: r["canonical"] for r in self.db.query("SELECT name, canonical FROM organ_aliases")}
-        keys = {organ_key(r["organ"]) for r in self.db.query("SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL")}
+        keys = {organ_key(r["organ"]) for r in self.db.query("SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL AND current = 1")}
         return {k: aliases.get(k, k) for k in keys if k}
 
     def set_alias(self, name: str, canonical: str | None) -> None:
@@ -199,7 +232,7 @@ class Store:
     def _check_across_years(self, run_id: int | None) -> int:
         names = self.organ_names()
         reports = list(self.db.query(
-            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND organ IS NOT NULL AND year IS NOT NULL "
+            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND current = 1 AND organ IS NOT NULL AND year IS NOT NULL "
             "ORDER BY extracted_at"))
         canonical = {r["id"]: names.get(organ_key(r["organ"])) for r in reports}
         cells: dict[str, dict] = {}
@@ -227,6 +260,37 @@ class Store:
                 "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
         return sum(len(v) for v in found.values())
 
+    def replace_findings(self, rule_prefix: str, found: dict[str, list[Finding]], run_id: int | None = None) -> None:
+        """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over."""
+        keys = {r["id"]: r["report_key"] for r in self.db.query("SELECT id, report_key FROM reports")}
+        with write(self.conn):
+            self.db.execute("DELETE FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])
+            for rid, findings in found.items():
+                if rid in keys:
+                    self._save_findings(rid, keys[rid], findings, run_id)
+            self.db.execute(
+                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
+
+    # --- the reports that count now ---------------------------------------------------------
+    def current_reports(self, year: int | None = None) -> list[dict[str, Any]]:
+        """For each report (report_key: organ|year, else the file name) its latest extracted copy, ok or failed.
+
+        The one place that says which stored versions count: the roster, 汇总, trends, rankings,
+        letters and the automatic 'fixed' all read through it, so a change of what 'current'
+        means (e.g. per source path) changes them all at once.
+        """
+        sql = (
+            "SELECT id, source, status, error, template, organ, region, year, published, report_key, extracted_at, "
+            "n_errors, n_warnings FROM reports r WHERE NOT EXISTS (SELECT 1 FROM reports n WHERE n.report_key = r.report_key "
+            "AND (n.extracted_at > r.extracted_at OR (n.extracted_at = r.extracted_at AND n.rowid > r.rowid)))"
+        )
+        args: list[Any] = []
+        if year is not None:
+            sql += " AND year = ?"
+            args.append(year)
+        return list(self.db.query(sql + " ORDER BY organ, year, source", args))
+
     # --- review -------------------------------------------------------------------------
     def set_verdict(self, fp: str, status: str, note: str | None = None) -> int:
         """Record a person's verdict on a finding; returns how many stored findings it applies to.
@@ -234,8 +298,8 @@ class Store:
         A fingerprint no stored finding has is refused (0, nothing written): a typo must not
         leave a verdict waiting for a finding that will never come.
         """
-        if status not in VERDICTS:
-            raise ValueError(f"status must be one of {', '.join(VERDICTS)}")
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         decided = now()
         with write(self.conn):
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
