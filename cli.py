@@ -25,6 +25,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
@@ -44,8 +45,10 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Paths and report texts are printed literally: no rich markup ("[/x]" in a path once crashed
+# `check`), no :emoji: codes, no highlighting. Colour, where wanted, is given as a style.
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 # Every command takes the database the same way: --db, else NIANBAO_DB, else nianbao.db.
 DbOption = Annotated[
@@ -187,7 +190,7 @@ def _line(span_start: int | None, text: str) -> str:
 
 
 def _fail_line(report: Report) -> None:
-    err.print(f"[red]failed[/red] {report.source}: {report.error}", markup=True)
+    err.print(Text.assemble(("failed", "red"), f" {report.source}: {report.error}"))
 
 
 @app.command()
@@ -261,6 +264,7 @@ def extract(
         seconds = time.perf_counter() - started
         if store and status == "done":
             stats["history"] = store.check_across_years(run_id)
+            stats["late"] = _after_batch(store, run_id)
         if store and run_id is not None:
             with contextlib.suppress(sqlite3.Error):  # after a write failure this may fail too; the reports stay whole
                 store.finish_run(run_id, status, {
@@ -535,6 +539,117 @@ def alias(ctx: typer.Context, name: str, canonical: Annotated[Optional[str], typ
     n = store.check_across_years()
     store.close()
     out.print(f"{name} → {canonical or '(itself)'}; {n} cross-year finding(s)", markup=False)
+
+
+def _after_batch(store, run_id: int | None) -> int:
+    """What a batch changes for the region: deadlines against the roster (returns late findings)."""
+    from .region.scope import check_deadlines
+
+    return check_deadlines(store, run_id)
+
+
+# --- the region --------------------------------------------------------------------------------
+roster_app = typer.Typer(help="The roster of organs a region expects reports from, and their deadlines.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(roster_app, name="roster")
+
+
+@roster_app.command("import")
+def roster_import(
+    csv_file: Annotated[Path, typer.Argument(help="CSV with columns organ, parent, level, aliases (optional: deadline); UTF-8 or GBK.")],
+    db: DbOption = None,
+) -> None:
+    """Replace the roster with this CSV (all rows or none), then re-check deadlines.
+
+    level: 省 / 市 / 县 (区, 县级市) / 部门 / 乡镇 / 街道, or a local level of your own.
+    aliases: other names the organ reports under, separated by ; or 、.
+    deadline: MM-DD (or 1月31日) of the following year, when this organ's differs from its level's.
+    """
+    from .region.roster import RosterError, parse_roster
+    from .region.scope import check_deadlines
+    from .store.roster import replace_roster
+
+    try:
+        organs = parse_roster(csv_file.read_bytes())
+    except OSError as exc:
+        err.print(f"nianbao: cannot read {csv_file}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    except RosterError as exc:
+        err.print(f"nianbao: {csv_file} not imported, nothing changed:")
+        for line, problem in exc.problems:
+            err.print(f"  {csv_file}:{line}: {problem}", markup=False)
+        raise typer.Exit(1) from None
+    store = _store_for_writing(db, create=True)
+    replace_roster(store, [{"organ": o.name, "parent": o.parent, "level": o.level, "aliases": o.aliases,
+                            "deadline": o.deadline, "line": o.line} for o in organs])
+    late = check_deadlines(store)
+    store.close()
+    out.print(f"imported {len(organs)} organ(s) from {csv_file}; {late} late report(s)", markup=False)
+
+
+@roster_app.command("deadline")
+def roster_deadline(
+    level: Annotated[str, typer.Argument(help="A roster level: 省 市 县 部门 乡镇 街道 or your own.")],
+    deadline: Annotated[Optional[str], typer.Argument(help="MM-DD (or 1月31日) of the following year; omit to go back to the default.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Set the deadline of one level (e.g. roster deadline 乡镇 01-31), then re-check."""
+    from .region.deadlines import deadline_for, level_key, level_name, parse_deadline
+    from .region.scope import check_deadlines
+    from .store.roster import set_level_deadline
+
+    key = level_key(level)
+    parsed = parse_deadline(deadline) if deadline else None
+    if deadline and parsed is None:
+        err.print(f"nianbao: {deadline!r} is not a month and day (01-31 or 1月31日)")
+        raise typer.Exit(2)
+    store = _store_for_writing(db)
+    set_level_deadline(store, key, parsed)
+    late = check_deadlines(store)
+    store.close()
+    now = deadline_for(key, 2000, None, {key: parsed} if parsed else None)
+    shown = now.day.strftime("%m-%d") if now.day else "none"
+    out.print(f"{level_name(key)}: {shown} of the following year ({now.origin}); {late} late report(s)", markup=False)
+
+
+@roster_app.command("status")
+def roster_status(
+    year: Annotated[int, typer.Option("--year", help="Reporting year.")],
+    under: Annotated[Optional[str], typer.Option("--under", help="Only this organ and those below it in the roster.")] = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """For each expected organ: report found, failed (with the reason) or missing; late, on time or unknown."""
+    from .region.coverage import STATE_NAMES
+    from .region.deadlines import LATENESS_NAMES
+    from .region.scope import ScopeError, roster_status as status_of
+
+    store = _open_store(db)
+    try:
+        cov = status_of(store, year, under)
+    except ScopeError as exc:
+        err.print(f"nianbao: {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    if as_json:
+        out.file.write(json.dumps(cov.to_json(), ensure_ascii=False, indent=1) + "\n")
+        return
+    width = max((len(o.organ) for o in cov.organs), default=4)
+    for o in cov.organs:
+        when = f"published {o.published}" if o.published else ("no publication date" if o.state != "missing" else "")
+        due = f"due {o.deadline}" if o.deadline else "no deadline set"
+        judged = f"{o.lateness}{f' ({o.days_late} days)' if o.days_late else ''}" if o.lateness else ""
+        line = f"{o.state:<8} {o.organ:<{width}}  {when:<24} {due:<15} {judged}"
+        if o.error:
+            line += f"  reason: {o.error}"
+        out.print(line.rstrip(), markup=False)
+    for u in cov.unmatched:
+        why = f"fits several roster organs: {', '.join(u['candidates'])}" if u["candidates"] else "fits no roster organ"
+        out.print(f"unmatched {u['organ'] or '?'} ({u['source']}): {why}", markup=False)
+    c = cov.counts()
+    err.print(f"{len(cov.organs)} organ(s): {c['found']} {STATE_NAMES['found']}, {c['failed']} {STATE_NAMES['failed']}, "
+              f"{c['missing']} {STATE_NAMES['missing']}; {c['late']} {LATENESS_NAMES['late']}, "
+              f"{c['date_unknown']} without a publication date")
 
 
 @app.command()

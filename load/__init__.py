@@ -10,13 +10,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import LoadError
 from .text import decode_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a real report is well under 1 MB; 20 MB is a mistake
-
-
-class LoadError(Exception):
-    """An input that cannot become a report. The message names the problem, not the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +60,9 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     if kind == "pdf":
         return Loaded(digest, _pdf(data), "pdf", "pdf")
     if kind == "docx":
+        from .limits import check_zip
+
+        check_zip(data, max_bytes)  # the unpacked size is bounded too, before anything is inflated
         return Loaded(digest, _docx(data), "docx", "docx")
     if kind == "zip":
         raise LoadError("a zip archive, not a report (unpack it first)")
@@ -86,9 +86,13 @@ def _pdf(data: bytes) -> str:
     try:
         return pdf_to_text(data)
     except NoTextLayer as exc:
-        raise LoadError(str(exc)) from None
+        from .pdf_failures import TRUNCATED, truncated
+
+        raise LoadError(TRUNCATED if truncated(data) else str(exc)) from None
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds; each means "cannot read this PDF"
-        raise LoadError(f"not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+        from .pdf_failures import pdf_failure
+
+        raise LoadError(pdf_failure(data, exc)) from None
 
 
 def _docx(data: bytes) -> str:
@@ -96,5 +100,7 @@ def _docx(data: bytes) -> str:
 
     try:
         return docx_to_text(data)
+    except LoadError:
+        raise
     except Exception as exc:  # noqa: BLE001 — a broken package raises zip, XML or key errors
         raise LoadError(f"not a readable .docx ({type(exc).__name__}: {str(exc)[:120]})") from None

@@ -27,7 +27,9 @@ from .schema import INDEXES, TABLES, statements
 
 __all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
 
-VERDICTS = ("open", "confirmed", "dismissed")
+VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
+# The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
+STATUSES = VERDICTS + ("sent", "fixed", "disputed")
 CELL_COLUMNS = ("report_id", "field", "value", "raw", "unit", "status", "span_start", "span_end", "extractor", "alt_value", "alt_extractor")
 SECTION_COLUMNS = ("report_id", "number", "title", "span_start", "span_end")
 FACT_COLUMNS = ("report_id", "seq", "name", "value", "unit", "span_start", "span_end", "quote", "extractor")
@@ -258,6 +260,37 @@ class Store:
                 "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
         return sum(len(v) for v in found.values())
 
+    def replace_findings(self, rule_prefix: str, found: dict[str, list[Finding]], run_id: int | None = None) -> None:
+        """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over."""
+        keys = {r["id"]: r["report_key"] for r in self.db.query("SELECT id, report_key FROM reports")}
+        with write(self.conn):
+            self.db.execute("DELETE FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])
+            for rid, findings in found.items():
+                if rid in keys:
+                    self._save_findings(rid, keys[rid], findings, run_id)
+            self.db.execute(
+                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
+
+    # --- the reports that count now ---------------------------------------------------------
+    def current_reports(self, year: int | None = None) -> list[dict[str, Any]]:
+        """For each report (report_key: organ|year, else the file name) its latest extracted copy, ok or failed.
+
+        The one place that says which stored versions count: the roster, 汇总, trends, rankings,
+        letters and the automatic 'fixed' all read through it, so a change of what 'current'
+        means (e.g. per source path) changes them all at once.
+        """
+        sql = (
+            "SELECT id, source, status, error, template, organ, region, year, published, report_key, extracted_at, "
+            "n_errors, n_warnings FROM reports r WHERE NOT EXISTS (SELECT 1 FROM reports n WHERE n.report_key = r.report_key "
+            "AND (n.extracted_at > r.extracted_at OR (n.extracted_at = r.extracted_at AND n.rowid > r.rowid)))"
+        )
+        args: list[Any] = []
+        if year is not None:
+            sql += " AND year = ?"
+            args.append(year)
+        return list(self.db.query(sql + " ORDER BY organ, year, source", args))
+
     # --- review -------------------------------------------------------------------------
     def set_verdict(self, fp: str, status: str, note: str | None = None) -> int:
         """Record a person's verdict on a finding; returns how many stored findings it applies to.
@@ -265,8 +298,8 @@ class Store:
         A fingerprint no stored finding has is refused (0, nothing written): a typo must not
         leave a verdict waiting for a finding that will never come.
         """
-        if status not in VERDICTS:
-            raise ValueError(f"status must be one of {', '.join(VERDICTS)}")
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         decided = now()
         with write(self.conn):
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:

@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS findings (
     fields TEXT,                 -- JSON list of canonical field ids
     message TEXT, expected TEXT, actual TEXT,
     span_start INTEGER, span_end INTEGER,
-    status TEXT,                 -- open | confirmed | dismissed (copied from verdicts)
+    status TEXT,                 -- open | confirmed | dismissed | sent | fixed | disputed (copied from verdicts)
     note TEXT, reviewed_at TEXT, run_id INTEGER,
     PRIMARY KEY (report_id, fingerprint)
 ) WITHOUT ROWID;
@@ -76,6 +76,25 @@ CREATE TABLE IF NOT EXISTS llm_calls (
     cache_hit INTEGER, ok INTEGER, error TEXT,
     PRIMARY KEY (run_id, report_id, seq)   -- a log: re-extracting a report adds, never erases, usage
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS roster (
+    organ TEXT PRIMARY KEY,      -- the organ a region expects a report from, as the office names it
+    parent TEXT,                 -- the organ above it in the roster (NULL at the top)
+    level TEXT,                  -- province | city | county | department | township | subdistrict | a local level
+    aliases TEXT,                -- JSON list of other names it reports under
+    deadline TEXT,               -- MM-DD of the following year, when this organ's own deadline differs from its level's
+    line INTEGER                 -- its line in the imported CSV
+);
+CREATE TABLE IF NOT EXISTS level_deadlines (
+    level TEXT PRIMARY KEY,      -- a roster level
+    deadline TEXT                -- MM-DD of the following year (overrides the 条例第四十九条 default)
+);
+CREATE TABLE IF NOT EXISTS status_log (
+    fingerprint TEXT NOT NULL,   -- every change of a finding's status, by a person or automatically
+    status TEXT, previous TEXT, note TEXT, at TEXT,
+    report_id TEXT,              -- the report version the finding stood on when it changed
+    report_key TEXT,
+    by TEXT                      -- person | letters | re-extraction
+);
 """
 
 # Created after the columns an older database lacks are added (Store._add_missing_columns).
@@ -90,6 +109,7 @@ CREATE INDEX IF NOT EXISTS idx_reports_source_path ON reports(source_path);
 CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
 CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
 CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
+CREATE INDEX IF NOT EXISTS idx_status_log_fingerprint ON status_log(fingerprint);
 """
 
 
