@@ -5,12 +5,13 @@ the generator printed, never by calling the code under test."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from region_gen import CITY, FAILED, LATE, MISPRINTED, MISSING, NO_DATE, YEARS, generate
+from region_gen import CITY, FAILED, LATE, MISPRINTED, MISSING, NO_DATE, NO_REVIEWS, SAME_NEW, YEARS, generate
 from typer.testing import CliRunner
 
 from nianbao import cli
@@ -261,3 +262,93 @@ def test_two_formats_in_scope_are_compiled_separately(region, tmp_path):
     assert got["formats"]["2019"]["reports"] == 1 and got["reports"] == n + 1
     assert got["formats"]["2019"]["cells"]["active2019.licensing.decisions"] == golden["active2019"]["licensing"][2]
     assert "active2019.licensing.decisions" not in got["formats"]["2021"]["cells"]
+
+
+# --- trends ------------------------------------------------------------------------------------------
+def test_trends_of_an_organ_every_field_every_year(region, region_db):
+    organ = f"{CITY}西城区教育局"  # published under its new name: found through the roster's alias
+    result = invoke("trends", organ, "--db", region_db, "--json")
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert got["years"] == YEARS
+    for fid in F.FIELDS_2021:
+        expected = {str(y): region.report(organ, y).cells[fid] for y in YEARS}
+        assert got["cells"][fid] == expected, fid
+    assert invoke("trends", "无此机关", "--db", region_db).exit_code == 1
+
+
+def test_trends_xlsx_has_a_native_chart_per_table(region, region_db, tmp_path):
+    from openpyxl import load_workbook
+
+    organ = f"{CITY}东城区财政局"
+    path = tmp_path / "t.xlsx"
+    assert invoke("trends", organ, "--db", region_db, "--xlsx", path).exit_code == 0
+    book = load_workbook(path)
+    assert len(book.worksheets) == 3
+    for sheet in book.worksheets:
+        assert len(sheet._charts) == 1  # noqa: SLF001 — openpyxl keeps the charts it read here
+    sheet = book.worksheets[0]
+    rows = {r[0].value: [c.value for c in r[2:]] for r in sheet.iter_rows() if r[0].value and "." in str(r[0].value)}
+    assert rows["active.licensing"] == [region.report(organ, y).cells["active.licensing"] for y in YEARS]
+    assert rows["active.coercion"][-1] is None  # blank in 2024: an empty cell, not 0 and not "None"
+    assert rows["active.fees"][-1] is None
+
+
+# --- rankings ----------------------------------------------------------------------------------------
+def expected_ranking(values: dict[str, tuple]) -> tuple[list[tuple[str, int, bool]], set[str]]:
+    """Competition ranking (1, 2, 2, 4), highest first, from (numerator, denominator) per organ; and the unranked."""
+    from fractions import Fraction
+
+    ok = {o: Fraction(n, d) for o, (n, d) in values.items() if d != 0}
+    order = sorted(ok, key=lambda o: (-ok[o], o))
+    ranks = [(o, 1 + sum(1 for x in ok.values() if x > ok[o]), sum(1 for x in ok.values() if x == ok[o]) > 1) for o in order]
+    return ranks, set(values) - set(ok)
+
+
+def test_rankings_formulas_ties_and_zero_denominators(region, region_db):
+    result = invoke("rankings", "--year", 2023, "--db", region_db, "--json")
+    assert result.exit_code == 0, result.output
+    got = {i["id"]: i for i in json.loads(result.stdout)["indicators"]}
+    printed = {r.organ.printed: r.cells for r in region.reports if r.year == 2023}
+    t = lambda cells, *ids: sum(cells[i] for i in ids)  # noqa: E731
+    concluded = lambda g: [F.appeal_id(g, c) for c in ("upheld", "corrected", "other")]  # noqa: E731
+    definitions = {
+        "received": lambda c: (c["applications.new.total"], 1),
+        "granted_share": lambda c: (t(c, "applications.granted.total", "applications.partly_granted.total"), c["applications.total.total"]),
+        "not_held_share": lambda c: (c["applications.unavailable.not_held.total"], c["applications.total.total"]),
+        "review_corrected_share": lambda c: (c["appeals.review.corrected"], t(c, *concluded("review"))),
+        "litigation_corrected_share": lambda c: (
+            t(c, "appeals.litigation_direct.corrected", "appeals.litigation_after_review.corrected"),
+            t(c, *concluded("litigation_direct"), *concluded("litigation_after_review"))),
+    }
+    for indicator, define in definitions.items():
+        ranks, unranked = expected_ranking({o: define(c) for o, c in printed.items()})
+        entries = got[indicator]["entries"]
+        assert [(e["organ"], e["rank"], e["tied"]) for e in entries if e["rank"] is not None] == ranks, indicator
+        assert {e["organ"] for e in entries if e["rank"] is None} == unranked
+        assert all(e["state"] == "zero_denominator" and e["value"] is None and "分母为0" in e["shown"]
+                   for e in entries if e["rank"] is None)
+        for field_id in re.findall(r"（([a-z_.]+)）", got[indicator]["formula"]):
+            assert field_id in F.FIELDS_2021  # the formula names the very fields it uses
+    # the generator made one zero denominator and one tie
+    no_reviews = region.organ(NO_REVIEWS[0]).printed
+    [entry] = [e for e in got["review_corrected_share"]["entries"] if e["organ"] == no_reviews]
+    assert (entry["state"], entry["rank"], entry["numerator"], entry["denominator"]) == ("zero_denominator", None, 0, 0)
+    tied = [e for e in got["received"]["entries"] if e["organ"] in {region.organ(n).printed for n, _ in SAME_NEW}]
+    assert tied[0]["rank"] == tied[1]["rank"] and tied[0]["tied"] and tied[1]["tied"]
+    text = invoke("rankings", "--year", 2023, "--db", region_db).stdout
+    assert f"{tied[0]['rank']}=  " in text and "分母为0" in text and "applications.new.total" in text
+
+
+def test_rankings_open_errors_per_report_and_blank_inputs(region, region_db):
+    got = {i["id"]: i for i in json.loads(invoke("rankings", "--year", 2024, "--db", region_db, "--json").stdout)["indicators"]}
+    store = Store(region_db)
+    errors = dict(store.conn.execute("SELECT r.organ, COUNT(f.rule) FROM reports r LEFT JOIN findings f ON f.report_id = r.id "
+                                     "AND f.severity = 'error' AND f.status = 'open' WHERE r.year = 2024 AND r.status = 'ok' GROUP BY r.organ"))
+    store.close()
+    # the misprinted report has two arithmetic errors; the two late ones one region.late each
+    assert errors[region.organ(MISPRINTED[0]).printed] == 2
+    assert {o for o, n in errors.items() if n == 1} == {region.organ(n).printed for n, _ in LATE}
+    entries = got["open_errors"]["entries"]
+    assert entries[0]["organ"] == region.organ(MISPRINTED[0]).printed and entries[0]["value"] == 2
+    assert got["open_errors"]["formula"].startswith("待核")
