@@ -131,7 +131,7 @@ class TableRead:
 def _cell(field_id: str, token: Token | None, extractor: str = BUILTIN) -> Cell:
     if token is None:
         return Cell(field=field_id, value=None, status="blank")
-    if token.kind == "marker":
+    if token.kind != "number":  # a marker (—, 无) or a percentage: printed, but not a count
         return Cell(field_id, None, token.start, token.end, extractor, token.raw, None, "unreadable")
     return Cell(field_id, token.value, token.start, token.end, extractor, token.raw, token.unit, "ok")
 
