@@ -1,13 +1,19 @@
 """The `nianbao` command: the same functions as the library, for people and scripts.
 
 Exit codes: 0 every input processed (findings are not errors); 1 an input failed;
-2 the command was misused; 130 interrupted (everything finished so far is saved).
+2 the command was misused; 3 the model provider kept failing, so some reports were not
+asked (each is listed; the built-in reader's results are stored); 130 interrupted
+(everything finished so far is saved).
+
+Logging: NIANBAO_LOG=info (or debug, warning) prints the log on stderr, keys masked:
+every model retry with its reason, and instructor's and openai's own messages.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -23,6 +29,7 @@ from rich.text import Text
 
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
+from .extract.llm.breaker import not_asked as was_not_asked
 from .pipeline import expand_inputs, process_path, sha_or_path
 from .report import Report
 from .rules import RULES
@@ -79,6 +86,7 @@ def _llm_setup(policy: str | None, model: str | None, base_url: str | None, mode
     if policy not in ("never", "auto", "always"):
         err.print("nianbao: --llm takes never, auto or always")
         raise typer.Exit(2)
+    _configure_logging(config.api_key)
     if policy == "never":
         return None, 1, None
     if not config.configured:
@@ -90,6 +98,56 @@ def _llm_setup(policy: str | None, model: str | None, base_url: str | None, mode
 
     cache = LLMCache(str(db_path)) if db_path and config.use_cache else None
     return LLMExtractor(Asker(config, cache), policy), max(1, config.concurrency), cache
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (a test runner swaps it)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+_log_handler: _StderrHandler | None = None
+_root_level = logging.WARNING
+
+
+def _configure_logging(api_key: str | None) -> None:
+    """Quiet by default; NIANBAO_LOG=<level> shows the log (model retries, instructor, openai) with keys masked."""
+    global _log_handler, _root_level
+    from .extract.llm.redact import RedactingFilter
+
+    root = logging.getLogger()
+    if _log_handler is not None:  # an earlier command in this process installed one
+        root.removeHandler(_log_handler)
+        root.setLevel(_root_level)
+        _log_handler = None
+    level = os.environ.get("NIANBAO_LOG")
+    if not level:
+        return
+    _log_handler = _StderrHandler()
+    _log_handler.addFilter(RedactingFilter(api_key))
+    _log_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    _log_handler.setLevel(level.upper())
+    root.addHandler(_log_handler)
+    _root_level = root.level
+    root.setLevel(min(root.level or logging.WARNING, _log_handler.level))
+
+
+def _report_breaker(extractor, not_asked: list[str]) -> bool:
+    """After a batch: say when the model was no longer asked, and for which reports. True if it tripped."""
+    breaker = extractor.asker.breaker if extractor is not None else None
+    if breaker is None or not breaker.tripped:
+        return False
+    err.print(f"nianbao: stopped asking the model after {breaker.tripped}", markup=False)
+    err.print(f"{len(not_asked)} report(s) not asked (the built-in reader's results are stored):", markup=False)
+    for source in not_asked:
+        err.print(f"  {source}", markup=False)
+    return True
 
 
 def _reports(items, max_bytes: int, llm, concurrency: int):
@@ -131,6 +189,18 @@ def _line(span_start: int | None, text: str) -> str:
     return "" if span_start is None else f"line {text.count(chr(10), 0, span_start) + 1}"
 
 
+def _program() -> str:
+    """How the user called nianbao (`.venv/bin/nianbao` when not activated), so the next command they are told works as typed."""
+    called = sys.argv[0] if sys.argv else ""
+    return called if Path(called).name == "nianbao" and os.sep in called else "nianbao"
+
+
+def _quoted(path: Path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
+
+
 def _fail_line(report: Report) -> None:
     err.print(Text.assemble(("failed", "red"), f" {report.source}: {report.error}"))
 
@@ -170,6 +240,7 @@ def extract(
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
     run_id = store.start_run(sys.argv) if store else None
     stats: Counter[str] = Counter()
+    not_asked: list[str] = []
     stage_seconds: Counter[str] = Counter()
     started = time.perf_counter()
     status = "interrupted"
@@ -192,6 +263,8 @@ def extract(
                 stats["llm_cache_hits"] += sum(1 for c in report.llm_calls if c.cache_hit)
                 if report.status != "ok":
                     progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
+                if extractor is not None and was_not_asked(report):
+                    not_asked.append(report.source)
                 progress.advance(task)
         status = "done"
     except KeyboardInterrupt:
@@ -224,10 +297,15 @@ def extract(
             + 
             f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
         )
+    tripped = _report_breaker(extractor, not_asked)
+    if not quiet and store and status == "done":  # the last line: what to run next
+        err.print(f"look at the results: {_program()} serve --db {_quoted(db_path)}   (then open http://127.0.0.1:8765/)", markup=False)
     if status == "interrupted":
         raise typer.Exit(130)
     if status == "failed":
         raise typer.Exit(1)
+    if tripped:
+        raise typer.Exit(3)
     raise typer.Exit(1 if stats["failed"] else 0)
 
 
@@ -258,8 +336,11 @@ def check(
         raise typer.Exit(2)
     extractor, _, _ = _llm_setup(llm, model, base_url, instructor_mode, timeout, 1, True, None)
     failed = flagged = 0
+    not_asked: list[str] = []
     for report in _reports(items, max_bytes, extractor, 1):
         failed += report.status != "ok"
+        if extractor is not None and was_not_asked(report):
+            not_asked.append(report.source)
         flagged += any(f.severity in worst for f in report.findings)
         if as_json:
             out.file.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
@@ -271,6 +352,8 @@ def check(
         for f in report.findings:
             where = _line(f.start, report.text)
             out.print(f"  [{f.severity}] {f.rule} {where}: {f.message}", markup=False)
+    if _report_breaker(extractor, not_asked):
+        raise typer.Exit(3)
     raise typer.Exit(1 if failed or flagged else 0)
 
 
@@ -825,16 +908,22 @@ def show(
     html: Annotated[Optional[Path], typer.Option("--html", help="Write the review page here (a single file that opens from disk).")] = None,
 ) -> None:
     """One report's review page (--html), or its findings in the terminal."""
-    from .review.data import find_report_id, load_report
+    from .review.data import load_report, match_reports, suggest_reports
     from .review.page import render_report
 
     store = _open_store(db)
-    report_id = find_report_id(store, report)
-    if report_id is None:
+    found = match_reports(store, report)
+    if len(found) != 1:
+        candidates = found or suggest_reports(store, report)
         store.close()
-        err.print(f"nianbao: no single report matches {report!r}")
+        if found:
+            err.print(f"nianbao: {report!r} matches {len(found)} reports; give more of the id, or the path:", markup=False)
+        else:
+            err.print(f"nianbao: no report matches {report!r}; " + ("did you mean one of these?" if candidates else "the database holds none"), markup=False)
+        for c in candidates:
+            err.print(f"  {c['id'][:12]}  {c['source']}  {c['organ'] or '?'} {c['year'] or ''}", markup=False)
         raise typer.Exit(1)
-    data = load_report(store, report_id)
+    data = load_report(store, found[0]["id"])
     store.close()
     if html:
         html.parent.mkdir(parents=True, exist_ok=True)
