@@ -1029,7 +1029,15 @@ def serve(
     _open_store(db).close()
     if host not in ("127.0.0.1", "localhost", "::1"):  # then any Host header is answered
         err.print(f"warning: listening on {host}: anyone who can reach this address can read the reports; verdicts still need this session's token")
-    server = make_server(db, host, port)
+    try:
+        server = make_server(db, host, port)
+    except OSError as exc:
+        import errno
+
+        said = f"port {port} is in use (another nianbao serve?); choose another with --port" if exc.errno == errno.EADDRINUSE \
+            else f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        err.print(f"nianbao: {said}", markup=False)
+        raise typer.Exit(2) from None
     err.print(f"serving {db} on http://{host}:{server.server_address[1]}/  (Ctrl-C to stop)")
     try:
         server.serve_forever()
