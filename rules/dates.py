@@ -10,7 +10,7 @@ from ..report import Finding, Report
 from . import rule
 
 BASIS = "《政府信息公开条例》第四十九条、第五十条"
-SOURCE_NAMES = {"title": "标题", "period": "统计时限", "prose": "正文"}
+SOURCE_NAMES = {"title": "标题", "period": "统计时限", "prose": "正文", "page": "网页标题"}
 
 
 @rule("dates.year_mismatch", "warning", "标题年份、统计时限与落款日期所示年度不一致", BASIS)
