@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import fields as F
 from ..load.grid import Grid, GridCell, find_grids
@@ -59,6 +60,8 @@ class GridSpec:
 _PUNCT = re.compile(r"[\W_]+")
 _NUMBERING = re.compile(r"^[一二三四五六七八九十\d]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_PLAIN_COUNT = re.compile(r"\d{1,6}")  # a cell that is just a count: its token is itself
 _VALUE_ONLY = re.compile(r"[\s\d.,+\-—/\\*%]*(?:万元|元|件|条|个|项|次|份)?|无|空")
 
 
@@ -74,8 +77,13 @@ class _Label:
 
     @classmethod
     def of(cls, text: str) -> _Label:
-        c = canon(text)
-        return cls(c, _NUMBERING.sub("", c))
+        return _label_of(text)
+
+
+@lru_cache(maxsize=4096)  # the same labels recur in every report
+def _label_of(text: str) -> _Label:
+    c = canon(text)
+    return _Label(c, _NUMBERING.sub("", c))
 
 
 def _strength(label: _Label, phrases: Keywords) -> int:
@@ -88,6 +96,18 @@ def _strength(label: _Label, phrases: Keywords) -> int:
         elif len(label.core) >= 2 and label.core in phrase:
             best = max(best, len(label.core))
     return best
+
+
+@lru_cache(maxsize=16384)
+def _row_hits(label: _Label, rows: tuple[tuple[str, Keywords], ...]) -> tuple[tuple[int, str], ...]:
+    """(strength, row key) of every row this label names."""
+    return tuple((s, key) for key, phrases in rows if (s := _strength(label, phrases)))
+
+
+@lru_cache(maxsize=16384)
+def _col_strengths(label: _Label, cols: tuple[tuple[str, tuple[Keywords, ...]], ...]) -> tuple[tuple[int, ...], ...]:
+    """For every column key, how strongly this label names each part of its header path."""
+    return tuple(tuple(_strength(label, phrases) for phrases in parts) for _, parts in cols)
 
 
 def _is_label(text: str) -> bool:
@@ -122,7 +142,7 @@ def _row_key(spec: GridSpec, cells: list[GridCell]) -> tuple[str, GridCell, int]
     """The row a data row is, told by its innermost (rightmost) label cell that names one; None if unsure."""
     for cell in reversed(cells):
         label = _Label.of(cell.text)
-        scored = [(s, key) for key, phrases in spec.rows if (s := _strength(label, phrases))]
+        scored = _row_hits(label, spec.rows)
         if not scored:
             continue
         best = max(s for s, _ in scored)
@@ -134,7 +154,10 @@ def _row_key(spec: GridSpec, cells: list[GridCell]) -> tuple[str, GridCell, int]
 def _col_hits(spec: GridSpec, cells: list[GridCell]) -> int:
     """How many column keys the row's label cells name (a header row names several)."""
     labels = [_Label.of(c.text) for c in cells]
-    return sum(1 for _, parts in spec.cols if any(_strength(lb, phrases) for lb in labels for phrases in parts))
+    hit: set[int] = set()
+    for lb in labels:
+        hit.update(k for k, parts in enumerate(_col_strengths(lb, spec.cols)) if any(parts))
+    return len(hit)
 
 
 def _map_columns(spec: GridSpec, header: list[tuple[GridCell, ...]], width: int) -> tuple[dict[str, int], dict[str, str], set[int]]:
@@ -157,10 +180,11 @@ def _map_columns(spec: GridSpec, header: list[tuple[GridCell, ...]], width: int)
     ambiguous: dict[int, set[str]] = {}
     for c, path in enumerate(paths):
         scored = []
-        for key, parts in spec.cols:
+        strengths = [_col_strengths(label, spec.cols) for label, _, _ in path]
+        for k, (key, parts) in enumerate(spec.cols):
             deepest, total, origin = -1, 0, c
-            for phrases in parts:
-                hits = [(depth, s, o) for label, depth, o in path if (s := _strength(label, phrases))]
+            for p in range(len(parts)):
+                hits = [(depth, s, o) for (_, depth, o), st in zip(path, strengths) if (s := st[k][p])]
                 if not hits:
                     break
                 depth, s, o = max(hits)
@@ -270,7 +294,7 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
 
 
 def _numbers(cell: GridCell) -> list[Token]:
-    if not cell.text or _is_label(cell.text) and not any(ch.isdigit() for ch in cell.text):
+    if not _DIGIT.search(cell.text):
         return []
     return [t for t in tokens(cell.text) if t.kind == "number"]
 
@@ -316,7 +340,8 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
             continue
         cells = row.grid.rows[row.index]
         # A number under no header of its own (under a neighbour's merged header, or none) is off its column.
-        stray = [(c, cell) for c, cell in enumerate(cells) if c not in set(row.mapping.values()) | row.headed and _numbers(cell)]
+        placed = set(row.mapping.values()) | row.headed
+        stray = [(c, cell) for c, cell in enumerate(cells) if c not in placed and _numbers(cell)]
         if stray:
             where = "、".join(f"第{c + 1}列「{cell.text}」" for c, cell in stray)
             _unsure_row(read, spec, [f for _, f in fields], [row], f"该行在表头对应不上的位置印有数值（{where}），各列位置无法确定，整行留空")
@@ -362,9 +387,11 @@ def _orphans(found: _Pass) -> str:
 
 
 def _value(text: str, fid: str, cell: GridCell, read: TableRead):
-    found = tokens(text, cell.start, cell.end)
     if not cell.text:
         return token_cell(fid, None)
+    if _PLAIN_COUNT.fullmatch(cell.text):  # the common case, as tokens() would read it
+        return token_cell(fid, Token("number", int(cell.text), cell.start, cell.end, cell.text))
+    found = tokens(text, cell.start, cell.end)
     if len(found) == 1:
         return token_cell(fid, found[0])
     unreadable = token_cell(fid, None)
