@@ -330,6 +330,16 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
     for (r, c), fid in spec.cells.items():
         row_fields.setdefault(r, []).append((c, fid))
     col_problems: dict[str, tuple[str, list[str]]] = {}
+    shifts = _row_shifts(found, row_fields)
+    moved = [(key, k) for key, k in shifts.items() if k]
+    if moved:
+        where = "、".join(f"「{spec.row_names.get(key, key)}」{k:+d}列" for key, k in moved)
+        first = found.rows[moved[0][0]].grid
+        read.findings.append(Finding(
+            "table.row_shifted", "info", [],
+            f"「{spec.name}」有{len(moved)}行的数值整体偏离表头（{where}；行名单元格比表头左上角宽或窄），每行只在平移后的列中有数值，已平移读取",
+            start=first.start, end=first.end,
+        ))
     for key, fields in row_fields.items():
         row = found.rows.get(key)
         if row is None:
@@ -339,15 +349,18 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
                         "该行名在表中出现了不止一次，无法确定哪一行是它")
             continue
         cells = row.grid.rows[row.index]
-        # A number under no header of its own (under a neighbour's merged header, or none) is off its column.
-        placed = set(row.mapping.values()) | row.headed
-        stray = [(c, cell) for c, cell in enumerate(cells) if c not in placed and _numbers(cell)]
-        if stray:
-            where = "、".join(f"第{c + 1}列「{cell.text}」" for c, cell in stray)
-            _unsure_row(read, spec, [f for _, f in fields], [row], f"该行在表头对应不上的位置印有数值（{where}），各列位置无法确定，整行留空")
+        shift = shifts[key]
+        if shift is None:
+            # A number under no header of its own (under a neighbour's merged header, or none), or a row
+            # that fits several offsets in a table whose rows disagree: its columns cannot be told.
+            placed = set(row.mapping.values()) | row.headed
+            stray = "、".join(f"第{c + 1}列「{cell.text}」" for c, cell in enumerate(cells) if c not in placed and _numbers(cell))
+            why = f"在表头对应不上的位置印有数值（{stray}）" if stray else "与表头的错位无法确定（表中各行错位不一致）"
+            _unsure_row(read, spec, [f for _, f in fields], [row], f"该行{why}，各列位置无法确定，整行留空")
             continue
+        mapping = {col: c + shift for col, c in row.mapping.items()} if shift else row.mapping
         for col, fid in fields:
-            c = row.mapping.get(col)
+            c = mapping.get(col)
             if c is None:
                 reason = row.unmapped.get(col, f"表头中找不到「{spec.col_names[col]}」列")
                 col_problems.setdefault(col, (reason, []))[1].append(fid)
@@ -373,6 +386,33 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
     if found.grids:
         read.span = (found.grids[0].start, found.grids[-1].end)
     return read
+
+
+_SHIFTS = (0, 1, -1, 2, -2)
+
+
+def _row_shifts(found: _Pass, row_fields: dict[str, list[tuple[str, str]]]) -> dict[str, int | None]:
+    """How far each data row sits from its header: 0 when every printed value lies under a header cell
+    of its own; k when the values lie under the header moved k columns (a label merged wider than the
+    corner above it). The rows under one header decide together when one offset fits them all (0
+    first); otherwise each row alone, and a row that fits none, or several, gets None (left null)."""
+    fits: dict[str, set[int]] = {}
+    for row in found.rows.values():
+        cells = row.grid.rows[row.index]
+        mapped = {row.mapping[col] for col, _ in row_fields.get(row.key, []) if col in row.mapping}
+        printed = {c for c, cell in enumerate(cells) if cell.text and not _is_label(cell.text)}
+        fits[row.key] = {k for k in _SHIFTS if printed <= (mapped | row.headed if k == 0 else {m + k for m in mapped})}
+    out: dict[str, int | None] = {}
+    groups: dict[int, list[_Row]] = {}
+    for row in found.rows.values():
+        groups.setdefault(id(row.mapping), []).append(row)
+    for rows in groups.values():
+        common = set(_SHIFTS).intersection(*(fits[r.key] for r in rows if fits[r.key]))  # a row that fits none is its own problem
+        agreed = 0 if 0 in common else (common.pop() if len(common) == 1 else None)
+        for r in rows:
+            alone = next(iter(fits[r.key])) if len(fits[r.key]) == 1 else None
+            out[r.key] = (agreed if agreed is not None else alone) if fits[r.key] else None
+    return out
 
 
 def _orphans(found: _Pass) -> str:
