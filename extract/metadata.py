@@ -16,10 +16,12 @@ _SIGNOFF_DATE = re.compile(rf"^[ \t]*{_DATE}[ \t]*$", re.M)
 _ISSUE_DATE = re.compile(rf"(?:发布|印发|成文)(?:日期|时间)\s*[:：]\s*{_DATE}")
 _PLACE_TAIL = re.compile(r"^(?P<region>.+?[省市县区旗])(?P<rest>[^省市县区旗]+?(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?)$")
 _ORGAN_IN_PROSE = re.compile(
-    r"(?:^|(?<=[年,，。、:：\s]))(?P<name>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))"
+    # After 年 the name may not begin with 度: "2024年度我镇" is 年度 + 我镇, not an organ "度我镇".
+    r"(?:^|(?<=[,，。、:：\s])|(?<=年)(?!度)|(?<=年度))(?P<name>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))"
     r"(?=收到|在|共|人民政府|政府|全年|本年|今年|坚持|严格|认真|积极)",
     re.M,
 )
+_NOT_A_NAME = re.compile(r"[,，。;；:：!！?？、]|^我")  # (本溪市, 全州县 are names: only 我 never starts one)
 _GENERIC = {"我镇", "全镇", "本镇", "该镇", "乡镇", "城镇", "各乡镇", "我乡", "全乡", "本乡", "我街道", "本街道"}
 
 
@@ -49,6 +51,8 @@ def find_title(text: str, before: int, start: int = 0) -> tuple[str, tuple[int, 
         title, stop = line, end
         if "报告" not in line and i + 1 < len(lines) and len(lines[i + 1][2]) <= 10 and "报告" in lines[i + 1][2]:
             title, stop = line + lines[i + 1][2], lines[i + 1][1]
+        if "报告" not in title:
+            continue  # a sentence about disclosure ("我镇共收到政府信息公开申请1件"), not the report's title
         return title, (start, stop)
     return None
 
@@ -59,6 +63,8 @@ def organ_from_title(title: str) -> tuple[str | None, int | None]:
         return None, None
     year = m["y1"] or m["y2"]
     organ = m["organ"].strip() or None
+    if organ and (_NOT_A_NAME.search(organ) or organ in _GENERIC):
+        organ = None  # a sentence ("我镇共收到政府信息公开申请"), not a title naming its organ
     return organ, int(year) if year else None
 
 
