@@ -8,6 +8,7 @@ own table keyed by the finding's fingerprint, so re-extraction never resets them
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -106,6 +107,14 @@ def fingerprints(key: str, findings: list[Finding]) -> list[str]:
     return out
 
 
+@functools.cache
+def _wanted_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each table of this version's schema → its (column, type) pairs."""
+    wanted = sqlite_utils.Database(memory=True)
+    wanted.conn.executescript(TABLES)
+    return {name: tuple((c.name, c.type) for c in wanted[name].columns) for name in wanted.table_names()}
+
+
 class Store:
     """The database. `readonly=True` for commands that only read: they work on a read-only file or file system."""
 
@@ -114,6 +123,8 @@ class Store:
         self.readonly = readonly
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = sqlite_utils.Database(self.conn)
+        if readonly and self._schema_gaps():
+            self._upgrade_then_reopen()
         if not readonly:
             try:
                 self._create_schema()
@@ -145,13 +156,31 @@ class Store:
 
     def _add_missing_columns(self) -> None:
         """A database written by an older version gets the columns added since (all nullable)."""
-        wanted = sqlite_utils.Database(memory=True)
-        wanted.conn.executescript(TABLES)
-        for name in wanted.table_names():
+        for name, columns in _wanted_columns().items():
             have = {c.name for c in self.db[name].columns}
-            for column in wanted[name].columns:
-                if column.name not in have:
-                    self.conn.execute(f"ALTER TABLE {name} ADD COLUMN {column.name} {column.type}")
+            for column, kind in columns:
+                if column not in have:
+                    self.conn.execute(f"ALTER TABLE {name} ADD COLUMN {column} {kind}")
+
+    def _schema_gaps(self) -> list[str]:
+        """Tables and columns this version reads that the file lacks (written by an older nianbao)."""
+        gaps = []
+        for name, columns in _wanted_columns().items():
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
+            gaps += [name] if not have else [f"{name}.{c}" for c, _ in columns if c not in have]
+        return gaps
+
+    def _upgrade_then_reopen(self) -> None:
+        """A reader meeting an older database upgrades it once as a writer, or says in one line why it cannot."""
+        gaps = self._schema_gaps()
+        self.conn.close()
+        try:
+            Store(self.path).close()
+        except StoreError as exc:
+            raise StoreError(f"the database {self.path} was written by an older nianbao (it lacks {', '.join(gaps[:3])}) "
+                             f"and cannot be upgraded here: {exc}") from None
+        self.conn = connect_reader(Path(self.path))
+        self.db = sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         self.db.close()
