@@ -18,7 +18,8 @@ from lxml import etree
 
 _BREADCRUMB = re.compile(r"^\s*(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|您所在的位置|所在位置|当前页面)\s*[:：]?")
 _RELATED = re.compile(r"^\s*【?(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|友情链接|推荐阅读|热点推荐|热门文章|猜你喜欢)")
-_FOOTER = re.compile(r"备案号|ICP\s*备|网站标识码|版权所有|主办单位|承办单位|技术支持|公网安备|网站地图|Copyright|©", re.IGNORECASE)
+_FOOTER = re.compile(r"备案号|ICP\s*备|网站标识码|版权所有|公网安备|Copyright|©", re.IGNORECASE)  # only a site's footer says these
+_FOOTER_WEAK = re.compile(r"主办单位|承办单位|协办单位|技术支持|网站地图|联系我们|联系电话|电话[:：]|邮编|传真")  # a report may say one of them
 _TOOLS = re.compile(r"打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|上一篇|下一篇|字号\s*[:：]|浏览次数|阅读次数|访问量|收藏本页")
 _REPORT = re.compile(r"本年新收|政府信息公开工作年度报告.{0,40}一、")  # never drop what holds the report
 _CANDIDATES = {"div", "td", "th", "tr", "table", "tbody", "ul", "ol", "li", "p", "span", "section", "dl", "dd", "dt", "center", "font", "h1", "h2", "h3", "h4", "h5", "h6", "a"}
@@ -66,7 +67,7 @@ def is_noise(el: etree._Element) -> bool:
         return True
     if _RELATED.match(text) and (len(text) < 60 or _link_share(el, text) > 0.5):
         return True
-    if _FOOTER.search(text) and len(text) < 400:
+    if len(text) < 400 and (_FOOTER.search(text) or len(set(_FOOTER_WEAK.findall(text))) >= 3):
         return True
     if _TOOLS.search(text) and len(text) < 120:
         return True
