@@ -9,7 +9,7 @@ from lxml import etree
 from .grid import clean_cell, render_spans
 from .html_parse import parse_page
 from .limits import check_positions, span
-from .page import head_fields, header_fields, is_noise, page_header
+from .page import classify, head_fields, page_header
 
 _DROP_TAGS = ["script", "style", "noscript", "iframe", "form", "button", "select", "nav", "header", "footer", "svg", "template"]
 _NOISE = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|footer|header|share|sidebar|toolbar|login|search|copyright|topbar)([\s_-]|$)", re.I)
@@ -104,15 +104,20 @@ def html_to_text(html: str) -> tuple[str, int]:
         el.drop_tree()
     body = root.find("body")
     body = body if body is not None else root
+    parts: dict[etree._Element, dict[str, str] | bool] = {}
+
+    def page_part(el: etree._Element) -> bool:
+        parts[el] = True if _is_noise(el) else classify(el)
+        return bool(parts[el])
+
     layout = _Layout()
-    for el in _outermost(body, lambda el: header_fields(el) is not None, layout):
-        for name, value in (header_fields(el) or {}).items():
-            fields.setdefault(name, value)
-        el.drop_tree()
-    for el in _outermost(body, lambda el: _is_noise(el) or is_noise(el), layout):
+    for el in _outermost(body, page_part, layout):
+        if isinstance(parts[el], dict):  # the page's header fields: kept as 网页…： lines, not as text
+            for name, value in parts[el].items():
+                fields.setdefault(name, value)
         el.drop_tree()
     out: list[str] = []
-    _walk(body, out, _Layout())  # dropped blocks may have held a table: decided again
+    _walk(body, out, layout)
     text = re.sub(r"[ \t]*\n[ \t\n]*\n", "\n\n", "".join(out))
     return page_header(fields) + text.strip() + "\n", _applications_tables(root)
 

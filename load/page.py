@@ -56,13 +56,21 @@ def _link_share(el: etree._Element, text: str) -> float:
     return links / max(len(re.sub(r"\s", "", text)), 1)
 
 
-def is_noise(el: etree._Element) -> bool:
-    """Navigation, breadcrumbs, related links, print bars and footers, told by what they say."""
+def classify(el: etree._Element) -> dict[str, str] | bool:
+    """A header-field block (its fields), page noise (True), or the report's own (False); one
+    bounded read of the element's text serves every check."""
     if el.tag not in _CANDIDATES:
         return False
     text = _flat(el, 2001)
     if not text or len(text) > 2000 or _REPORT.search(text):
         return False
+    if len(text) <= 600 and el.tag in ("table", "div", "ul", "dl", "p", "tbody") and (fields := _header_fields(text)):
+        return fields
+    return _is_noise(el, text)
+
+
+def _is_noise(el: etree._Element, text: str) -> bool:
+    """Navigation, breadcrumbs, related links, print bars and footers, told by what they say."""
     if _BREADCRUMB.match(text) and len(text) < 200:
         return True
     if _RELATED.match(text) and (len(text) < 60 or _link_share(el, text) > 0.5):
@@ -71,17 +79,11 @@ def is_noise(el: etree._Element) -> bool:
         return True
     if _TOOLS.search(text) and len(text) < 120:
         return True
-    links = list(el.iter("a"))
-    return len(links) >= 4 and len(text) < 600 and _link_share(el, text) > 0.7  # a menu: links and nothing else
+    return len(text) < 600 and sum(1 for _ in el.iter("a")) >= 4 and _link_share(el, text) > 0.7  # a menu: links only
 
 
-def header_fields(el: etree._Element) -> dict[str, str] | None:
-    """The fields of a 索引号 | 发布机构 | 发布日期 block above the text, or None if `el` is not one."""
-    if el.tag not in ("table", "div", "ul", "dl", "p", "tbody"):
-        return None
-    text = _flat(el, 601)
-    if not text or len(text) > 600 or _REPORT.search(text):
-        return None
+def _header_fields(text: str) -> dict[str, str] | None:
+    """The fields of a 索引号 | 发布机构 | 发布日期 block above the text, or None if it is not one."""
     fields: dict[str, str] = {}
     for m in _FIELD.finditer(text):
         name = _FIELD_NAMES[re.sub(r"\s", "", m.group(1))]
