@@ -104,7 +104,7 @@ class Store:
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
         with self.db.atomic():
-            for table in ("cells", "sections", "facts", "findings"):  # llm_calls is a usage log: kept per run
+            for table in ("cells", "sections", "facts", "findings", "page_images"):  # llm_calls is a usage log: kept per run
                 self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
             self.db["reports"].upsert(
                 {
@@ -116,6 +116,7 @@ class Store:
                     "n_errors": counts["error"], "n_warnings": counts["warning"], "n_info": counts["info"],
                     "run_id": run_id, "extracted_at": now(), "version": __version__,
                     "seconds": round(sum(report.timings.values()), 6),
+                    "ocr": json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks}) if report.ocr_marks else None,
                 },
                 pk="id",
             )
@@ -129,6 +130,7 @@ class Store:
                 (rid, i, f.name, f.value, f.unit, f.start, f.end, f.quote, f.extractor) for i, f in enumerate(report.facts)
             ))
             self._save_findings(rid, key, report.findings, run_id)
+            self._insert_many("page_images", ("report_id", "page", "image"), ((rid, n, image) for n, image in sorted(report.page_images.items())))
             self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
                 (rid, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
                  c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)

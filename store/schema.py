@@ -16,10 +16,18 @@ CREATE TABLE IF NOT EXISTS reports (
     report_key TEXT,             -- organ|year: the same report across corrected versions
     text TEXT,                   -- the normalized text every span points into
     display_text TEXT,           -- the same text as printed, when it was converted from traditional characters
-    kind TEXT,                   -- the input: text | html | docx | pdf
+    kind TEXT,                   -- the input: text | html | docx | pdf | scan (PDF read by OCR) | image
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
-    run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL
+    run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL,
+    ocr TEXT                     -- JSON, scanned inputs only: {"cells": field → {page, box, confidence,
+                                 -- digit_confidence, stamped}, "marks": every OCR-read piece's span, page, box}
 );
+CREATE TABLE IF NOT EXISTS page_images (
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    page INTEGER,                -- 1-based page number in the input
+    image BLOB,                  -- JPEG of the upright page at 100 dpi; OCR boxes are in its pixels
+    PRIMARY KEY (report_id, page)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fields (
     field TEXT PRIMARY KEY, label TEXT, tbl TEXT, template TEXT
 );
