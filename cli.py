@@ -19,6 +19,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
@@ -37,13 +38,18 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Paths and report texts are printed literally: no rich markup ("[/x]" in a path once crashed
+# `check`), no :emoji: codes, no highlighting. Colour, where wanted, is given as a style.
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
 
+# Every command takes the database the same way: --db, else NIANBAO_DB, else nianbao.db.
 DbOption = Annotated[
     Optional[Path],
-    typer.Option("--db", help="SQLite database to write (env NIANBAO_DB). Default nianbao.db, or none with --json."),
+    typer.Option("--db", envvar="NIANBAO_DB", show_envvar=False,
+                 help="The SQLite database (env NIANBAO_DB; default nianbao.db; extract --json: none unless given)."),
 ]
+DEFAULT_DB = Path("nianbao.db")
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
 LlmPolicy = Annotated[
     Optional[str],
@@ -126,7 +132,7 @@ def _line(span_start: int | None, text: str) -> str:
 
 
 def _fail_line(report: Report) -> None:
-    err.print(f"[red]failed[/red] {report.source}: {report.error}", markup=True)
+    err.print(Text.assemble(("failed", "red"), f" {report.source}: {report.error}"))
 
 
 @app.command()
@@ -155,16 +161,12 @@ def extract(
       nianbao extract a.txt b.md --json > out.jsonl
       nianbao extract reports/ --llm auto --model deepseek-chat   (with OPENAI_API_KEY, OPENAI_BASE_URL set)
     """
-    from .store import Store
-
-    db_path = db or (Path(os.environ["NIANBAO_DB"]) if os.environ.get("NIANBAO_DB") else None)
-    if db_path is None and not as_json:
-        db_path = Path("nianbao.db")
+    db_path = db if db is not None or as_json else DEFAULT_DB
     items = list(expand_inputs(inputs))
     if not items:
         err.print("nianbao: no input files found (give files, folders or glob patterns)")
         raise typer.Exit(2)
-    store = Store(db_path) if db_path else None
+    store = _store_for_writing(db_path, create=True) if db_path else None
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
     run_id = store.start_run(sys.argv) if store else None
     stats: Counter[str] = Counter()
@@ -201,6 +203,7 @@ def extract(
         seconds = time.perf_counter() - started
         if store and status == "done":
             stats["history"] = store.check_across_years(run_id)
+            stats["late"] = _after_batch(store, run_id)
         if store and run_id is not None:
             with contextlib.suppress(sqlite3.Error):  # after a write failure this may fail too; the reports stay whole
                 store.finish_run(run_id, status, {
@@ -273,21 +276,16 @@ def check(
 
 @app.command()
 def stats(
-    db: Annotated[Path, typer.Option("--db", help="The database to read.")] = Path("nianbao.db"),
+    db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     per_report: Annotated[bool, typer.Option("--per-report", help="Also list the reports that cost the most tokens.")] = False,
     price_input: Annotated[Optional[float], typer.Option("--price-input", help="Price per million prompt tokens (env NIANBAO_PRICE_INPUT).")] = None,
     price_output: Annotated[Optional[float], typer.Option("--price-output", help="Price per million completion tokens (env NIANBAO_PRICE_OUTPUT).")] = None,
 ) -> None:
     """Model usage per run (and per report): calls, tokens, cache hits, estimated cost."""
-    if not db.exists():
-        err.print(f"nianbao: no database at {db}")
-        raise typer.Exit(2)
-    from .store import Store
-
     p_in = price_input if price_input is not None else float(os.environ.get("NIANBAO_PRICE_INPUT", 0))
     p_out = price_output if price_output is not None else float(os.environ.get("NIANBAO_PRICE_OUTPUT", 0))
-    store = Store(db)
+    store = _open_store(db)
     usage = (
         "COUNT(DISTINCT c.report_id) AS reports, SUM(c.cache_hit = 0) AS calls, SUM(c.ok = 0) AS failed_attempts, "
         "SUM(c.cache_hit) AS cache_hits, COALESCE(SUM(c.prompt_tokens), 0) AS prompt_tokens, "
@@ -333,22 +331,51 @@ def list_rules(as_json: Annotated[bool, typer.Option("--json", help="Print the r
 review_app = typer.Typer(help="List findings for review, and confirm or dismiss them. Verdicts survive re-extraction.",
                          no_args_is_help=False, invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(review_app, name="review")
-DbPath = Annotated[Path, typer.Option("--db", help="The database (env NIANBAO_DB).", envvar="NIANBAO_DB")]
 
 
-def _open_store(db: Path):
-    from .store import Store
+def _open_store(db: Path | None):
+    """The database opened read-only, for commands that only read (works on a read-only file system)."""
+    from .store import Store, StoreError
 
-    if not db.exists():
-        err.print(f"nianbao: no database at {db} (run nianbao extract first)")
+    try:
+        return Store(db or DEFAULT_DB, readonly=True)
+    except StoreError as exc:
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _store_for_writing(db: Path | None, create: bool = False):
+    """The database opened for writing; one line, no traceback, when that is not possible."""
+    from .store import Store, StoreError
+    from .store.connection import check_folder
+
+    path = db or DEFAULT_DB
+    try:
+        check_folder(path)
+    except StoreError as exc:
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    if not create and not path.is_file():
+        err.print(f"nianbao: no database at {path} (run nianbao extract first)", markup=False)
         raise typer.Exit(2)
-    return Store(db)
+    try:
+        return Store(path)
+    except StoreError as exc:
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _chosen_db(ctx: typer.Context, db: Path | None) -> Path | None:
+    """A subcommand's own --db wins; else the group's (`review --db X confirm …`), which already holds NIANBAO_DB."""
+    from click.core import ParameterSource
+
+    return db if ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE else (ctx.obj or db)
 
 
 @review_app.callback()
 def review_list(
     ctx: typer.Context,
-    db: DbPath = Path("nianbao.db"),
+    db: DbOption = None,
     rule: Annotated[Optional[str], typer.Option(help="Only this rule id.")] = None,
     severity: Annotated[Optional[str], typer.Option(help="error, warning or info.")] = None,
     organ: Annotated[Optional[str], typer.Option(help="Organ name contains this.")] = None,
@@ -381,12 +408,17 @@ def review_list(
         err.print(f"{len(rows)} finding(s)")
 
 
-def _verdict(ctx: typer.Context, fingerprint: str, status: str, note: str | None) -> None:
-    store = _open_store(ctx.obj or Path(os.environ.get("NIANBAO_DB", "nianbao.db")))
-    updated = store.set_verdict(fingerprint, status, note)
-    store.close()
+def _verdict(ctx: typer.Context, db: Path | None, fingerprint: str, status: str, note: str | None) -> None:
+    store = _store_for_writing(_chosen_db(ctx, db))
+    try:
+        updated = store.set_verdict(fingerprint, status, note)
+    except sqlite3.Error as exc:
+        err.print(f"nianbao: cannot write to {store.path}: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
     if not updated:
-        err.print(f"nianbao: no finding {fingerprint} in the database")
+        err.print(f"nianbao: no finding {fingerprint} in the database; nothing recorded", markup=False)
         raise typer.Exit(1)
     out.print(f"{fingerprint}: {status}" + (f" ({note})" if note else ""), markup=False)
 
@@ -395,21 +427,21 @@ NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Why: kept with t
 
 
 @review_app.command()
-def confirm(ctx: typer.Context, fingerprint: str, note: NoteOpt = None) -> None:
+def confirm(ctx: typer.Context, fingerprint: str, note: NoteOpt = None, db: DbOption = None) -> None:
     """Confirm a finding: the report really has this problem."""
-    _verdict(ctx, fingerprint, "confirmed", note)
+    _verdict(ctx, db, fingerprint, "confirmed", note)
 
 
 @review_app.command()
-def dismiss(ctx: typer.Context, fingerprint: str, note: NoteOpt = None) -> None:
+def dismiss(ctx: typer.Context, fingerprint: str, note: NoteOpt = None, db: DbOption = None) -> None:
     """Dismiss a finding: not a problem (say why in --note)."""
-    _verdict(ctx, fingerprint, "dismissed", note)
+    _verdict(ctx, db, fingerprint, "dismissed", note)
 
 
 @review_app.command()
-def reopen(ctx: typer.Context, fingerprint: str, note: NoteOpt = None) -> None:
+def reopen(ctx: typer.Context, fingerprint: str, note: NoteOpt = None, db: DbOption = None) -> None:
     """Put a finding back to open."""
-    _verdict(ctx, fingerprint, "open", note)
+    _verdict(ctx, db, fingerprint, "open", note)
 
 
 organs_app = typer.Typer(help="Organ names as matched across years; correct a match with an alias.", invoke_without_command=True, rich_markup_mode=None)
@@ -417,32 +449,144 @@ app.add_typer(organs_app, name="organs")
 
 
 @organs_app.callback()
-def organs_list(ctx: typer.Context, db: DbPath = Path("nianbao.db")) -> None:
+def organs_list(ctx: typer.Context, db: DbOption = None) -> None:
     """Every organ name in the database and the name it is matched as across years."""
     ctx.obj = db
     if ctx.invoked_subcommand:
         return
     store = _open_store(db)
     for name, canonical in sorted(store.organ_names().items()):
-        years = [r["year"] for r in store.db.query("SELECT DISTINCT year FROM reports WHERE organ LIKE ? ORDER BY year", [name + "%"])]
+        years = [r["year"] for r in store.db.query("SELECT DISTINCT year FROM reports WHERE organ LIKE ? AND current = 1 ORDER BY year", [name + "%"])]
         out.print(f"{name}" + (f"  → {canonical}" if canonical != name else "") + f"  {years}", markup=False)
     store.close()
 
 
 @organs_app.command()
-def alias(ctx: typer.Context, name: str, canonical: Annotated[Optional[str], typer.Argument(help="Match NAME as this organ; omit to remove the alias.")] = None) -> None:
+def alias(ctx: typer.Context, name: str, canonical: Annotated[Optional[str], typer.Argument(help="Match NAME as this organ; omit to remove the alias.")] = None,
+          db: DbOption = None) -> None:
     """Match NAME as CANONICAL across years (e.g. alias 安流镇 五华县安流镇), then re-check."""
-    store = _open_store(ctx.obj)
+    store = _store_for_writing(_chosen_db(ctx, db))
     store.set_alias(name, canonical)
     n = store.check_across_years()
     store.close()
     out.print(f"{name} → {canonical or '(itself)'}; {n} cross-year finding(s)", markup=False)
 
 
+def _after_batch(store, run_id: int | None) -> int:
+    """What a batch changes for the region: deadlines against the roster (returns late findings)."""
+    from .region.scope import check_deadlines
+
+    return check_deadlines(store, run_id)
+
+
+# --- the region --------------------------------------------------------------------------------
+roster_app = typer.Typer(help="The roster of organs a region expects reports from, and their deadlines.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(roster_app, name="roster")
+
+
+@roster_app.command("import")
+def roster_import(
+    csv_file: Annotated[Path, typer.Argument(help="CSV with columns organ, parent, level, aliases (optional: deadline); UTF-8 or GBK.")],
+    db: DbOption = None,
+) -> None:
+    """Replace the roster with this CSV (all rows or none), then re-check deadlines.
+
+    level: 省 / 市 / 县 (区, 县级市) / 部门 / 乡镇 / 街道, or a local level of your own.
+    aliases: other names the organ reports under, separated by ; or 、.
+    deadline: MM-DD (or 1月31日) of the following year, when this organ's differs from its level's.
+    """
+    from .region.roster import RosterError, parse_roster
+    from .region.scope import check_deadlines
+    from .store.roster import replace_roster
+
+    try:
+        organs = parse_roster(csv_file.read_bytes())
+    except OSError as exc:
+        err.print(f"nianbao: cannot read {csv_file}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    except RosterError as exc:
+        err.print(f"nianbao: {csv_file} not imported, nothing changed:")
+        for line, problem in exc.problems:
+            err.print(f"  {csv_file}:{line}: {problem}", markup=False)
+        raise typer.Exit(1) from None
+    store = _store_for_writing(db, create=True)
+    replace_roster(store, [{"organ": o.name, "parent": o.parent, "level": o.level, "aliases": o.aliases,
+                            "deadline": o.deadline, "line": o.line} for o in organs])
+    late = check_deadlines(store)
+    store.close()
+    out.print(f"imported {len(organs)} organ(s) from {csv_file}; {late} late report(s)", markup=False)
+
+
+@roster_app.command("deadline")
+def roster_deadline(
+    level: Annotated[str, typer.Argument(help="A roster level: 省 市 县 部门 乡镇 街道 or your own.")],
+    deadline: Annotated[Optional[str], typer.Argument(help="MM-DD (or 1月31日) of the following year; omit to go back to the default.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Set the deadline of one level (e.g. roster deadline 乡镇 01-31), then re-check."""
+    from .region.deadlines import deadline_for, level_key, level_name, parse_deadline
+    from .region.scope import check_deadlines
+    from .store.roster import set_level_deadline
+
+    key = level_key(level)
+    parsed = parse_deadline(deadline) if deadline else None
+    if deadline and parsed is None:
+        err.print(f"nianbao: {deadline!r} is not a month and day (01-31 or 1月31日)")
+        raise typer.Exit(2)
+    store = _store_for_writing(db)
+    set_level_deadline(store, key, parsed)
+    late = check_deadlines(store)
+    store.close()
+    now = deadline_for(key, 2000, None, {key: parsed} if parsed else None)
+    shown = now.day.strftime("%m-%d") if now.day else "none"
+    out.print(f"{level_name(key)}: {shown} of the following year ({now.origin}); {late} late report(s)", markup=False)
+
+
+@roster_app.command("status")
+def roster_status(
+    year: Annotated[int, typer.Option("--year", help="Reporting year.")],
+    under: Annotated[Optional[str], typer.Option("--under", help="Only this organ and those below it in the roster.")] = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """For each expected organ: report found, failed (with the reason) or missing; late, on time or unknown."""
+    from .region.coverage import STATE_NAMES
+    from .region.deadlines import LATENESS_NAMES
+    from .region.scope import ScopeError, roster_status as status_of
+
+    store = _open_store(db)
+    try:
+        cov = status_of(store, year, under)
+    except ScopeError as exc:
+        err.print(f"nianbao: {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    if as_json:
+        out.file.write(json.dumps(cov.to_json(), ensure_ascii=False, indent=1) + "\n")
+        return
+    width = max((len(o.organ) for o in cov.organs), default=4)
+    for o in cov.organs:
+        when = f"published {o.published}" if o.published else ("no publication date" if o.state != "missing" else "")
+        due = f"due {o.deadline}" if o.deadline else "no deadline set"
+        judged = f"{o.lateness}{f' ({o.days_late} days)' if o.days_late else ''}" if o.lateness else ""
+        line = f"{o.state:<8} {o.organ:<{width}}  {when:<24} {due:<15} {judged}"
+        if o.error:
+            line += f"  reason: {o.error}"
+        out.print(line.rstrip(), markup=False)
+    for u in cov.unmatched:
+        why = f"fits several roster organs: {', '.join(u['candidates'])}" if u["candidates"] else "fits no roster organ"
+        out.print(f"unmatched {u['organ'] or '?'} ({u['source']}): {why}", markup=False)
+    c = cov.counts()
+    err.print(f"{len(cov.organs)} organ(s): {c['found']} {STATE_NAMES['found']}, {c['failed']} {STATE_NAMES['failed']}, "
+              f"{c['missing']} {STATE_NAMES['missing']}; {c['late']} {LATENESS_NAMES['late']}, "
+              f"{c['date_unknown']} without a publication date")
+
+
 @app.command()
 def show(
     report: Annotated[str, typer.Argument(help="Report id (or its first characters), source path or file name.")],
-    db: DbPath = Path("nianbao.db"),
+    db: DbOption = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="Write the review page here (a single file that opens from disk).")] = None,
 ) -> None:
     """One report's review page (--html), or its findings in the terminal."""
@@ -470,7 +614,7 @@ def show(
 
 @app.command()
 def overview(
-    db: DbPath = Path("nianbao.db"),
+    db: DbOption = None,
     html: Annotated[Path, typer.Option("--html", help="Write the overview here; each report's page goes beside it.")] = Path("out/index.html"),
 ) -> None:
     """The whole batch at a glance, as static pages (index plus one page per report)."""
@@ -491,7 +635,7 @@ def overview(
 
 @app.command()
 def export(
-    db: DbPath = Path("nianbao.db"),
+    db: DbOption = None,
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Workbook: a sheet of cells, a sheet of findings.")] = None,
     csv_dir: Annotated[Optional[Path], typer.Option("--csv", help="Folder for cells.csv and findings.csv.")] = None,
     json_path: Annotated[Optional[Path], typer.Option("--json", help="One JSON file: every report with its cells and findings.")] = None,
@@ -511,23 +655,48 @@ def export(
     store.close()
 
 
+@app.command()
+def prune(
+    db: DbOption = None,
+    history: Annotated[bool, typer.Option("--history", help="Also drop the earlier versions of files that are still there.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only list what would be dropped.")] = False,
+) -> None:
+    """Drop the reports whose files are gone (every version). Verdicts are kept.
+
+    Re-extracting an edited file keeps its earlier version as history (not counted);
+    --history drops those too.
+    """
+    store = _store_for_writing(db)
+    try:
+        dropped = store.prune(history=history, dry_run=dry_run)
+    except sqlite3.Error as exc:
+        err.print(f"nianbao: cannot write to {store.path}: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    for row in dropped:
+        out.print(f"{row['id'][:12]}  {row['source']}" + ("" if row["current"] else "  (earlier version)"), markup=False)
+    err.print(f"{len(dropped)} report version(s) {'would be ' if dry_run else ''}dropped")
+
+
 @app.command("metadata")
-def datasette_metadata(db: DbPath = Path("nianbao.db")) -> None:
+def datasette_metadata(db: DbOption = None) -> None:
     """Print a datasette metadata file (labels, descriptions, facets): datasette DB -m metadata.json."""
     from .review.datasette import metadata
 
-    out.file.write(json.dumps(metadata(db), ensure_ascii=False, indent=2) + "\n")
+    out.file.write(json.dumps(metadata(db or DEFAULT_DB), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
 def serve(
-    db: DbPath = Path("nianbao.db"),
+    db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on. Anything but 127.0.0.1 exposes the pages (and verdict buttons) to your network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8765,
 ) -> None:
     """The overview and review pages, live, with confirm / dismiss buttons that write to the database."""
     from .review.server import make_server
 
+    db = db or DEFAULT_DB
     _open_store(db).close()
     if host not in ("127.0.0.1", "localhost", "::1"):  # then any Host header is answered
         err.print(f"warning: listening on {host}: anyone who can reach this address can read the reports; verdicts still need this session's token")

@@ -12,6 +12,22 @@ from typing import Any
 Number = int | float
 
 BUILTIN = "builtin"  # the name of the deterministic extractor, stored with every value it reads
+# A value the built-in reader cut out of glued digits (`6233440` → 62 | 33 | 440): inferred from the
+# table's structure, not separated in print; its span is the exact sub-span of its digits.
+SPLIT = "builtin:split"
+PROVENANCE_KINDS = {  # what a person is told about where a value came from (README: "Provenance kinds")
+    "builtin": "内置读取器", "split": "连写数字拆分（推断）", "llm": "模型读取", "both": "内置读取器与模型一致",
+}
+
+
+def provenance_kind(extractor: str | None) -> str:
+    """builtin | split | llm | both, from a cell's extractor string (`builtin+llm:…` when both readers agree)."""
+    extractor = extractor or BUILTIN
+    if "+" in extractor:
+        return "both"
+    if extractor.startswith("llm"):
+        return "llm"
+    return "split" if extractor == SPLIT else "builtin"
 
 
 @dataclass(slots=True)
@@ -25,7 +41,7 @@ class Cell:
     extractor: str = BUILTIN
     raw: str | None = None  # the printed token, e.g. "251000元" or "—"
     unit: str | None = None  # unit printed with the number, e.g. "元", "万元", "件"
-    status: str = "ok"  # ok | blank (nothing printed) | unreadable (printed, not a number)
+    status: str = "ok"  # ok | blank (nothing printed) | unreadable (printed, not a number) | ambiguous (glued digits, no single reading)
     alt_value: Number | None = None  # another extractor's differing value (cross-check)
     alt_extractor: str | None = None
 
@@ -91,6 +107,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     llm_calls: list[Any] = field(default_factory=list)  # extract.llm.client.Call, one per attempt or cache hit
+    unsure_tables: dict[str, str] = field(default_factory=dict)  # table → why the built-in reading is unsure (asks the model)
     # Pieces read by OCR (scanned pages): {"start", "end", "page", "box", "confidence", "digit_confidence",
     # "stamped"}, spans into `text`, boxes in the pixels of `page_images` (load/scanned.py, REVIEW_DPI).
     ocr_marks: list[dict[str, Any]] = field(default_factory=list)

@@ -32,6 +32,8 @@ def extract_builtin(report: Report) -> Report:
         report.findings.extend(read.findings)
         if read.span:
             report.tables_found[table] = read.span
+        if read.unsure:
+            report.unsure_tables[table] = read.unsure
     for fid in F.fields_for(report.template):
         report.cells.setdefault(fid, Cell(field=fid, value=None, status="blank"))
 
@@ -41,7 +43,8 @@ def extract_builtin(report: Report) -> Report:
     report.organ, report.region, report.year = meta.organ, meta.region, meta.year
     report.year_sources, report.published = meta.year_sources, meta.published
     report.published_span = meta.published_span
-    s3 = by_number.get(3)
-    report.facts = read_facts(text, list(report.tables_found.values()), s1.end if s1 else None, (s3.start, s3.end) if s3 else None)
+    s3, s4 = by_number.get(3), by_number.get(4)
+    report.facts = read_facts(text, list(report.tables_found.values()), s1.end if s1 else None,
+                              (s3.start, s3.end) if s3 else None, (s4.start, s4.end) if s4 else None)
     return report
 

@@ -1,8 +1,9 @@
 """Figures the prose states, each with the exact quote it was read from.
 
 Names are the canonical field id where the sentence states a table cell
-(`active.licensing`), otherwise a claim name (`applications.received`,
-`applications.none`, `proactive.total`, `proactive.part:<label>`, `proactive.share:<label>`).
+(`active.licensing`, `active.normative_docs.in_force`, `appeals.review.total`), otherwise a
+claim name (`applications.received`, `applications.none`, `appeals.litigation` (both
+litigation groups together), `proactive.total`, `proactive.part:<label>`, `proactive.share:<label>`).
 Table regions are skipped: only narrative text states facts.
 """
 
@@ -18,20 +19,31 @@ _GAP = r"[^。;\n\d]"  # within one clause, no digits
 _COUNT_UNITS = r"件|条|个|份|宗"
 
 _RECEIVED = [
-    re.compile(rf"(?:收到|受理|接到|接收){_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS})"),
-    re.compile(rf"(?:收到|受理|接到|接收){_GAP}{{0,6}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
+    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS})"),
+    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,6}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
 ]
 # "收到行政复议申请2件" is not a disclosure application: a received-count must name disclosure,
 # or stand in section 三 (收到和处理政府信息公开申请情况).
 _DISCLOSURE = re.compile(r"公开|依申请|信息")
 _OTHER_APPLICATIONS = re.compile(r"复议|诉讼|信访|投诉|许可|低保|补贴|救助")
 _NONE_RECEIVED = re.compile(rf"(?:未|没有)(?:收到|接到|受理){_GAP}{{0,16}}?申请")
-_DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>\d[\d,]*)\s*(?:件|宗|次)")
-_NORMATIVE = re.compile(rf"(?:制定|制发|出台|印发){_GAP}{{0,8}}?规范性文件\s*(?P<n>\d+)\s*(?:件|个|份|条)")
+_DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>\d[\d,]*)\s*(?:件|宗|次|份)")
+# 规章 and 规范性文件 counts: a sentence names the kind once and then states 制发 / 废止 / 现行有效 in
+# any order (制发行政规范性文件3件，废止2件，现行有效40件; 清理后现行有效规范性文件40件).
+_SENTENCE = re.compile(r"[^。\n]+")
+_CLAUSE = re.compile(r"[^,，;；]+")
+_DOC_KINDS = {"regulations": re.compile(r"规章(?!制度)"), "normative_docs": re.compile(r"规范性文件")}
+_DOC_VERBS = {"制发": "issued", "制定": "issued", "出台": "issued", "印发": "issued",
+              "废止": "repealed", "废除": "repealed", "作废": "repealed", "宣布失效": "repealed",
+              "现行有效": "in_force", "继续有效": "in_force", "保留": "in_force"}
+_DOC_COUNT = re.compile(rf"(?P<verb>{'|'.join(_DOC_VERBS)}){_GAP}{{0,15}}?(?P<n>\d[\d,]*)\s*(?:件|条|个|份|部|篇)")
+# 行政复议 / 行政诉讼 counts about disclosure (the sentence says 公开, or it stands in section 四).
+_APPEALS = re.compile(rf"(?P<kind>行政复议|行政诉讼)(?P<gap>{_GAP}{{0,12}}?)(?P<n>\d+)\s*(?:件|起|宗|次|个)")
+APPEAL_FACTS = {"行政复议": "appeals.review.total", "行政诉讼": "appeals.litigation"}
 _FEES = re.compile(rf"行政事业性收费{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
 _ALL_CONCLUDED = re.compile(rf"(?:所有|全部){_GAP}{{0,10}}?申请{_GAP}{{0,6}}?(?:均已|均|已全部|全部)(?:按时)?办结")
 _NO_APPEALS = re.compile(rf"(?:未|没有)(?:发生|出现|收到|涉及){_GAP}{{0,20}}?(?:行政复议|行政诉讼)")
-_PROACTIVE_TOTAL = re.compile(rf"主动公开[^。;\n\d]{{0,25}}?(?P<n>\d[\d,]*)\s*(?:条|件|篇)")
+_PROACTIVE_TOTAL = re.compile(r"主动公开[^。;\n\d]{0,25}?(?P<n>\d[\d,]*)\s*(?:条|件|篇)")
 _SHARE_ITEM = re.compile(r"(?P<n>\d+)\s*条[^。\d%]{0,3}?占(?:比)?[^\d。\n]{0,10}?(?P<p>\d+(?:\.\d+)?)\s*%")
 _LIST_ITEM = re.compile(r"(?P<label>[^,;:\d。]{1,16}?)\s*(?P<n>\d+)\s*条")
 _SUBSECTION = re.compile(r"^\s*[(（]\s*[二三四五六七八九]\s*[)）]", re.M)
@@ -92,6 +104,45 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
     return facts
 
 
+def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
+    """规章 / 规范性文件: 制发, 废止, 现行有效 counts, the kind carried from clause to clause of a sentence."""
+    facts: list[Fact] = []
+    for sentence in _SENTENCE.finditer(text):
+        if not any(k.search(sentence.group(0)) for k in _DOC_KINDS.values()):
+            continue
+        kind, at = None, None
+        for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
+            named = {k: m for k, p in _DOC_KINDS.items() if (m := p.search(text, clause.start(), clause.end()))}
+            if len(named) > 1:  # "规章、规范性文件0件" states the two rows together: no one cell
+                kind, at = None, None
+                continue
+            if named:
+                (kind, m), = named.items()
+                at = m.start()
+            if kind is None:
+                continue
+            for m in _DOC_COUNT.finditer(text, clause.start(), clause.end()):
+                if not _outside(skip, m):
+                    continue
+                start = min(at, m.start())  # the quote names the kind it counts
+                name = f"active.{kind}.{_DOC_VERBS[m['verb']]}"
+                facts.append(Fact(name, parse_number(m["n"]), start, m.end(), text[start : m.end()]))
+    return facts
+
+
+def _appeals(text: str, skip: list[tuple[int, int]], section4: tuple[int, int] | None) -> list[Fact]:
+    facts = []
+    for m in _APPEALS.finditer(text):
+        if not _outside(skip, m) or "复议" in m["gap"] or "诉讼" in m["gap"]:  # "复议、诉讼各0件": two groups at once
+            continue
+        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        in_section4 = section4 is not None and section4[0] <= m.start() < section4[1]
+        if not in_section4 and "公开" not in text[sentence_start : m.end()]:
+            continue
+        facts.append(_fact(APPEAL_FACTS[m["kind"]], int(m["n"]), m))
+    return facts
+
+
 def _about_disclosure(m: re.Match[str], section3: tuple[int, int] | None) -> bool:
     said = m.group(0)
     if _OTHER_APPLICATIONS.search(said):
@@ -100,7 +151,8 @@ def _about_disclosure(m: re.Match[str], section3: tuple[int, int] | None) -> boo
 
 
 def read_facts(
-    text: str, table_spans: list[tuple[int, int]], section1_end: int | None = None, section3: tuple[int, int] | None = None
+    text: str, table_spans: list[tuple[int, int]], section1_end: int | None = None, section3: tuple[int, int] | None = None,
+    section4: tuple[int, int] | None = None,
 ) -> list[Fact]:
     """Every fact the prose states outside the tables, in text order."""
     facts: list[Fact] = []
@@ -113,9 +165,8 @@ def read_facts(
     for m in _DECISIONS.finditer(text):
         if _outside(table_spans, m):
             facts.append(_fact(DECISION_FIELDS[m["kind"]], parse_number(m["n"]), m))
-    for m in _NORMATIVE.finditer(text):
-        if _outside(table_spans, m) and "规章" not in m.group(0):  # "规章、规范性文件0件" mixes two rows
-            facts.append(_fact("active.normative_docs.issued", int(m["n"]), m))
+    facts += _documents(text, table_spans)
+    facts += _appeals(text, table_spans, section4)
     for m in _FEES.finditer(text):
         if _outside(table_spans, m):
             facts.append(_fact("active.fees", parse_number(m["n"]), m, unit=m["unit"]))

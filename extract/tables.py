@@ -15,7 +15,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import fields as F
-from ..report import BUILTIN, Cell, Finding
+from ..report import BUILTIN, SPLIT, Cell, Finding
+from . import digits
+from .identities import table_identities
 from .numbers import Token, tokens
 
 
@@ -123,14 +125,15 @@ class TableRead:
     span: tuple[int, int] | None = None
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → its row label's span
     findings: list[Finding] = field(default_factory=list)
+    unsure: str | None = None  # why this reading should be checked by a second reader (Report.unsure_tables)
 
 
-def _cell(field_id: str, token: Token | None) -> Cell:
+def _cell(field_id: str, token: Token | None, extractor: str = BUILTIN) -> Cell:
     if token is None:
         return Cell(field=field_id, value=None, status="blank")
     if token.kind == "marker":
-        return Cell(field_id, None, token.start, token.end, BUILTIN, token.raw, None, "unreadable")
-    return Cell(field_id, token.value, token.start, token.end, BUILTIN, token.raw, token.unit, "ok")
+        return Cell(field_id, None, token.start, token.end, extractor, token.raw, None, "unreadable")
+    return Cell(field_id, token.value, token.start, token.end, extractor, token.raw, token.unit, "ok")
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
@@ -184,6 +187,37 @@ def read_row(
     return padded, f"该行只印有{len(found)}个数值（应为{ncols}列），无法确定空白所在列，已按顺序填入"
 
 
+def _glued(
+    text: str, table: TokenIndex, start: int, end: int, row: str, field_ids: list[str], skip_first: bool = True
+) -> digits.GluedRow | None:
+    """The row as glued digits (fewer tokens than cells, no cell separators to place them), else None."""
+    found = table.between(start, end)
+    if len(found) >= len(field_ids) or _positional(text, start, end, len(field_ids), skip_first) is not None:
+        return None
+    label = "复议诉讼表数据行" if row == "appeals" else F.label(field_ids[0]).split("·")[0]
+    return digits.glued_row(text, start, end, found, row, label, field_ids)
+
+
+def _place_glued(read: TableRead, glued: list[digits.GluedRow], table: str, template: str | None) -> None:
+    """Cut the glued rows once the rest of the table is read: its column sums may decide a row."""
+    if not glued:
+        return
+    unsure = {f for finding in read.findings for f in finding.fields}  # a row placed in doubt decides nothing
+    known = {fid: cell.value for fid, cell in read.cells.items() if fid not in unsure}
+    outcomes = digits.resolve(glued, table_identities(table, template), known)
+    for row in glued:
+        outcome = outcomes[row.row]
+        read.findings.append(digits.finding(row, outcome))
+        if outcome.reading is None:  # printed, but no single reading: null, pointing at the digits
+            printed = " ".join(t.raw for t in row.runs)
+            for fid in row.fields:
+                read.cells[fid] = Cell(fid, None, row.span[0], row.span[1], BUILTIN, printed, None, "ambiguous")
+            read.unsure = read.unsure or f"「{row.label}」一行连写数字无法唯一拆分"
+            continue
+        for fid, token, cut in zip(row.fields, outcome.reading.tokens, outcome.reading.split):
+            read.cells[fid] = _cell(fid, token, SPLIT if cut else BUILTIN)
+
+
 def _find_labels(text: str, labels: list[tuple[str, re.Pattern[str]]], start: int, end: int) -> dict[str, tuple[int, int]]:
     """Each row label's span, searched in order; a label not found is skipped."""
     spans: dict[str, tuple[int, int]] = {}
@@ -196,9 +230,12 @@ def _find_labels(text: str, labels: list[tuple[str, re.Pattern[str]]], start: in
     return spans
 
 
-def _read_rows(text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tuple[int, int]], end: int) -> TableRead:
-    """Read every row whose label was found; rows not found get blank cells."""
+def _read_rows(
+    text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tuple[int, int]], end: int, table: str, template: str | None
+) -> TableRead:
+    """Read every row whose label was found; rows not found get blank cells; glued rows are cut last."""
     read = TableRead()
+    glued: list[digits.GluedRow] = []
     order = [row for row, _ in rows if row in spans]
     index = TokenIndex(text, min((s for s, _ in spans.values()), default=end), end)
     for row, field_ids in rows:
@@ -209,14 +246,20 @@ def _read_rows(text: str, rows: list[tuple[str, list[str]]], spans: dict[str, tu
         i = order.index(row)
         seg_start = spans[row][1]
         seg_end = spans[order[i + 1]][0] if i + 1 < len(order) else end
+        for fid in field_ids:
+            read.anchors[fid] = spans[row]
+        as_glued = _glued(text, index, seg_start, seg_end, row, field_ids)
+        if as_glued is not None:
+            glued.append(as_glued)
+            continue
         values, problem = read_row(text, index, seg_start, seg_end, len(field_ids), last=i + 1 == len(order))
         for fid, token in zip(field_ids, values):
             read.cells[fid] = _cell(fid, token)
-            read.anchors[fid] = spans[row]
         if problem:
             read.findings.append(
                 Finding("table.row_alignment", "warning", field_ids, problem, start=spans[row][0], end=seg_end)
             )
+    _place_glued(read, glued, table, template)
     if spans:
         first = min(s for s, _ in spans.values())
         read.span = (first, end)
@@ -229,7 +272,7 @@ def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021
         return TableRead()
     patterns, rows = _ACTIVE[template]
     spans = _find_labels(text, patterns, m.start(), end)
-    read = _read_rows(text, rows, spans, end)
+    read = _read_rows(text, rows, spans, end, "active", template)
     if read.span:
         read.span = (m.start(), end)
     return read
@@ -241,7 +284,7 @@ def read_applications(text: str, start: int, end: int, template: str = F.TEMPLAT
     if "new" not in spans and len(spans) < 5:
         return TableRead()  # a stray word is not a table
     rows = [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in patterns]
-    return _read_rows(text, rows, spans, end)
+    return _read_rows(text, rows, spans, end, "applications", template)
 
 
 def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
@@ -260,6 +303,13 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
         return read
     # The data start on the line of the first number after the header (no label cell there).
     data_start = text.rfind("\n", header.end(), found[0].start) + 1 or found[0].start
+    read.span = (table_start, end)
+    as_glued = _glued(text, index, data_start, end, "appeals", field_ids, skip_first=False)
+    if as_glued is not None:
+        for fid in field_ids:
+            read.anchors[fid] = (header.start(), header.end())
+        _place_glued(read, [as_glued], "appeals", template)
+        return read
     values, problem = read_row(text, index, data_start, end, len(field_ids), last=True, skip_first=False)
     for fid, token in zip(field_ids, values):
         read.cells[fid] = _cell(fid, token)

@@ -10,13 +10,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import LoadError
 from .text import decode_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a real report is well under 1 MB; 20 MB is a mistake
-
-
-class LoadError(Exception):
-    """An input that cannot become a report. The message names the problem, not the file."""
+NO_TEXT = "no text layer and no scanned page image in it (a blank or drawn-only PDF)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +67,9 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     if kind == "image":
         return _image(digest, data, str(path))
     if kind == "docx":
+        from .limits import check_zip
+
+        check_zip(data, max_bytes)  # the unpacked size is bounded too, before anything is inflated
         return Loaded(digest, _docx(data), "docx", "docx")
     if kind == "zip":
         raise LoadError("a zip archive, not a report (unpack it first)")
@@ -93,9 +94,13 @@ def _pdf(digest: str, data: bytes, source: str) -> Loaded:
     try:
         text = pdf_to_text(data, scanned)
     except NoTextLayer:
-        raise LoadError("no text layer and no scanned page image in it (a blank or drawn-only PDF)") from None
+        from .pdf_failures import TRUNCATED, truncated
+
+        raise LoadError(TRUNCATED if truncated(data) else NO_TEXT) from None
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds; each means "cannot read this PDF"
-        raise LoadError(f"not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+        from .pdf_failures import pdf_failure
+
+        raise LoadError(pdf_failure(data, exc)) from None
     if not scanned:
         return Loaded(digest, text, "pdf", "pdf")
     from .scanned import fill_pdf_pages
@@ -107,8 +112,10 @@ def _pdf(digest: str, data: bytes, source: str) -> Loaded:
 
 
 def _image(digest: str, data: bytes, source: str) -> Loaded:
-    from .scanned import read_image_file
+    from .scanned import decodable, read_image_file
 
+    if not decodable(data):
+        raise LoadError("binary file: it starts like an image (PNG/JPEG/TIFF) but cannot be decoded as one")
     read = _ocr(lambda: read_image_file(data, source))
     if not read.text.strip():
         raise LoadError("image: OCR found no text in it")
@@ -134,5 +141,7 @@ def _docx(data: bytes) -> str:
 
     try:
         return docx_to_text(data)
+    except LoadError:
+        raise
     except Exception as exc:  # noqa: BLE001 — a broken package raises zip, XML or key errors
         raise LoadError(f"not a readable .docx ({type(exc).__name__}: {str(exc)[:120]})") from None

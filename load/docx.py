@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from .grid import clean_cell, render_grid
+from .limits import check_word_tables
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -32,6 +33,7 @@ def docx_to_text(data: bytes) -> str:
     from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(data))
+    check_word_tables(document.element.body)
     out = []
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":

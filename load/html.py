@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from .grid import clean_cell, expand_spans, render_grid
+from .html_parse import parse_page
+from .limits import check_positions, span
 
 _DROP_TAGS = ["script", "style", "noscript", "iframe", "form", "button", "select", "nav", "header", "footer", "svg", "template"]
 _NOISE = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|footer|header|share|sidebar|toolbar|login|search|copyright|topbar)([\s_-]|$)", re.I)
@@ -16,10 +17,7 @@ _LEAVING_BOX = "即将离开"
 
 
 def _span(cell: etree._Element, name: str) -> int:
-    try:
-        return max(1, int(cell.get(name, "1")))
-    except ValueError:
-        return 1
+    return span(cell.get(name), name)  # capped: colspan=100000000 is refused, not expanded
 
 
 def _table_text(table: etree._Element) -> str:
@@ -28,6 +26,7 @@ def _table_text(table: etree._Element) -> str:
         if tr.getparent() is not None and _closest_table(tr) is not table:
             continue  # a row of a nested table
         rows.append([(clean_cell(td.text_content()), _span(td, "rowspan"), _span(td, "colspan")) for td in tr if td.tag in ("td", "th")])
+    check_positions(rows)
     return render_grid(expand_spans(rows))
 
 
@@ -68,7 +67,7 @@ def _walk(el: etree._Element, out: list[str]) -> None:
 
 def html_to_text(html: str) -> tuple[str, int]:
     """(the page's text with tables as grid lines, how many applications tables it holds)."""
-    root = lxml.html.document_fromstring(html)
+    root = parse_page(html)  # whole, or refused: never silently cut at the parser's depth limit
     for el in root.iter(*_DROP_TAGS):
         el.drop_tree()
     for el in [el for el in root.iter() if isinstance(el.tag, str) and _is_noise(el)]:

@@ -118,6 +118,21 @@ def image_dpi(image, fallback_inches: float = 11.69) -> float:
     return max(max(image.size) / fallback_inches, 72.0)
 
 
+def decodable(data: bytes) -> bool:
+    """Whether the bytes are an image the imaging library can decode (True when it is not installed:
+    reading will then say how to install OCR)."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return True
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+        return True
+    except Exception:  # noqa: BLE001 — PIL raises many kinds for a broken file
+        return False
+
+
 def read_image_file(data: bytes, source: str = "") -> Scanned:
     """A PNG or JPEG of one page (a multi-frame TIFF/GIF: every frame a page)."""
     from PIL import Image, ImageOps

@@ -26,6 +26,8 @@ def decode_text(data: bytes) -> tuple[str | None, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 return None, ""
+    if b"\x00" in data[:65536]:
+        return _utf16_without_bom(data)  # NUL bytes: UTF-16 text saved without its BOM, or binary
     if _looks_binary(data):
         return None, ""
     for encoding in ("utf-8", "gb18030"):
@@ -37,6 +39,19 @@ def decode_text(data: bytes) -> tuple[str | None, str]:
         if encoding == "gb18030" and not _mostly_cjk_or_ascii(text):
             return None, ""
         return text, encoding
+    return None, ""
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str | None, str]:
+    """UTF-16 whose BOM was dropped: ASCII characters (digits, newlines) put a NUL in every other byte.
+    Whichever byte order decodes to clean, mostly CJK or ASCII text wins; anything else is binary."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text[:20000] and _mostly_cjk_or_ascii(text) and not _looks_binary(text[:20000].encode("utf-8")):
+            return text, encoding
     return None, ""
 
 

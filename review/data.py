@@ -11,9 +11,11 @@ from ..store import Store
 
 
 def find_report_id(store: Store, ref: str) -> str | None:
-    """A report by id (or a prefix of it), its source path, or its file name; None if none or several match."""
+    """A report by id (or a prefix of it), its source path, or its file name; None if none or several match.
+
+    By path or name, the file's current version; an earlier version is reached by its id."""
     ids = {r["id"] for r in store.db.query(
-        "SELECT id FROM reports WHERE id LIKE ? OR source = ? OR source LIKE ?", [ref + "%", ref, "%/" + ref]
+        "SELECT id FROM reports WHERE id LIKE ? OR ((source = ? OR source LIKE ?) AND current = 1)", [ref + "%", ref, "%/" + ref]
     )}
     return ids.pop() if len(ids) == 1 else None
 

@@ -13,17 +13,17 @@ from .page import CSS, SEVERITY_NAMES, STATUS_NAMES
 def overview_data(store: Store) -> dict[str, Any]:
     q = lambda sql, *args: list(store.db.query(sql, list(args)))  # noqa: E731
     return {
-        "reports": q("SELECT status, COUNT(*) AS n FROM reports GROUP BY status"),
+        "reports": q("SELECT status, COUNT(*) AS n FROM reports WHERE current = 1 GROUP BY status"),
         "by_severity": q("SELECT severity, status, COUNT(*) AS n FROM findings GROUP BY severity, status"),
         "by_rule": q("SELECT rule, severity, COUNT(*) AS n, SUM(status = 'open') AS open FROM findings "
                      "WHERE severity != 'info' GROUP BY rule ORDER BY n DESC"),
         "worst": q("SELECT r.id, r.source, r.organ, r.year, r.n_errors, r.n_warnings, SUM(f.status = 'open') AS open "
-                   "FROM reports r LEFT JOIN findings f ON f.report_id = r.id AND f.severity != 'info' WHERE r.status = 'ok' "
+                   "FROM reports r LEFT JOIN findings f ON f.report_id = r.id AND f.severity != 'info' WHERE r.status = 'ok' AND r.current = 1 "
                    "GROUP BY r.id ORDER BY r.n_errors DESC, r.n_warnings DESC, r.organ LIMIT 30"),
         "received": q("SELECT r.id, r.organ, r.year, c.value FROM reports r JOIN cells c ON c.report_id = r.id "
-                      "WHERE c.field = 'applications.new.total' AND r.status = 'ok' ORDER BY c.value DESC, r.organ LIMIT 30"),
-        "failures": q("SELECT id, source, error FROM reports WHERE status != 'ok' ORDER BY source"),
-        "all": q("SELECT id FROM reports"),
+                      "WHERE c.field = 'applications.new.total' AND r.status = 'ok' AND r.current = 1 ORDER BY c.value DESC, r.organ LIMIT 30"),
+        "failures": q("SELECT id, source, error FROM reports WHERE status != 'ok' AND current = 1 ORDER BY source"),
+        "all": q("SELECT id FROM reports WHERE current = 1"),  # earlier versions of a file are history, not counted
     }
 
 

@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from .. import fields as F
+from ..report import PROVENANCE_KINDS, provenance_kind
 from . import layout, scan_view
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -37,7 +38,8 @@ table.national{border-collapse:collapse;margin:0 0 14px;font-size:13px}table.nat
 table.national th{background:#f0f0f0;font-weight:normal;font-size:12px;max-width:260px}
 td.v{cursor:pointer;min-width:28px}td.v.blank{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#eee 4px,#eee 8px);color:#999}
 td.v.flagged{background:#ffcdd2;color:#b71c1c;font-weight:bold}td.v.hl{outline:3px solid #1f3a5f}
-td.v.llm{border-bottom:3px double #6a1b9a}
+td.v.llm{border-bottom:3px double #6a1b9a}td.v.split{border-bottom:2px dashed #00796b}td.v.split::after{content:"✂";font-size:9px;color:#00796b;vertical-align:super}
+#text a.num.split{box-shadow:inset 0 -2px 0 #00796b}
 #text{white-space:pre-wrap;line-height:1.7;font-size:14px}
 #text a.num{background:#e8f0fe;border-radius:2px;text-decoration:none;color:inherit}#text a.num.flagged{background:#ffcdd2}
 mark.hit{background:#ffeb3b;outline:2px solid #f57f17}
@@ -138,9 +140,13 @@ def _value_td(field: str, cells: dict, flagged: set[str], colspan: int = 1, scan
         shown = escape(_fmt(value))
     if field in flagged:
         classes.append("flagged")
-    if cell is not None and (cell["extractor"] or "").startswith("llm"):
-        classes.append("llm")
-    title = escape(F.label(field) + (f"（模型另读为 {_fmt(cell['alt_value'])}）" if cell and cell["alt_extractor"] else ""))
+    kind = provenance_kind(cell["extractor"]) if cell is not None and value is not None else None
+    if kind in ("llm", "split"):
+        classes.append(kind)
+    said = f"（{PROVENANCE_KINDS[kind]}）" if kind in ("llm", "split", "both") else ""
+    if cell and cell["alt_extractor"]:
+        said += f"（另一读取器读为 {_fmt(cell['alt_value'])}）"
+    title = escape(F.label(field) + said)
     if scan and field in scan["cells"]:
         classes.append("ocr")
         title += scan_view.cell_title(scan, field)
@@ -184,6 +190,8 @@ def _text_with_numbers(text: str, cells: dict, flagged: set[str]) -> str:
             continue
         out.append(escape(text[pos:start]))
         cls = "num flagged" if field in flagged else "num"
+        if provenance_kind(cells[field]["extractor"]) == "split":
+            cls += " split"
         out.append(f'<a class="{cls}" href="#cell-{escape(field)}" data-field="{escape(field)}" title="{escape(F.label(field))}">{escape(text[start:end])}</a>')
         pos = end
     out.append(escape(text[pos:]))
@@ -240,7 +248,7 @@ def render_report(data: dict[str, Any], token: str | None = None, back: str | No
 <body><header><h1>{escape(title)}</h1><div class="meta">{nav}{meta}</div></header>
 <main>
 <section id="findings"><h2>发现的问题（{len(findings)}）</h2>
-<div class="legend">点击问题：定位原文并标出相关单元格。红色单元格为有待核问题的单元格；斜纹为空白；双下划线为模型读取的值。</div>
+<div class="legend">点击问题：定位原文并标出相关单元格。红色单元格为有待核问题的单元格；斜纹为空白；双下划线为模型读取的值；虚线下划线加✂为从连写数字中拆分推断的值（原文未分隔，请核对）。</div>
 {findings_html}</section>
 <section id="right">{tables}
 <h2>原文（规范化后）</h2><div id="text">{_text_with_numbers(text, cells, flagged)}</div></section>

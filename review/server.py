@@ -8,13 +8,15 @@ grants, so it cannot submit verdicts.
 
 from __future__ import annotations
 
+import html
 import json
 import secrets
+import sqlite3
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..store import VERDICTS, Store
+from ..store import VERDICTS, Store, StoreError
 from .data import load_report
 from .overview import overview_data, render_overview
 from .page import STATUS_NAMES, render_report
@@ -56,7 +58,10 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
         def do_GET(self) -> None:  # noqa: N802
             if not self._host_ok():
                 return
-            store = Store(db)
+            try:
+                store = Store(db, readonly=True)  # pages only read: they work on a read-only copy too
+            except StoreError as exc:
+                return self._send(503, f"<h1>{html.escape(str(exc))}</h1>")
             try:
                 if self.path == "/next":  # the report with the most open errors and warnings
                     row = next(store.db.query(
@@ -95,11 +100,14 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
                 return self._json(400, {"ok": False, "error": "fingerprint and status are required"})
             if status not in VERDICTS:
                 return self._json(400, {"ok": False, "error": f"status must be one of {', '.join(VERDICTS)}"})
-            store = Store(db)
             try:
-                updated = store.set_verdict(fingerprint, status, (body.get("note") or None))
-            finally:
-                store.close()
+                store = Store(db)
+                try:
+                    updated = store.set_verdict(fingerprint, status, (body.get("note") or None))
+                finally:
+                    store.close()
+            except (StoreError, sqlite3.Error) as exc:
+                return self._json(503, {"ok": False, "error": f"cannot record the verdict: {exc}"})
             if not updated:
                 return self._json(404, {"ok": False, "error": "no such finding"})
             self._json(200, {"ok": True, "status": status, "label": STATUS_NAMES[status]})

@@ -16,6 +16,8 @@ TABLE_NAMES = {"active": "主动公开政府信息情况表", "applications": "�
 CHINESE_NUMBERS = "一二三四五六"
 
 declare("table.row_alignment", "warning", "表格某行的数值个数与列数不符，数值所在列无法确定", "内置读取器")
+declare("table.digits_split", "info", "一行数字连写（原文无分隔），已按数字位数或表格合计关系拆分出唯一读法（推断值，已标注）", "内置读取器：连写数字拆分")
+declare("table.digits_glued", "error", "一行数字连写，没有或有多种拆法符合表格结构，或数字串过长未拆分；该行留空并列出候选读法", "内置读取器：连写数字拆分")
 declare("extractors_disagree", "warning", "内置读取器与模型对同一单元格读法不同（保留内置读取器的值，模型的值存于旁）", "双读取器交叉核对")
 declare("llm.failed", "warning", "模型未能完成某部分的读取（超时、限流、答案不合格式），保留内置读取器的结果", "模型调用")
 declare("llm.ungrounded", "warning", "模型给出的正文数字在原文中找不到引文或引文中无此数字，未采信", "引文核对（grounding）")

@@ -10,12 +10,15 @@ from . import rule
 from .common import fact_finding, fmt, same
 
 BASIS = "DOMAIN.md：正文与表格、正文各处应一致"
-DECISION_FACTS = ["active.licensing", "active.punishment", "active.coercion", "active.normative_docs.issued", "active.fees"]
-# The cell each fact states, in the 2019 format (which has no fee amount).
+# Every active-table count the prose can state: the 2021 field ids (fields.py), so a new row is covered too.
+DECISION_FACTS = list(F.ACTIVE_FIELDS_2021)
+# The cell each fact states, in the 2019 format (no fee amount, no 废止 or 现行有效 column).
 CELL_2019 = {
     "active.licensing": "active2019.licensing.decisions", "active.punishment": "active2019.punishment.decisions",
     "active.coercion": "active2019.coercion.decisions", "active.normative_docs.issued": "active2019.normative_docs.made",
+    "active.regulations.issued": "active2019.regulations.made",
 }
+LITIGATION = [F.appeal_id("litigation_direct", "total"), F.appeal_id("litigation_after_review", "total")]
 
 
 def _numbered(facts: list[Fact]) -> Iterator[tuple[Fact, str]]:
@@ -55,7 +58,7 @@ def no_applications(report: Report) -> Iterator[Finding]:
     yield from _claims_zero(report, "applications.none", "applications.new.total", "申请表「本年新收」总计为")
 
 
-@rule("prose.active_table", "error", "正文所述行政许可、处罚、强制、规范性文件、收费数与主动公开表不一致", BASIS)
+@rule("prose.active_table", "error", "正文所述规章、规范性文件（制发、废止、现行有效）、行政许可、处罚、强制、收费数与主动公开表不一致", BASIS)
 def active_table(report: Report) -> Iterator[Finding]:
     for name in DECISION_FACTS:
         cell = CELL_2019.get(name) if report.template == F.TEMPLATE_2019 else name
@@ -69,6 +72,19 @@ def active_table(report: Report) -> Iterator[Finding]:
             yield fact_finding(
                 fact, [cell], f"正文称「{fact.quote}」，主动公开表「{F.label(cell)}」为{fmt(printed)}", stated, printed, key,
             )
+
+
+@rule("prose.appeals", "error", "正文所述政府信息公开行政复议、行政诉讼件数与复议诉讼表总计不一致", BASIS)
+def appeals(report: Report) -> Iterator[Finding]:
+    for name, cells, what in (("appeals.review.total", [F.appeal_id("review", "total")], "行政复议总计"),
+                              ("appeals.litigation", LITIGATION, "行政诉讼两组总计之和")):
+        printed = [report.value(c) for c in cells]
+        if any(v is None for v in printed):
+            continue
+        total = sum(printed)  # type: ignore[arg-type]
+        for fact, key in _numbered(report.facts_named(name)):
+            if not same(fact.value, total):
+                yield fact_finding(fact, cells, f"正文称「{fact.quote}」，复议诉讼表{what}为{fmt(total)}", fact.value, total, key)
 
 
 @rule("prose.all_concluded", "warning", "正文称申请均已办结，但有结转下年度继续办理的申请", BASIS)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,14 @@ from .. import __version__
 from .. import fields as F
 from ..report import Finding, Report
 from ..rules.history import compare_years, organ_key, same_organ
-from .schema import INDEXES, TABLES
+from .connection import StoreError, connect_reader, connect_writer, write
+from .schema import INDEXES, TABLES, statements
 
-VERDICTS = ("open", "confirmed", "dismissed")
+__all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
+
+VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
+# The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
+STATUSES = VERDICTS + ("sent", "fixed", "disputed")
 CELL_COLUMNS = ("report_id", "field", "value", "raw", "unit", "status", "span_start", "span_end", "extractor", "alt_value", "alt_extractor")
 SECTION_COLUMNS = ("report_id", "number", "title", "span_start", "span_end")
 FACT_COLUMNS = ("report_id", "seq", "name", "value", "unit", "span_start", "span_end", "quote", "extractor")
@@ -54,23 +61,36 @@ def fingerprint(key: str, finding: Finding) -> str:
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    """The database. `readonly=True` for commands that only read: they work on a read-only file or file system."""
+
+    def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
-        self.db = sqlite_utils.Database(self.path)
-        self.db.execute("PRAGMA journal_mode=WAL")  # readers (datasette, serve) never block a batch
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.conn.executescript(TABLES)
-        self._add_missing_columns()
-        self.db.conn.executescript(INDEXES)
-        if not self.db["fields"].count:
-            with self.db.atomic():
-                self.db["fields"].insert_all(
-                    {"field": f, "label": F.label(f), "tbl": F.table_of(f), "template": template}
-                    for template in (F.TEMPLATE_2021, F.TEMPLATE_2019)
-                    for f in F.fields_for(template)
-                    if template == F.TEMPLATE_2021 or f not in F.FIELDS_2021  # appeals and most rows are shared
-                )
+        self.readonly = readonly
+        self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
+        self.db = sqlite_utils.Database(self.conn)
+        if not readonly:
+            try:
+                self._create_schema()
+            except sqlite3.Error as exc:
+                self.conn.close()
+                raise StoreError(f"cannot write to the database {path}: {exc}") from None
+
+    def _create_schema(self) -> None:
+        """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race."""
+        with write(self.conn):
+            for statement in statements(TABLES):
+                self.conn.execute(statement)
+            self._add_missing_columns()
+            for statement in statements(INDEXES):
+                self.conn.execute(statement)
+            self.conn.execute("UPDATE reports SET current = 1 WHERE current IS NULL")  # written before versions were kept
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO fields (field, label, tbl, template) VALUES (?, ?, ?, ?)",
+                [(f, F.label(f), F.table_of(f), template)
+                 for template in (F.TEMPLATE_2021, F.TEMPLATE_2019)
+                 for f in F.fields_for(template)
+                 if template == F.TEMPLATE_2021 or f not in F.FIELDS_2021],  # appeals and most rows are shared
+            )
 
     def _add_missing_columns(self) -> None:
         """A database written by an older version gets the columns added since (all nullable)."""
@@ -80,21 +100,21 @@ class Store:
             have = {c.name for c in self.db[name].columns}
             for column in wanted[name].columns:
                 if column.name not in have:
-                    self.db.execute(f"ALTER TABLE {name} ADD COLUMN {column.name} {column.type}")
+                    self.conn.execute(f"ALTER TABLE {name} ADD COLUMN {column.name} {column.type}")
 
     def close(self) -> None:
         self.db.close()
 
     # --- runs ---------------------------------------------------------------------------
     def start_run(self, argv: list[str]) -> int:
-        with self.db.atomic():
+        with write(self.conn):
             table = self.db["runs"].insert(
                 {"started_at": now(), "version": __version__, "status": "running", "argv": json.dumps(argv, ensure_ascii=False)}
             )
         return int(table.last_pk)
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
-        with self.db.atomic():
+        with write(self.conn):
             self.db["runs"].update(run_id, {"finished_at": now(), "status": status, **stats})
 
     # --- reports ------------------------------------------------------------------------
@@ -103,7 +123,9 @@ class Store:
         rid = report.sha256
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
-        with self.db.atomic():
+        source_path = os.path.abspath(report.source)
+        with write(self.conn):
+            self._supersede(source_path, rid)
             for table in ("cells", "sections", "facts", "findings", "page_images"):  # llm_calls is a usage log: kept per run
                 self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
             self.db["reports"].upsert(
@@ -116,6 +138,7 @@ class Store:
                     "n_errors": counts["error"], "n_warnings": counts["warning"], "n_info": counts["info"],
                     "run_id": run_id, "extracted_at": now(), "version": __version__,
                     "seconds": round(sum(report.timings.values()), 6),
+                    "source_path": source_path, "current": 1, "superseded_by": None,
                     "ocr": json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks}) if report.ocr_marks else None,
                 },
                 pk="id",
@@ -136,6 +159,32 @@ class Store:
                  c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
                 for i, c in enumerate(report.llm_calls)
             ))
+
+    def _supersede(self, source_path: str, rid: str) -> None:
+        """Earlier versions of this file become history: their row, text and cells stay, marked not current;
+        their findings go (a person's verdicts stay in `verdicts`, keyed by fingerprint)."""
+        older = [r[0] for r in self.conn.execute(
+            "SELECT id FROM reports WHERE source_path = ? AND id != ? AND current = 1", [source_path, rid])]
+        for old in older:
+            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [old])
+            self.conn.execute("UPDATE reports SET current = 0, superseded_by = ? WHERE id = ?", [rid, old])
+
+    def prune(self, history: bool = False, dry_run: bool = False) -> list[dict[str, Any]]:
+        """Drop every version of the reports whose file is gone (and, with `history`, earlier versions
+        of files still there). Verdicts stay. Returns the dropped rows (id, source, current)."""
+        rows = list(self.db.query("SELECT id, source, source_path, current FROM reports"))
+        gone = [r for r in rows if not os.path.exists(r["source_path"] or r["source"]) or (history and not r["current"])]
+        if not dry_run and gone:
+            with write(self.conn):
+                for r in gone:
+                    self._drop(r["id"])
+        return [{"id": r["id"], "source": r["source"], "current": bool(r["current"])} for r in gone]
+
+    def _drop(self, rid: str) -> None:
+        for table in ("cells", "sections", "facts", "findings", "llm_calls", "page_images"):
+            self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
+        self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
+        self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
     def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
         rows = {}
@@ -167,11 +216,11 @@ class Store:
     def organ_names(self) -> dict[str, str]:
         """Each organ key in the database → the name it is matched as (its alias, else itself)."""
         aliases = {r["name"]: r["canonical"] for r in self.db.query("SELECT name, canonical FROM organ_aliases")}
-        keys = {organ_key(r["organ"]) for r in self.db.query("SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL")}
+        keys = {organ_key(r["organ"]) for r in self.db.query("SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL AND current = 1")}
         return {k: aliases.get(k, k) for k in keys if k}
 
     def set_alias(self, name: str, canonical: str | None) -> None:
-        with self.db.atomic():
+        with write(self.conn):
             if canonical:
                 self.db["organ_aliases"].upsert({"name": organ_key(name), "canonical": organ_key(canonical)}, pk="name")
             else:
@@ -179,9 +228,13 @@ class Store:
 
     def check_across_years(self, run_id: int | None = None) -> int:
         """Recompute the cross-year findings of every report; returns how many there are."""
+        with write(self.conn):  # read and rewrite under one lock: a batch saving meanwhile is never half-seen
+            return self._check_across_years(run_id)
+
+    def _check_across_years(self, run_id: int | None) -> int:
         names = self.organ_names()
         reports = list(self.db.query(
-            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND organ IS NOT NULL AND year IS NOT NULL "
+            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND current = 1 AND organ IS NOT NULL AND year IS NOT NULL "
             "ORDER BY extracted_at"))
         canonical = {r["id"]: names.get(organ_key(r["organ"])) for r in reports}
         cells: dict[str, dict] = {}
@@ -200,7 +253,7 @@ class Store:
             if previous:
                 p = previous[-1]  # the latest extracted copy of last year's report
                 found[current["id"]] = compare_years(cells_of(p["id"]), cells_of(current["id"]), f"{p['organ']} {p['year']}年，{p['source']}")
-        with self.db.atomic():
+        with write(self.conn):
             self.db.execute("DELETE FROM findings WHERE rule LIKE 'history.%'")
             for r in reports:
                 self._save_findings(r["id"], r["report_key"], found.get(r["id"], []), run_id)
@@ -209,13 +262,50 @@ class Store:
                 "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
         return sum(len(v) for v in found.values())
 
+    def replace_findings(self, rule_prefix: str, found: dict[str, list[Finding]], run_id: int | None = None) -> None:
+        """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over."""
+        keys = {r["id"]: r["report_key"] for r in self.db.query("SELECT id, report_key FROM reports")}
+        with write(self.conn):
+            self.db.execute("DELETE FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])
+            for rid, findings in found.items():
+                if rid in keys:
+                    self._save_findings(rid, keys[rid], findings, run_id)
+            self.db.execute(
+                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
+
+    # --- the reports that count now ---------------------------------------------------------
+    def current_reports(self, year: int | None = None) -> list[dict[str, Any]]:
+        """For each report (report_key: organ|year, else the file name) its latest extracted copy, ok or failed.
+
+        The one place that says which stored versions count: the roster, 汇总, trends, rankings,
+        letters and the automatic 'fixed' all read through it, so a change of what 'current'
+        means (e.g. per source path) changes them all at once.
+        """
+        sql = (
+            "SELECT id, source, status, error, template, organ, region, year, published, report_key, extracted_at, "
+            "n_errors, n_warnings FROM reports r WHERE NOT EXISTS (SELECT 1 FROM reports n WHERE n.report_key = r.report_key "
+            "AND (n.extracted_at > r.extracted_at OR (n.extracted_at = r.extracted_at AND n.rowid > r.rowid)))"
+        )
+        args: list[Any] = []
+        if year is not None:
+            sql += " AND year = ?"
+            args.append(year)
+        return list(self.db.query(sql + " ORDER BY organ, year, source", args))
+
     # --- review -------------------------------------------------------------------------
     def set_verdict(self, fp: str, status: str, note: str | None = None) -> int:
-        """Record a person's verdict on a finding; returns how many stored findings it applies to."""
-        if status not in VERDICTS:
-            raise ValueError(f"status must be one of {', '.join(VERDICTS)}")
+        """Record a person's verdict on a finding; returns how many stored findings it applies to.
+
+        A fingerprint no stored finding has is refused (0, nothing written): a typo must not
+        leave a verdict waiting for a finding that will never come.
+        """
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         decided = now()
-        with self.db.atomic():
+        with write(self.conn):
+            if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
+                return 0
             self.db["verdicts"].upsert({"fingerprint": fp, "status": status, "note": note, "decided_at": decided}, pk="fingerprint")
             cursor = self.db.execute(
                 "UPDATE findings SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]

@@ -1,5 +1,7 @@
 """The database schema. Spans are `span_start`/`span_end` (character offsets into reports.text)."""
 
+import sqlite3
+
 TABLES = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
@@ -19,6 +21,9 @@ CREATE TABLE IF NOT EXISTS reports (
     kind TEXT,                   -- the input: text | html | docx | pdf | scan (PDF read by OCR) | image
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
     run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL,
+    source_path TEXT,            -- the input's absolute path: one current version per path
+    current INTEGER DEFAULT 1,   -- 1 the file's current version; 0 an earlier one, kept as history and not counted
+    superseded_by TEXT,          -- for an earlier version: the id of the version that replaced it
     ocr TEXT                     -- JSON, scanned inputs only: {"cells": field → {page, box, confidence,
                                  -- digit_confidence, stamped}, "marks": every OCR-read piece's span, page, box}
 );
@@ -59,7 +64,7 @@ CREATE TABLE IF NOT EXISTS findings (
     fields TEXT,                 -- JSON list of canonical field ids
     message TEXT, expected TEXT, actual TEXT,
     span_start INTEGER, span_end INTEGER,
-    status TEXT,                 -- open | confirmed | dismissed (copied from verdicts)
+    status TEXT,                 -- open | confirmed | dismissed | sent | fixed | disputed (copied from verdicts)
     note TEXT, reviewed_at TEXT, run_id INTEGER,
     PRIMARY KEY (report_id, fingerprint)
 ) WITHOUT ROWID;
@@ -79,6 +84,25 @@ CREATE TABLE IF NOT EXISTS llm_calls (
     cache_hit INTEGER, ok INTEGER, error TEXT,
     PRIMARY KEY (run_id, report_id, seq)   -- a log: re-extracting a report adds, never erases, usage
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS roster (
+    organ TEXT PRIMARY KEY,      -- the organ a region expects a report from, as the office names it
+    parent TEXT,                 -- the organ above it in the roster (NULL at the top)
+    level TEXT,                  -- province | city | county | department | township | subdistrict | a local level
+    aliases TEXT,                -- JSON list of other names it reports under
+    deadline TEXT,               -- MM-DD of the following year, when this organ's own deadline differs from its level's
+    line INTEGER                 -- its line in the imported CSV
+);
+CREATE TABLE IF NOT EXISTS level_deadlines (
+    level TEXT PRIMARY KEY,      -- a roster level
+    deadline TEXT                -- MM-DD of the following year (overrides the 条例第四十九条 default)
+);
+CREATE TABLE IF NOT EXISTS status_log (
+    fingerprint TEXT NOT NULL,   -- every change of a finding's status, by a person or automatically
+    status TEXT, previous TEXT, note TEXT, at TEXT,
+    report_id TEXT,              -- the report version the finding stood on when it changed
+    report_key TEXT,
+    by TEXT                      -- person | letters | re-extraction
+);
 """
 
 # Created after the columns an older database lacks are added (Store._add_missing_columns).
@@ -87,10 +111,23 @@ CREATE INDEX IF NOT EXISTS idx_llm_calls_run ON llm_calls(run_id);
 CREATE INDEX IF NOT EXISTS idx_reports_organ_year ON reports(organ, year);
 CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);
+CREATE INDEX IF NOT EXISTS idx_reports_source_path ON reports(source_path);
 -- No index on cells(field): each report's 200 cells would land on ~200 scattered index pages,
 -- rewriting them all on every commit (11 ms instead of 2.6 ms per report). Queries go by report.
 CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
 CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
 CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
+CREATE INDEX IF NOT EXISTS idx_status_log_fingerprint ON status_log(fingerprint);
 """
 
+
+
+def statements(script: str) -> list[str]:
+    """A script's statements one by one (executescript would commit the transaction they belong in)."""
+    found, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    return [s for s in found if s.strip(" \n;")]

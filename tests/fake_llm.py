@@ -115,7 +115,7 @@ class FakeLLM:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 try:
                     reply = fake._next_reply(body)
-                except Exception as exc:  # a broken test responder answers 500 with its error, visibly
+                except Exception as exc:  # noqa: BLE001 — a broken test responder answers 500 with its error, visibly
                     reply = Reply(status=500, raw_body=json.dumps({"error": {"message": f"fake responder: {exc!r}"}}))
                 time.sleep(fake.latency + reply.delay)
                 payload = reply.raw_body if reply.raw_body is not None else json.dumps(fake._completion(body, reply), ensure_ascii=False)

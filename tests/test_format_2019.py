@@ -7,7 +7,6 @@ with rowspan/colspan inside CMS noise (golden/synthetic/).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, cell_diff, expected_cells, serious

@@ -31,7 +31,7 @@ def save_seeds(store: Store) -> None:
 
 def test_saves_every_cell_in_long_form_with_span_and_extractor(store):
     save_seeds(store)
-    assert counts(store) == {"reports": 5, "cells": 1000, "sections": 30, "facts": 36, "findings": 2}
+    assert counts(store) == {"reports": 5, "cells": 1000, "sections": 30, "facts": 37, "findings": 2}
     row = next(store.db.query("SELECT c.* FROM cells c JOIN reports r ON r.id = c.report_id "
                               "WHERE r.organ = '安居镇' AND c.field = 'active.licensing'"))
     text = next(store.db.query("SELECT text FROM reports WHERE organ = '安居镇'"))["text"]

@@ -30,7 +30,10 @@ FACT_NAMES_HELP = """- applications.received：本年收到（受理）的政府
 - applications.all_concluded：称所有申请均已办结（value 填 0）
 - appeals.none：称未发生政府信息公开行政复议、行政诉讼（value 填 0）
 - active.licensing / active.punishment / active.coercion：行政许可 / 行政处罚 / 行政强制 处理决定件数
-- active.normative_docs.issued：本年制发（制定）的行政规范性文件件数
+- active.normative_docs.issued / .repealed / .in_force：行政规范性文件 本年制发 / 本年废止 / 现行有效 件数
+- active.regulations.issued / .repealed / .in_force：规章 本年制发 / 本年废止 / 现行有效 件数
+- appeals.review.total：因政府信息公开被申请行政复议的件数
+- appeals.litigation：因政府信息公开被提起行政诉讼的件数
 - active.fees：行政事业性收费金额（quote 中保留单位）
 - proactive.total：主动公开信息总条数
 - proactive.part:<类别名>：主动公开信息某一类的条数

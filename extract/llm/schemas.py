@@ -14,7 +14,9 @@ from pydantic import BaseModel, Field, model_validator
 
 FACT_NAME = re.compile(
     r"^(applications\.received|applications\.none|applications\.all_concluded|appeals\.none|"
-    r"active\.licensing|active\.punishment|active\.coercion|active\.normative_docs\.issued|active\.fees|"
+    r"appeals\.review\.total|appeals\.litigation|"
+    r"active\.licensing|active\.punishment|active\.coercion|active\.fees|"
+    r"active\.(?:regulations|normative_docs)\.(?:issued|repealed|in_force)|"
     r"proactive\.total|proactive\.part:.+|proactive\.share:.+)$"
 )
 
