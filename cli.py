@@ -583,6 +583,85 @@ def roster_status(
               f"{c['date_unknown']} without a publication date")
 
 
+YearOpt = Annotated[int, typer.Option("--year", help="Reporting year.")]
+UnderOpt = Annotated[Optional[str], typer.Option("--under", help="Only this roster organ and those below it.")]
+
+
+def _region_scope(store, year: int, under: str | None):
+    """The current readable reports of the scope, or one line and exit 2."""
+    from .region.scope import ScopeError, reports_in_scope
+
+    try:
+        return reports_in_scope(store, year, under)
+    except ScopeError as exc:
+        store.close()
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _report_pages(store, report_ids, folder: Path, back: str) -> None:
+    """Each report's own review page beside a region page, so its links open."""
+    from .review.data import load_report
+    from .review.overview import page_name
+    from .review.page import render_report
+
+    for rid in report_ids:
+        (folder / page_name(rid)).write_text(render_report(load_report(store, rid), back=back), encoding="utf-8")
+
+
+@app.command()
+def aggregate(
+    year: YearOpt,
+    under: UnderOpt = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help='One JSON object: {"year", "reports", "cells", "blank", …}.')] = False,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Workbook: the compiled tables in the national layout, 明细, 核对.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Folder for the compiled page (and the pages of the reports behind it).")] = None,
+) -> None:
+    """The compiled tables (汇总): every cell summed over the current reports of a year.
+
+    A cell blank in every report stays blank (null), never 0; each cell keeps how many reports
+    it sums and how many left it blank. The two national formats are compiled separately.
+    """
+    from .region.aggregate import compile_scope, to_json
+
+    store = _open_store(db)
+    reports = _region_scope(store, year, under)
+    compiled = compile_scope(store, year, reports)
+    scope = under or "全部机关"
+    if xlsx:
+        from .review.workbooks import compiled_xlsx
+
+        xlsx.parent.mkdir(parents=True, exist_ok=True)
+        compiled_xlsx(compiled, xlsx, scope)
+        err.print(f"wrote {xlsx}", markup=False)
+    if html:
+        from .review.compiled import render_compiled
+        from .review.overview import page_name
+
+        html.mkdir(parents=True, exist_ok=True)
+        page = html / f"aggregate-{year}.html"
+        page.write_text(render_compiled(compiled, scope, link=page_name), encoding="utf-8")
+        _report_pages(store, [r["id"] for r in reports], html, page.name)
+        err.print(f"wrote {page} and {len(reports)} report page(s)", markup=False)
+    store.close()
+    if as_json:
+        out.file.write(json.dumps(to_json(compiled), ensure_ascii=False) + "\n")
+    elif not (xlsx or html):
+        for c in compiled:
+            out.print(f"{year} format {c.template}: {len(c.reports)} report(s)", markup=False)
+            for fid in ("applications.new.total", "applications.total.total", "appeals.review.total"):
+                if fid in c.sums:
+                    out.print(f"  {fid}: {c.sums[fid] if c.sums[fid] is not None else 'blank'} "
+                              f"({c.counted(fid)} summed, {c.blank[fid]} blank)", markup=False)
+            for f in c.findings:
+                out.print(f"  [{f.severity}] {f.rule}: {f.message}", markup=False)
+    if len(compiled) > 1:
+        err.print("two national formats in scope: each compiled separately", markup=False)
+    if not reports:
+        err.print(f"no current report on {year} in scope", markup=False)
+
+
 @app.command()
 def show(
     report: Annotated[str, typer.Argument(help="Report id (or its first characters), source path or file name.")],

@@ -13,7 +13,19 @@ import json
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-NOTO_CJK = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+def _cjk_font() -> str:
+    """A font file with Chinese glyphs: Noto Serif CJK (fonts-noto-cjk, .ci/run installs it), else any fc-list finds."""
+    import subprocess
+    from pathlib import Path
+
+    noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+    if Path(noto).exists():
+        return noto
+    found = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True).stdout.split(":")[0].strip()
+    return found or noto
+
+
+NOTO_CJK = _cjk_font()
 
 
 def rasterize(pdf: bytes, dpi: int) -> list[Image.Image]:

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from region_gen import CITY, FAILED, LATE, MISPRINTED, MISSING, NO_DATE, YEARS, generate
 from typer.testing import CliRunner
 
 from nianbao import cli
+from nianbao import fields as F
 from nianbao.store import Store
 
 
@@ -152,3 +154,110 @@ def test_mispinted_report_is_read_as_printed(region, region_db):
                              "AND c.field = 'applications.new.total'", [organ, year]).fetchone()[0]
     store.close()
     assert value == region.report(organ, year).true_new_natural + 1
+
+
+# --- compiled tables (汇总) -------------------------------------------------------------------------
+def expected_compiled(region, year: int, organs: set[str] | None = None) -> tuple[int, dict, dict]:
+    """(reports, sums, blanks) computed from what the generator printed."""
+    printed = [r for r in region.reports if r.year == year and (organs is None or r.organ.name in organs)]
+    sums, blanks = {}, {}
+    for fid in F.FIELDS_2021:
+        values = [r.cells[fid] for r in printed if r.cells[fid] is not None]
+        sums[fid] = (round(sum(values), 6) if any(isinstance(v, float) for v in values) else sum(values)) if values else None
+        blanks[fid] = len(printed) - len(values)
+    return len(printed), sums, blanks
+
+
+def aggregate_json(db: Path, year: int, *extra) -> dict:
+    result = invoke("aggregate", "--year", year, "--db", db, "--json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_aggregate_sums_every_cell_and_keeps_blanks_null(region, region_db):
+    for year in YEARS:
+        n, sums, blanks = expected_compiled(region, year)
+        got = aggregate_json(region_db, year)
+        assert got["year"] == year and got["reports"] == n and got["template"] == "2021"
+        assert set(got["cells"]) == set(F.FIELDS_2021)
+        wrong = {f: (got["cells"][f], sums[f]) for f in sums if got["cells"][f] != pytest.approx(sums[f]) or
+                 (sums[f] is None) != (got["cells"][f] is None)}
+        assert not wrong
+        assert got["blank"] == blanks
+    got = aggregate_json(region_db, 2024)
+    assert got["cells"]["active.coercion"] is None and got["blank"]["active.coercion"] == got["reports"]  # blank everywhere: null, not 0
+    assert got["blank"]["active.fees"] == 1 and got["cells"]["active.fees"] is not None
+
+
+def test_aggregate_under_a_district(region, region_db):
+    district = f"{CITY}东城区"
+    n, sums, blanks = expected_compiled(region, 2024, {o.name for o in region.organs if o.name.startswith(district)})
+    got = aggregate_json(region_db, 2024, "--under", district)
+    assert got["reports"] == n == 3
+    assert got["cells"]["applications.new.total"] == sums["applications.new.total"]
+    assert got["blank"] == blanks
+
+
+def test_the_compiled_tables_arithmetic_is_checked(region, region_db):
+    # 2024: one report printed its `new` row total one too high, so the compiled row and the
+    # compiled balance of the total column are off by one too; 2023 adds up everywhere.
+    got = aggregate_json(region_db, 2024)
+    n, sums, _ = expected_compiled(region, 2024)
+    parts = sum(sums[F.application_id("new", c)] for c in F.APPLICANT_COLUMNS)
+    assert parts + 1 == sums["applications.new.total"]
+    assert {f["rule"] for f in got["findings"]} == {"applications.row_total", "applications.balance"}
+    [row] = [f for f in got["findings"] if f["rule"] == "applications.row_total"]
+    assert (row["expected"], row["actual"]) == (parts, parts + 1)
+    assert aggregate_json(region_db, 2023)["findings"] == []
+
+
+def test_aggregate_xlsx_layout_and_drill_down_largest_first(region, region_db, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "agg.xlsx"
+    assert invoke("aggregate", "--year", 2024, "--db", region_db, "--xlsx", path).exit_code == 0
+    book = load_workbook(path)
+    sheet, detail = book["汇总"], book["明细"]
+    _, sums, _ = expected_compiled(region, 2024)
+    header = [c.value for c in detail[1]]
+    rows = [dict(zip(header, [c.value for c in r])) for r in detail.iter_rows(min_row=2)]
+    linked = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.hyperlink is not None:
+                linked[cell.hyperlink.location or cell.hyperlink.target] = cell.value
+    assert len(linked) == len(F.FIELDS_2021)
+    for target, value in linked.items():
+        first = int(target.rsplit("!A", 1)[1])
+        fid = detail.cell(row=first, column=2).value
+        assert value == (pytest.approx(sums[fid]) if sums[fid] is not None else "空白"), fid
+        block = [r for r in rows if r["字段"] == fid]
+        printed = [r["数值"] for r in block if r["数值"] is not None]
+        assert printed == sorted(printed, reverse=True)
+        assert len(block) == 10 and len(printed) == 10 - sum(r["说明"] == "空白" for r in block)
+    licensing = [r for r in rows if r["字段"] == "active.licensing"]
+    top = max((r for r in region.reports if r.year == 2024), key=lambda r: r.cells["active.licensing"])
+    assert licensing[0]["机关"] == top.organ.printed and licensing[0]["数值"] == top.cells["active.licensing"]
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            assert all(c.value != "None" for c in row)
+
+
+def test_two_formats_in_scope_are_compiled_separately(region, tmp_path):
+    text = (ROOT / "golden" / "synthetic" / "synthetic_2019.txt").read_text(encoding="utf-8")
+    text = text.replace("2019年", "2022年").replace("2020年1月20日", "2023年1月20日")
+    folder = tmp_path / "in"
+    region.write(folder)
+    (folder / "old_format.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "mixed.db"
+    invoke("extract", folder, "--db", db, "-q")
+    result = invoke("aggregate", "--year", 2022, "--db", db, "--json")
+    got = json.loads(result.stdout)
+    assert "separately" in result.stderr
+    assert got["separately"] is True and set(got["formats"]) == {"2021", "2019"}
+    n, sums, _ = expected_compiled(region, 2022)
+    assert got["formats"]["2021"]["reports"] == n and got["formats"]["2021"]["cells"]["applications.new.total"] == sums["applications.new.total"]
+    golden = json.loads((ROOT / "golden" / "synthetic" / "synthetic_2019.json").read_text(encoding="utf-8"))
+    assert got["formats"]["2019"]["reports"] == 1 and got["reports"] == n + 1
+    assert got["formats"]["2019"]["cells"]["active2019.licensing.decisions"] == golden["active2019"]["licensing"][2]
+    assert "active2019.licensing.decisions" not in got["formats"]["2021"]["cells"]
