@@ -103,3 +103,77 @@ def compiled_xlsx(compiled: list[Compiled], path: Path, scope: str) -> None:
     if checks.max_row == 1:
         checks.append(["", "", "", "汇总表各项勾稽关系相符", "", ""])
     book.save(path)
+
+
+def trend_xlsx(trend, path: Path) -> None:
+    """A sheet per table: the chart's series and a native Excel line chart, then every field year by year."""
+    from openpyxl import Workbook
+    from openpyxl.chart import LineChart, Reference
+
+    from ..region.trends import NOT_IN_FORMAT
+
+    style = _styles()
+    book = Workbook()
+    book.remove(book.active)
+    years = [f"{y}年" for y in trend.years]
+    for table, title in TABLE_TITLES.items():
+        sheet = book.create_sheet(title[:31])
+        sheet.append([f"{trend.organ} · {title}"])
+        sheet["A1"].font = style["bold"]
+        sheet.append(["图表", "系列"] + years)
+        series = trend.series(table)
+        for name, values in series:
+            sheet.append(["", name] + values)
+        chart = LineChart()
+        chart.title = title
+        chart.height, chart.width = 7, 14
+        chart.add_data(Reference(sheet, min_col=2, max_col=2 + len(years), min_row=3, max_row=2 + len(series)), from_rows=True, titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=3, max_col=2 + len(years), min_row=2, max_row=2))
+        start = 4 + len(series)
+        sheet.add_chart(chart, f"{chr(ord('C') + len(years) + 1)}2")
+        sheet.cell(row=start, column=1, value="字段").font = style["bold"]
+        sheet.cell(row=start, column=2, value="名称").font = style["bold"]
+        for i, y in enumerate(years):
+            sheet.cell(row=start, column=3 + i, value=y).font = style["bold"]
+        for fid in trend.fields():
+            if F.table_of(fid) != table:
+                continue
+            shown = []
+            for year in trend.years:
+                value = trend.value(fid, year)
+                shown.append("该年格式无此项" if value == NOT_IN_FORMAT else value)  # a blank stays an empty cell
+            sheet.append([fid, F.label(fid)] + shown)
+        sheet.column_dimensions["A"].width = 34
+        sheet.column_dimensions["B"].width = 40
+    book.save(path)
+
+
+def rankings_xlsx(rankings, path: Path, year: int, scope: str) -> None:
+    """A sheet per indicator: its formula on top, then rank (ties marked), organ, value, numerator, denominator."""
+    from openpyxl import Workbook
+
+    from .rankings_page import rank_text
+
+    style = _styles()
+    book = Workbook()
+    book.remove(book.active)
+    for r in rankings:
+        i = r.indicator
+        sheet = book.create_sheet(i.name[:31].replace("「", "").replace("」", ""))
+        sheet.append([f"{scope} {year}年度 · {i.name}"])
+        sheet["A1"].font = style["bold"]
+        sheet.append([f"计算方法：{i.formula}；从高到低，数值相同者并列；有空白项或分母为0者不排名。"])
+        sheet.append(["名次", "机关", "数值", "分子"] + (["分母"] if i.share else []) + ["报告编号"])
+        for cell in sheet[3]:
+            cell.font = style["bold"]
+        for e in r.entries:
+            value = e.shown(i.share) if e.value is None else (float(e.value) if i.share else e.numerator)
+            row = [rank_text(e.rank, e.tied) if e.rank is None or e.tied else e.rank, e.organ, value,
+                   "空白" if e.numerator is None else e.numerator]
+            if i.share:
+                row.append("空白" if e.denominator is None else e.denominator)
+            sheet.append(row + [e.report_id])
+            if i.share and e.value is not None:
+                sheet.cell(row=sheet.max_row, column=3).number_format = "0.0%"
+        sheet.column_dimensions["B"].width = 28
+    book.save(path)

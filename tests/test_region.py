@@ -5,12 +5,13 @@ the generator printed, never by calling the code under test."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from region_gen import CITY, FAILED, LATE, MISPRINTED, MISSING, NO_DATE, YEARS, generate
+from region_gen import CITY, FAILED, LATE, MISPRINTED, MISSING, NO_DATE, NO_REVIEWS, SAME_NEW, YEARS, generate
 from typer.testing import CliRunner
 
 from nianbao import cli
@@ -261,3 +262,189 @@ def test_two_formats_in_scope_are_compiled_separately(region, tmp_path):
     assert got["formats"]["2019"]["reports"] == 1 and got["reports"] == n + 1
     assert got["formats"]["2019"]["cells"]["active2019.licensing.decisions"] == golden["active2019"]["licensing"][2]
     assert "active2019.licensing.decisions" not in got["formats"]["2021"]["cells"]
+
+
+# --- trends ------------------------------------------------------------------------------------------
+def test_trends_of_an_organ_every_field_every_year(region, region_db):
+    organ = f"{CITY}西城区教育局"  # published under its new name: found through the roster's alias
+    result = invoke("trends", organ, "--db", region_db, "--json")
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert got["years"] == YEARS
+    for fid in F.FIELDS_2021:
+        expected = {str(y): region.report(organ, y).cells[fid] for y in YEARS}
+        assert got["cells"][fid] == expected, fid
+    assert invoke("trends", "无此机关", "--db", region_db).exit_code == 1
+
+
+def test_trends_xlsx_has_a_native_chart_per_table(region, region_db, tmp_path):
+    from openpyxl import load_workbook
+
+    organ = f"{CITY}东城区财政局"
+    path = tmp_path / "t.xlsx"
+    assert invoke("trends", organ, "--db", region_db, "--xlsx", path).exit_code == 0
+    book = load_workbook(path)
+    assert len(book.worksheets) == 3
+    for sheet in book.worksheets:
+        assert len(sheet._charts) == 1  # noqa: SLF001 — openpyxl keeps the charts it read here
+    sheet = book.worksheets[0]
+    rows = {r[0].value: [c.value for c in r[2:]] for r in sheet.iter_rows() if r[0].value and "." in str(r[0].value)}
+    assert rows["active.licensing"] == [region.report(organ, y).cells["active.licensing"] for y in YEARS]
+    assert rows["active.coercion"][-1] is None  # blank in 2024: an empty cell, not 0 and not "None"
+    assert rows["active.fees"][-1] is None
+
+
+# --- rankings ----------------------------------------------------------------------------------------
+def expected_ranking(values: dict[str, tuple]) -> tuple[list[tuple[str, int, bool]], set[str]]:
+    """Competition ranking (1, 2, 2, 4), highest first, from (numerator, denominator) per organ; and the unranked."""
+    from fractions import Fraction
+
+    ok = {o: Fraction(n, d) for o, (n, d) in values.items() if d != 0}
+    order = sorted(ok, key=lambda o: (-ok[o], o))
+    ranks = [(o, 1 + sum(1 for x in ok.values() if x > ok[o]), sum(1 for x in ok.values() if x == ok[o]) > 1) for o in order]
+    return ranks, set(values) - set(ok)
+
+
+def test_rankings_formulas_ties_and_zero_denominators(region, region_db):
+    result = invoke("rankings", "--year", 2023, "--db", region_db, "--json")
+    assert result.exit_code == 0, result.output
+    got = {i["id"]: i for i in json.loads(result.stdout)["indicators"]}
+    printed = {r.organ.printed: r.cells for r in region.reports if r.year == 2023}
+    t = lambda cells, *ids: sum(cells[i] for i in ids)  # noqa: E731
+    concluded = lambda g: [F.appeal_id(g, c) for c in ("upheld", "corrected", "other")]  # noqa: E731
+    definitions = {
+        "received": lambda c: (c["applications.new.total"], 1),
+        "granted_share": lambda c: (t(c, "applications.granted.total", "applications.partly_granted.total"), c["applications.total.total"]),
+        "not_held_share": lambda c: (c["applications.unavailable.not_held.total"], c["applications.total.total"]),
+        "review_corrected_share": lambda c: (c["appeals.review.corrected"], t(c, *concluded("review"))),
+        "litigation_corrected_share": lambda c: (
+            t(c, "appeals.litigation_direct.corrected", "appeals.litigation_after_review.corrected"),
+            t(c, *concluded("litigation_direct"), *concluded("litigation_after_review"))),
+    }
+    for indicator, define in definitions.items():
+        ranks, unranked = expected_ranking({o: define(c) for o, c in printed.items()})
+        entries = got[indicator]["entries"]
+        assert [(e["organ"], e["rank"], e["tied"]) for e in entries if e["rank"] is not None] == ranks, indicator
+        assert {e["organ"] for e in entries if e["rank"] is None} == unranked
+        assert all(e["state"] == "zero_denominator" and e["value"] is None and "分母为0" in e["shown"]
+                   for e in entries if e["rank"] is None)
+        for field_id in re.findall(r"（([a-z_.]+)）", got[indicator]["formula"]):
+            assert field_id in F.FIELDS_2021  # the formula names the very fields it uses
+    # the generator made one zero denominator and one tie
+    no_reviews = region.organ(NO_REVIEWS[0]).printed
+    [entry] = [e for e in got["review_corrected_share"]["entries"] if e["organ"] == no_reviews]
+    assert (entry["state"], entry["rank"], entry["numerator"], entry["denominator"]) == ("zero_denominator", None, 0, 0)
+    tied = [e for e in got["received"]["entries"] if e["organ"] in {region.organ(n).printed for n, _ in SAME_NEW}]
+    assert tied[0]["rank"] == tied[1]["rank"] and tied[0]["tied"] and tied[1]["tied"]
+    text = invoke("rankings", "--year", 2023, "--db", region_db).stdout
+    assert f"{tied[0]['rank']}=  " in text and "分母为0" in text and "applications.new.total" in text
+
+
+def test_rankings_open_errors_per_report_and_blank_inputs(region, region_db):
+    got = {i["id"]: i for i in json.loads(invoke("rankings", "--year", 2024, "--db", region_db, "--json").stdout)["indicators"]}
+    store = Store(region_db)
+    errors = dict(store.conn.execute("SELECT r.organ, COUNT(f.rule) FROM reports r LEFT JOIN findings f ON f.report_id = r.id "
+                                     "AND f.severity = 'error' AND f.status = 'open' WHERE r.year = 2024 AND r.status = 'ok' GROUP BY r.organ"))
+    store.close()
+    # the misprinted report has two arithmetic errors; the two late ones one region.late each
+    assert errors[region.organ(MISPRINTED[0]).printed] == 2
+    assert {o for o, n in errors.items() if n == 1} == {region.organ(n).printed for n, _ in LATE}
+    entries = got["open_errors"]["entries"]
+    assert entries[0]["organ"] == region.organ(MISPRINTED[0]).printed and entries[0]["value"] == 2
+    assert got["open_errors"]["formula"].startswith("待核")
+
+
+# --- rectification: letters and the status of a finding -----------------------------------------------
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    return "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells])
+
+
+def error_findings(db: Path) -> dict[tuple[str, str], dict]:
+    rows = [json.loads(x) for x in invoke("review", "--db", db, "--status", "all", "--severity", "error", "--json").stdout.splitlines()]
+    return {(r["organ"], r["rule"]): r for r in rows if r["year"] == 2024}
+
+
+def test_letters_status_workflow_and_fixed_on_republication(region, region_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "letters.db"
+    shutil.copy(region_db, db)
+    folder = region_db.parent / "in"
+    misprinted, late = region.report(*MISPRINTED), region.organ(f"{CITY}教育局")
+    found = error_findings(db)
+    row_total = found[(misprinted.organ.printed, "applications.row_total")]
+    late_one = found[(late.printed, "region.late")]
+    other_late = found[(region.organ(f"{CITY}东城区").printed, "region.late")]
+    assert invoke("review", "--db", db, "confirm", row_total["fingerprint"], "--note", "已电话核实").exit_code == 0
+    assert invoke("review", "--db", db, "confirm", late_one["fingerprint"]).exit_code == 0
+
+    out = tmp_path / "letters"
+    result = invoke("letters", "--year", 2024, "--out", out, "--db", db, "--sender", "示例市人民政府办公室")
+    assert result.exit_code == 0, result.output
+    letters = sorted(p.name for p in out.iterdir())
+    assert letters == sorted([f"{misprinted.organ.name}_2024年度报告整改通知.docx", f"{late.name}_2024年度报告整改通知.docx"])
+    text = docx_text(out / f"{misprinted.organ.name}_2024年度报告整改通知.docx")
+    total = misprinted.true_new_natural + 1
+    parts = [misprinted.cells[F.application_id("new", c)] for c in F.APPLICANT_COLUMNS]
+    assert f"关于{misprinted.organ.name}2024年度政府信息公开工作年度报告存在问题的整改通知" in text
+    assert f"【{total}】" in text  # the quoted passage, the printed total marked
+    assert f"各项之和为{sum(parts)}，表中印为{total}" in text
+    assert "一、本年新收政府信息公开申请数量·总计\n" + str(total) in text  # the table cell as printed
+    assert "国办公开办函〔2021〕30号" in text and "applications.row_total" in text and "示例市人民政府办公室" in text
+    late_text = docx_text(out / f"{late.name}_2024年度报告整改通知.docx")
+    assert "第四十九条" in late_text and "【2025年2月15日】" in late_text and "逾期15天" in late_text
+    for name in letters:
+        assert "None" not in docx_text(out / name)
+
+    statuses = {r["fingerprint"]: r["status"] for r in error_findings(db).values()}
+    assert statuses[row_total["fingerprint"]] == statuses[late_one["fingerprint"]] == "sent"
+    assert statuses[other_late["fingerprint"]] == "open"  # never confirmed: no letter
+    refused = invoke("review", "--db", db, "reopen", row_total["fingerprint"])
+    assert refused.exit_code == 1 and "sent" in refused.stderr
+    assert invoke("review", "--db", db, "dispute", late_one["fingerprint"], "--note", "单位称已按时报送").exit_code == 0
+    assert invoke("review", "--db", db, "dispute", other_late["fingerprint"]).exit_code == 1  # open cannot be disputed
+
+    invoke("extract", folder, "--db", db, "-q")  # the same files again: verdicts stay
+    statuses = {r["fingerprint"]: r["status"] for r in error_findings(db).values()}
+    assert (statuses[row_total["fingerprint"]], statuses[late_one["fingerprint"]]) == ("sent", "disputed")
+
+    republished = tmp_path / "republished"
+    republished.mkdir()
+    misprinted_fixed = region.report(*MISPRINTED)
+    cells = {**misprinted_fixed.cells, "applications.new.total": misprinted_fixed.true_new_natural}
+    from region_gen import report_text
+
+    (republished / "重新发布.txt").write_text(report_text(misprinted.organ.printed, 2024, cells, "2025-01-25"), encoding="utf-8")
+    result = invoke("extract", republished, "--db", db, "-q")
+    assert result.exit_code == 0
+    store = Store(db)
+    [(status, note)] = store.conn.execute("SELECT status, note FROM verdicts WHERE fingerprint = ?", [row_total["fingerprint"]]).fetchall()
+    log = [r["status"] for r in store.db.query("SELECT status FROM status_log WHERE fingerprint = ? ORDER BY rowid", [row_total["fingerprint"]])]
+    store.close()
+    assert status == "fixed" and "重新发布.txt" in note
+    assert log == ["confirmed", "sent", "fixed"]
+
+    board = invoke("overview", "--db", db, "--html", tmp_path / "ov" / "index.html")
+    assert board.exit_code == 0
+    head = board.stdout.splitlines()[0]
+    assert "sent:0" in head and "fixed:1" in head and "disputed:1" in head and "confirmed:0" in head
+    line = next(x for x in board.stdout.splitlines() if x.startswith(misprinted.organ.printed))
+    assert line.split()[-2] == "1"  # fixed, on the organ's row
+    assert "整改进度" in (tmp_path / "ov" / "index.html").read_text(encoding="utf-8")
+
+
+def test_draft_letters_leave_findings_confirmed(region, region_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "draft.db"
+    shutil.copy(region_db, db)
+    fp = error_findings(db)[(region.organ(f"{CITY}东城区").printed, "region.late")]["fingerprint"]
+    invoke("review", "--db", db, "confirm", fp)
+    assert invoke("letters", "--year", 2024, "--out", tmp_path / "d", "--db", db, "--draft").exit_code == 0
+    assert len(list((tmp_path / "d").iterdir())) == 1
+    assert error_findings(db)[(region.organ(f"{CITY}东城区").printed, "region.late")]["status"] == "confirmed"
+    assert invoke("letters", "--year", 2023, "--out", tmp_path / "none", "--db", db).exit_code == 0
+    assert not list((tmp_path / "none").iterdir())

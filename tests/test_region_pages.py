@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from region_gen import generate
+from region_gen import CITY, YEARS, generate
 from typer.testing import CliRunner
 
 from nianbao import cli
@@ -30,6 +30,9 @@ const empty = (() => { const c = document.createElement('canvas'); c.width = 48;
 const han = Array.from(new Set(Array.from(chars).filter(ch => /[\u3400-\u9fff\uf900-\ufaff\u{F0000}-\u{10FFFF}]/u.test(ch))));
 return {checked: han.length, tofu: han.filter(ch => { const d = draw(ch); return d === missing || d === empty; })};
 """
+
+
+TREND_ORGAN = f"{CITY}东城区财政局"
 
 
 def invoke(*args):
@@ -68,6 +71,7 @@ def pages(region, tmp_path_factory) -> Path:
         invoke("extract", folder / "in", "--db", db, "-q")
         assert invoke("roster", "import", folder / "organs.csv", "--db", db).exit_code == 0
         assert invoke("aggregate", "--year", 2024, "--db", db, "--html", folder / "out").exit_code == 0
+        assert invoke("trends", TREND_ORGAN, "--db", db, "--html", folder / "out").exit_code == 0
     return folder / "out"
 
 
@@ -106,3 +110,29 @@ def test_compiled_page_shows_sums_and_drills_down_largest_first(region, pages, b
     findings = [json.loads(json.dumps(e.text)) for e in browser.find_elements(By.CSS_SELECTOR, ".finding .rule")]
     assert findings == ["applications.row_total", "applications.balance"]
     no_tofu(browser, tmp_path / "compiled.png")
+
+
+def test_trend_page_has_a_chart_per_table_and_every_year(region, pages, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from nianbao.review.trend_page import trend_page_name
+
+    browser.get((pages / trend_page_name(TREND_ORGAN)).as_uri())
+    assert TREND_ORGAN in browser.title
+    sections = browser.find_elements(By.CSS_SELECTOR, "section")
+    assert [s.get_attribute("id") for s in sections] == ["active", "applications", "appeals"]
+    for section in sections:
+        svg = section.find_element(By.CSS_SELECTOR, "svg.chart")
+        assert svg.size["width"] > 300 and svg.size["height"] > 100  # drawn, not collapsed
+        assert len(svg.find_elements(By.TAG_NAME, "circle")) >= 3
+    printed = {y: region.report(TREND_ORGAN, y).cells for y in YEARS}
+    row = next(tr for tr in sections[0].find_elements(By.CSS_SELECTOR, "tr") if tr.text.startswith("行政许可"))
+    assert [td.text for td in row.find_elements(By.CSS_SELECTOR, "td.n")] == [str(printed[y]["active.licensing"]) for y in YEARS]
+    coercion = next(tr for tr in sections[0].find_elements(By.CSS_SELECTOR, "tr") if tr.text.startswith("行政强制"))
+    assert coercion.find_elements(By.CSS_SELECTOR, "td.n")[-1].text == "（空白）"
+    # the chart's line for 行政强制 stops where 2024 is blank: its points are 2022 and 2023 only
+    green = sections[0].find_elements(By.CSS_SELECTOR, "svg.chart circle[fill='#2e7d32']")
+    assert len(green) == 2
+    headers = [a.text for a in sections[0].find_elements(By.CSS_SELECTOR, "th a")]
+    assert headers == [f"{y}年" for y in YEARS]
+    no_tofu(browser, tmp_path / "trend.png")
