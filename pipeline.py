@@ -33,15 +33,17 @@ SKIPPED_SUFFIXES = {".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ic
 
 def process_text(
     source: str, sha256: str, raw_text: str, encoding: str | None = None, llm: LLMExtractor | None = None,
-    ocr_marks: Sequence[dict] = (),
+    kind: str = "text", ocr_marks: Sequence[dict] = (),
 ) -> Report:
     """Extract and check one report from its decoded text (with the model too, if `llm` is given).
+
+    `kind` is what the loader read (text, html, docx, pdf, ocr, image): tables of the others arrive as grids.
     `ocr_marks` say where pieces of `raw_text` were read on scanned pages (load.scanned.OcrMark.to_json)."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
     text = normalize(raw_text)
     simplified = to_simplified(text)  # same length, so spans point into the traditional text too
-    report = Report(source=source, sha256=sha256, text=simplified or text, encoding=encoding)
+    report = Report(source=source, sha256=sha256, text=simplified or text, encoding=encoding, kind=kind)
     if simplified is not None:
         report.display_text = text
     report.ocr_marks = marks_in_normalized(raw_text, list(ocr_marks))
@@ -101,7 +103,7 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
         return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
     try:
-        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm,
+        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm, loaded.kind,
                               [m.to_json() for m in loaded.ocr_marks])
     except Exception as exc:  # noqa: BLE001 — a bug on one odd input must not stop a batch of hundreds
         where = traceback.extract_tb(exc.__traceback__)[-1]

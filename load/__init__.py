@@ -22,7 +22,7 @@ class Loaded:
     raw_sha256: str
     text: str
     encoding: str
-    kind: str = "text"  # text | html | docx | pdf | scan (a PDF with pages read by OCR) | image
+    kind: str = "text"  # text | html | docx | pdf | ocr (a PDF with pages read by OCR) | image
     ocr_marks: tuple = ()  # load.scanned.OcrMark per piece read by OCR: span in `text`, page, box, confidence
     page_images: dict[int, bytes] = field(default_factory=dict)  # page number → JPEG of each page read by OCR
 
@@ -108,7 +108,7 @@ def _pdf(digest: str, data: bytes, source: str) -> Loaded:
     read = _ocr(lambda: fill_pdf_pages(text, data, scanned, OCR_PAGE, source))
     if not read.text.strip():
         raise LoadError(f"scanned PDF: OCR found no text on its {len(scanned)} page(s)")
-    return Loaded(digest, read.text, "pdf", "scan", read.marks, read.page_images)
+    return Loaded(digest, read.text, "pdf", "ocr", read.marks, read.page_images)
 
 
 def _image(digest: str, data: bytes, source: str) -> Loaded:

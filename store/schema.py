@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS reports (
     report_key TEXT,             -- organ|year: the same report across corrected versions
     text TEXT,                   -- the normalized text every span points into
     display_text TEXT,           -- the same text as printed, when it was converted from traditional characters
-    kind TEXT,                   -- the input: text | html | docx | pdf | scan (PDF read by OCR) | image
+    kind TEXT,                   -- the input: text | html | docx | pdf | ocr (PDF with pages read by OCR) | image
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
     run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL,
     source_path TEXT,            -- the input's absolute path: one current version per path

@@ -55,7 +55,7 @@ def scanned(tmp_path_factory) -> dict[str, tuple[Report, Report, dict]]:
 
 def test_a_300_dpi_scan_reads_every_cell_and_the_findings_of_its_text_original(scanned):
     scan, original, g = scanned["2021_300dpi"]
-    assert (scan.status, scan.kind, original.kind) == ("ok", "scan", "pdf")
+    assert (scan.status, scan.kind, original.kind) == ("ok", "ocr", "pdf")
     diff = cell_diff(expected_cells(g), {f: c.value for f, c in scan.cells.items()})
     assert not diff, diff
     assert scan.value("active.licensing") == 12345678 and scan.cells["appeals.review.corrected"].status == "blank"
@@ -86,7 +86,7 @@ def test_a_scanned_page_inside_a_text_pdf_is_read_by_ocr_and_the_rest_from_the_t
     scan, original, g = scanned["2021_mixed_150dpi"]
     diff = cell_diff(expected_cells(g), {f: c.value for f, c in scan.cells.items()})
     assert not diff, diff
-    assert scan.kind == "scan" and not_ocr(scan) == not_ocr(original)
+    assert scan.kind == "ocr" and not_ocr(scan) == not_ocr(original)
     assert {m["page"] for m in scan.ocr_marks} == {2} and set(scan.page_images) == {2}
     on_page_1 = [f for f, c in scan.cells.items() if c.start is not None and c.start < scan.ocr_marks[0]["start"]]
     assert on_page_1 and not set(on_page_1) & set(scan.ocr_sources())  # page 1 came from its text layer
