@@ -69,12 +69,17 @@ def read_page(image: np.ndarray, dpi: float) -> PageRead:
 
 
 def _channels(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(grayscale to read, mask of seal-red ink). Reading the red channel makes a red seal
-    nearly vanish, so the black digits under it read; the mask says where the seal was."""
+    """(grayscale to read, mask of seal-red ink). On a page with a red seal the red channel is read:
+    there the seal is nearly as light as the paper while black print stays black, so the digits
+    and labels under it read (JPEG's coarse colour would leave seal edges dark in plain luminance)."""
+    import cv2
+
     r, g, b = (rgb[..., i].astype(np.int32) for i in range(3))
     stamp = ((r - np.maximum(g, b)) > 60).astype(np.uint8)
-    gray = np.where(stamp > 0, r, (r * 299 + g * 587 + b * 114) // 1000).astype(np.uint8)
-    return np.ascontiguousarray(gray), stamp
+    if stamp.sum() > 50:
+        stamp = cv2.dilate(stamp, np.ones((5, 5), np.uint8))
+        return np.ascontiguousarray(rgb[..., 0]), stamp
+    return np.ascontiguousarray(((r * 299 + g * 587 + b * 114) // 1000).astype(np.uint8)), stamp
 
 
 def _rotation(gray: np.ndarray, boxes: list[np.ndarray]) -> int:
