@@ -171,7 +171,7 @@ class LLMExtractor:
                     theirs[fid] = Cell(fid, None, extractor=extractor, status="blank")
                 else:
                     status = "ok" if tok.kind == "number" else "unreadable"
-                    theirs[fid] = Cell(fid, tok.value, tok.start, tok.end, extractor, tok.raw, tok.unit, status)
+                    theirs[fid] = Cell(fid, tok.value if status == "ok" else None, tok.start, tok.end, extractor, tok.raw, tok.unit, status)
         self._merge_table(report, table, theirs, (start, end), specs)
 
     def _merge_table(self, report: Report, table: str, theirs: dict[str, Cell], region: tuple[int, int], specs: list[RowSpec]) -> None:
