@@ -200,3 +200,22 @@ def test_without_the_ocr_extra_a_scan_fails_with_the_command_that_installs_it(tm
 
 def test_fields_of_a_scan_have_labels():
     assert F.label("appeals.review.total")  # used in the flags' messages
+
+
+def test_the_review_page_of_a_scan_shows_the_page_image_and_each_cells_box(scanned, tmp_path):
+    from nianbao.review.data import load_report
+    from nianbao.review.page import render_report
+    from nianbao.store import Store
+
+    scan = scanned["2021_mixed_150dpi"][0]
+    store = Store(tmp_path / "t.db")
+    store.save(scan)
+    store.save(scan)  # re-saving replaces the page images, never doubles them
+    assert store.db.execute("SELECT COUNT(*) FROM page_images").fetchone()[0] == 1
+    data = load_report(store, scan.sha256)
+    html = render_report(data)
+    store.close()
+    field = next(f for f, c in scan.cells.items() if c.value is not None and f in scan.ocr_sources())
+    assert data["scan"]["cells"][field] == scan.ocr_sources()[field]
+    assert 'id="scan-page-2"' in html and "data:image/jpeg;base64," in html
+    assert f'id="cell-{field}"' in html and "扫描件第2页" in html

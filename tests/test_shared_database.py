@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
+import socket
+import sqlite3
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -81,10 +88,51 @@ def test_read_commands_work_on_a_read_only_database_and_leave_it_untouched(reado
 
 
 def test_a_write_to_a_read_only_database_is_one_line(readonly_db):
-    done = _as_unprivileged(["review", "--db", str(readonly_db), "confirm", _error_fingerprint(readonly_db)])
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "readonly" in done.stderr or "read-only" in done.stderr
+    writes = [["review", "--db", str(readonly_db), "confirm", _error_fingerprint(readonly_db)],
+              ["extract", str(SEEDS / "000_8504b1b078ec4e4d.txt"), "--db", str(readonly_db)],
+              ["prune", "--db", str(readonly_db)], ["organs", "--db", str(readonly_db), "alias", "安居镇", "某镇"]]
+    for args in writes:
+        done = _as_unprivileged(args)
+        assert done.returncode != 0, args
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, (args, done.stderr)
+        assert "readonly" in done.stderr or "read-only" in done.stderr, (args, done.stderr)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_shows_a_read_only_database_and_a_verdict_there_is_a_clear_error(readonly_db):
+    fp, port, before = _error_fingerprint(readonly_db), _free_port(), _sha(readonly_db)
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"] if os.geteuid() == 0 else []
+    serve = subprocess.Popen(prefix + [str(EXE), "serve", "--db", str(readonly_db), "--port", str(port)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                overview = urllib.request.urlopen(base + "/", timeout=5).read().decode()
+                break
+            except urllib.error.URLError:
+                time.sleep(0.2)
+        assert "安居镇" in overview
+        [report] = re.findall(r'href="/report/([0-9a-f]{64})"[^>]*>安居镇', overview)[:1]
+        page = urllib.request.urlopen(f"{base}/report/{report}", timeout=5).read().decode()
+        token = re.search(r'<meta name="?nianbao-token"? content="([^"]+)"', page).group(1)
+        post = urllib.request.Request(base + "/verdict", method="POST", data=json.dumps({"fingerprint": fp, "status": "confirmed"}).encode(),
+                                      headers={"Content-Type": "application/json", "X-Nianbao-Token": token})
+        try:
+            urllib.request.urlopen(post, timeout=10)
+            raise AssertionError("a verdict on a read-only database was accepted")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 503 and "readonly" in json.loads(refused.read())["error"]
+    finally:
+        serve.terminate()
+        _, err = serve.communicate(timeout=10)
+    assert "Traceback" not in err
+    assert _sha(readonly_db) == before and sorted(p.name for p in readonly_db.parent.iterdir()) == ["t.db"]
 
 
 def test_reading_opens_the_file_read_only(db):
@@ -92,6 +140,30 @@ def test_reading_opens_the_file_read_only(db):
     with pytest.raises(Exception, match="readonly"):
         store.db.execute("DELETE FROM verdicts")
     store.close()
+
+
+def _age(db: Path) -> None:
+    """Make the file look written by an older nianbao: a table this version has is missing."""
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE organ_aliases")
+    conn.commit()
+    conn.close()
+
+
+def test_an_older_database_is_upgraded_by_a_reader_or_refused_in_one_line_when_read_only(db):
+    _age(db)
+    assert invoke("review", "--db", db, "--json").exit_code == 0  # upgraded on the way
+    assert "organ_aliases" in sqlite_utils.Database(db).table_names()
+    _age(db)
+    db.chmod(0o444)
+    db.parent.chmod(0o555)
+    try:
+        done = _as_unprivileged(["review", "--db", str(db)])
+    finally:
+        db.parent.chmod(0o755)
+        db.chmod(0o644)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "written by an older nianbao" in done.stderr
 
 
 # --- one --db for every command ------------------------------------------------------------------
