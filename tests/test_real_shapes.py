@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, cell_diff, expected_cells, run, serious
+from conftest import ROOT, SEED_NAMES, cell_diff, expected_cells, run, seed_text, serious
+from render import to_docx, to_html, to_pdf
 
 from nianbao import fields as F
 from nianbao.extract.grid_reader import SPECS, read_grid
@@ -46,6 +47,20 @@ def test_every_value_points_at_its_printed_token(name):
         assert parse_number(report.text[cell.start : cell.end]) == cell.value, cell.field
         line = report.text[report.text.rfind("\n", 0, cell.start) + 1 : report.text.find("\n", cell.end)]
         assert line.endswith(" |"), f"{cell.field} does not point into a grid line"
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("name", ["blank_total_2021", "blank_total_2019"])
+def test_the_same_blanks_drawn_as_word_and_pdf_tables_read_exactly(tmp_path, name, fmt):
+    """The fixture's values (blanks included) drawn in the national layout by the libraries themselves."""
+    g = golden_of(name)
+    data = {"html": to_html, "docx": to_docx, "pdf": to_pdf}[fmt](seed_text(SEED_NAMES[0]), g)
+    (tmp_path / f"r.{fmt}").write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    report = process_path(tmp_path / f"r.{fmt}")
+    assert report.template == g["template"]
+    diff = cell_diff(expected_cells(g), {f: c.value for f, c in report.cells.items()})
+    assert not diff, diff
+    assert not [f for f in report.findings if f.rule.startswith("table.")]
 
 
 def test_a_label_merged_down_its_sub_rows_belongs_to_each():
