@@ -11,10 +11,15 @@ import json
 
 import pytest
 from conftest import ROOT, SEED_NAMES, cell_diff, expected_cells, run, seed_text, serious
+from fake_llm import FakeLLM
+from llm_oracle import correct, question
 from render import to_docx, to_html, to_pdf
 
 from nianbao import fields as F
 from nianbao.extract.grid_reader import SPECS, read_grid
+from nianbao.extract.llm.client import Asker
+from nianbao.extract.llm.config import LLMConfig
+from nianbao.extract.llm.extractor import LLMExtractor
 from nianbao.extract.numbers import parse_number
 from nianbao.load.grid import find_grids, render_grid, render_spans
 from nianbao.pipeline import process_path, process_text
@@ -85,6 +90,19 @@ def test_transposed_table_with_a_header_that_names_nothing_is_null_there_not_wro
     [finding] = [f for f in report.findings if f.rule == "table.column_unmapped"]
     assert set(finding.fields) == third and "保护第三方合法权益" in finding.message
     assert "applications" in report.unsure_tables
+
+
+def test_a_table_left_unsure_goes_to_the_model_and_a_clean_page_does_not(tmp_path):
+    """--llm auto: an unmapped column makes its table unsure, so the model is asked for that table only."""
+    page = (SHAPES / "transposed_2021.html").read_text(encoding="utf-8").replace("<th>4.保护第三方合法权益</th>", "<th>4.第三方权益</th>")
+    (tmp_path / "t.html").write_text(page, encoding="utf-8")
+    asked = {}
+    for path in (tmp_path / "t.html", SHAPES / "cms_layout_2020.html"):
+        with FakeLLM(default=correct) as fake:
+            config = LLMConfig(base_url=fake.base_url, api_key="t", model="fake-model", timeout=5.0)
+            process_path(path, llm=LLMExtractor(Asker(config), "auto"))
+        asked[path.name] = [question(body)[0] for body in fake.requests]
+    assert asked == {"t.html": ["table applications"], "cms_layout_2020.html": []}
 
 
 def test_a_transposed_table_whose_rows_name_no_applicant_is_not_guessed(tmp_path):
