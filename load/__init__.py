@@ -58,6 +58,9 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         raise LoadError("empty file")
     kind = sniff(data, path.suffix.lower())
     if kind == "pdf":
+        from .limits import check_pdf_streams
+
+        check_pdf_streams(data, max_bytes)  # a compression bomb is refused before pdfminer inflates it
         return Loaded(digest, _pdf(data), "pdf", "pdf")
     if kind == "docx":
         from .limits import check_zip
@@ -89,6 +92,8 @@ def _pdf(data: bytes) -> str:
         from .pdf_failures import TRUNCATED, truncated
 
         raise LoadError(TRUNCATED if truncated(data) else str(exc)) from None
+    except LoadError:
+        raise
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds; each means "cannot read this PDF"
         from .pdf_failures import pdf_failure
 
