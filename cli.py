@@ -200,6 +200,7 @@ def extract(
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = None,
     file_timeout: FileTimeoutOpt = DEFAULT_FILE_TIMEOUT,
+    force: Annotated[bool, typer.Option("--force", help="Read every file again, even one unchanged since it was stored.")] = False,
 ) -> None:
     """Extract and check reports, store them in the database (and/or print JSON Lines).
 
@@ -218,7 +219,8 @@ def extract(
         raise typer.Exit(2)
     store = _store_for_writing(db_path, create=True) if db_path else None
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
-    options = BatchOptions(max_bytes=max_bytes, file_timeout=file_timeout, llm=extractor, llm_concurrency=workers)
+    options = BatchOptions(max_bytes=max_bytes, file_timeout=file_timeout, llm=extractor, llm_concurrency=workers,
+                           force=force or no_cache)  # asking the model again means reading again
     if jobs is not None:
         options.jobs = max(1, jobs)
     not_asked: list[str] = []
@@ -239,7 +241,8 @@ def extract(
 
     try:
         with progress:
-            result = run_batch(items, store, options, sys.argv, on_report, after=_after_batch)
+            result = run_batch(items, store, options, sys.argv, on_report, after=_after_batch,
+                               on_skipped=lambda n: progress.advance(task, n))
     finally:
         if store:
             store.close()
@@ -257,8 +260,8 @@ def extract(
             f"{done} report(s): {stats['ok']} ok, {stats['failed']} failed; findings: "
             f"{stats['error']} error, {stats['warning']} warning, {stats['info']} info{where}; "
             + (f"model: {stats['llm_calls']} call(s), {stats['llm_cache_hits']} cache hit(s); " if extractor else "")
-            + 
-            f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
+            + (f"{stats['skipped']} unchanged, not read again (--force reads them); " if stats["skipped"] else "")
+            + f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
         )
     tripped = _report_breaker(extractor, not_asked)
     if not quiet and store and status == "done":  # the last line: what to run next
@@ -617,6 +620,7 @@ def roster_status(
     under: Annotated[Optional[str], typer.Option("--under", help="Only this organ and those below it in the roster.")] = None,
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Folder for the page (and the pages of the reports found).")] = None,
 ) -> None:
     """For each expected organ: report found, failed (with the reason) or missing; late, on time or unknown."""
     from .region.coverage import STATE_NAMES
@@ -627,10 +631,19 @@ def roster_status(
     try:
         cov = status_of(store, year, under)
     except ScopeError as exc:
+        store.close()
         err.print(f"nianbao: {exc}")
         raise typer.Exit(2) from None
-    finally:
-        store.close()
+    if html:
+        from .review.overview import page_name
+        from .review.roster_page import render_coverage
+
+        html.mkdir(parents=True, exist_ok=True)
+        page = html / f"roster-{year}.html"
+        page.write_text(render_coverage(cov, link=page_name), encoding="utf-8")
+        _report_pages(store, [o.report_id for o in cov.organs if o.report_id], html, page.name)
+        err.print(f"wrote {page}", markup=False)
+    store.close()
     if as_json:
         out.file.write(json.dumps(cov.to_json(), ensure_ascii=False, indent=1) + "\n")
         return

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from region_gen import CITY, YEARS, generate
+from region_gen import CITY, MISPRINTED, YEARS, generate
 from typer.testing import CliRunner
 
 from nianbao import cli
@@ -73,6 +73,7 @@ def pages(region, tmp_path_factory) -> Path:
         assert invoke("aggregate", "--year", 2024, "--db", db, "--html", folder / "out").exit_code == 0
         assert invoke("trends", TREND_ORGAN, "--db", db, "--html", folder / "out").exit_code == 0
         assert invoke("overview", "--db", db, "--html", folder / "out" / "index.html").exit_code == 0
+        assert invoke("roster", "status", "--year", 2024, "--db", db, "--html", folder / "out").exit_code == 0
     return folder / "out"
 
 
@@ -110,6 +111,12 @@ def test_compiled_page_shows_sums_and_drills_down_largest_first(region, pages, b
     browser.get((pages / "aggregate-2024.html").as_uri())
     findings = [json.loads(json.dumps(e.text)) for e in browser.find_elements(By.CSS_SELECTOR, ".finding .rule")]
     assert findings == ["applications.row_total", "applications.balance"]
+    first = browser.find_element(By.CSS_SELECTOR, ".finding")
+    assert region.report(*MISPRINTED).organ.printed in first.text  # the report behind it is named
+    first.find_element(By.CSS_SELECTOR, ".msg").click()
+    marked = {td.get_attribute("data-field") for td in browser.find_elements(By.CSS_SELECTOR, "td.v.sel")}
+    assert marked == {f"applications.new.{c}" for c in ("natural_person", "commercial", "research", "social_welfare",
+                                                         "legal_service", "other_org", "total")}
     no_tofu(browser, tmp_path / "compiled.png")
 
 
@@ -139,8 +146,11 @@ def test_trend_page_has_a_chart_per_table_and_every_year(region, pages, browser,
     no_tofu(browser, tmp_path / "trend.png")
 
 
-def test_overview_and_a_report_page_have_no_tofu(pages, browser, tmp_path):
+def test_overview_roster_and_a_report_page_have_no_tofu(pages, browser, tmp_path):
     from selenium.webdriver.common.by import By
+
+    browser.get((pages / "roster-2024.html").as_uri())
+    no_tofu(browser, tmp_path / "roster.png")
 
     browser.get((pages / "index.html").as_uri())
     assert browser.find_element(By.ID, "board").text.startswith("整改进度")
