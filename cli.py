@@ -583,6 +583,179 @@ def roster_status(
               f"{c['date_unknown']} without a publication date")
 
 
+YearOpt = Annotated[int, typer.Option("--year", help="Reporting year.")]
+UnderOpt = Annotated[Optional[str], typer.Option("--under", help="Only this roster organ and those below it.")]
+
+
+def _region_scope(store, year: int, under: str | None):
+    """The current readable reports of the scope, or one line and exit 2."""
+    from .region.scope import ScopeError, reports_in_scope
+
+    try:
+        return reports_in_scope(store, year, under)
+    except ScopeError as exc:
+        store.close()
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _report_pages(store, report_ids, folder: Path, back: str) -> None:
+    """Each report's own review page beside a region page, so its links open."""
+    from .review.data import load_report
+    from .review.overview import page_name
+    from .review.page import render_report
+
+    for rid in report_ids:
+        (folder / page_name(rid)).write_text(render_report(load_report(store, rid), back=back), encoding="utf-8")
+
+
+@app.command()
+def aggregate(
+    year: YearOpt,
+    under: UnderOpt = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help='One JSON object: {"year", "reports", "cells", "blank", …}.')] = False,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Workbook: the compiled tables in the national layout, 明细, 核对.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Folder for the compiled page (and the pages of the reports behind it).")] = None,
+) -> None:
+    """The compiled tables (汇总): every cell summed over the current reports of a year.
+
+    A cell blank in every report stays blank (null), never 0; each cell keeps how many reports
+    it sums and how many left it blank. The two national formats are compiled separately.
+    """
+    from .region.aggregate import compile_scope, to_json
+
+    store = _open_store(db)
+    reports = _region_scope(store, year, under)
+    compiled = compile_scope(store, year, reports)
+    scope = under or "全部机关"
+    if xlsx:
+        from .review.workbooks import compiled_xlsx
+
+        xlsx.parent.mkdir(parents=True, exist_ok=True)
+        compiled_xlsx(compiled, xlsx, scope)
+        err.print(f"wrote {xlsx}", markup=False)
+    if html:
+        from .review.compiled import render_compiled
+        from .review.overview import page_name
+
+        html.mkdir(parents=True, exist_ok=True)
+        page = html / f"aggregate-{year}.html"
+        page.write_text(render_compiled(compiled, scope, link=page_name), encoding="utf-8")
+        _report_pages(store, [r["id"] for r in reports], html, page.name)
+        err.print(f"wrote {page} and {len(reports)} report page(s)", markup=False)
+    store.close()
+    if as_json:
+        out.file.write(json.dumps(to_json(compiled), ensure_ascii=False) + "\n")
+    elif not (xlsx or html):
+        for c in compiled:
+            out.print(f"{year} format {c.template}: {len(c.reports)} report(s)", markup=False)
+            for fid in ("applications.new.total", "applications.total.total", "appeals.review.total"):
+                if fid in c.sums:
+                    out.print(f"  {fid}: {c.sums[fid] if c.sums[fid] is not None else 'blank'} "
+                              f"({c.counted(fid)} summed, {c.blank[fid]} blank)", markup=False)
+            for f in c.findings:
+                out.print(f"  [{f.severity}] {f.rule}: {f.message}", markup=False)
+    if len(compiled) > 1:
+        err.print("two national formats in scope: each compiled separately", markup=False)
+    if not reports:
+        err.print(f"no current report on {year} in scope", markup=False)
+
+
+@app.command()
+def trends(
+    organ: Annotated[str, typer.Argument(help="A roster organ (or one of its aliases), or an organ name as printed.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help='One JSON object: {"organ", "years", "cells": {field: {year: value}}, …}.')] = False,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Workbook: a sheet per table with a native line chart.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Folder for the organ's trend page (and its reports' pages).")] = None,
+) -> None:
+    """One organ across its years: every field, year by year, with a chart per table."""
+    from .region.scope import ScopeError, organ_trend
+
+    store = _open_store(db)
+    try:
+        t = organ_trend(store, organ)
+    except ScopeError as exc:
+        store.close()
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    if xlsx:
+        from .review.workbooks import trend_xlsx
+
+        xlsx.parent.mkdir(parents=True, exist_ok=True)
+        trend_xlsx(t, xlsx)
+        err.print(f"wrote {xlsx}", markup=False)
+    if html:
+        from .review.overview import page_name
+        from .review.trend_page import render_trend, trend_page_name
+
+        html.mkdir(parents=True, exist_ok=True)
+        page = html / trend_page_name(t.organ)
+        page.write_text(render_trend(t, link=page_name), encoding="utf-8")
+        _report_pages(store, [t.reports[y]["id"] for y in t.years], html, page.name)
+        err.print(f"wrote {page}", markup=False)
+    store.close()
+    if as_json:
+        out.file.write(json.dumps(t.to_json(), ensure_ascii=False) + "\n")
+    elif not (xlsx or html):
+        from .region.trends import CHART_SERIES
+
+        out.print(f"{t.organ}: " + ", ".join(str(y) for y in t.years), markup=False)
+        for table in CHART_SERIES:
+            for name, values in t.series(table):
+                out.print(f"  {name}: " + "  ".join("blank" if v is None else f"{v:g}" for v in values), markup=False)
+
+
+@app.command()
+def rankings(
+    year: YearOpt,
+    under: UnderOpt = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object: every indicator with its formula and ranked entries.")] = False,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Workbook: a sheet per indicator.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Folder for the rankings page (and the reports' pages).")] = None,
+) -> None:
+    """Rank the organs of a year on defined indicators, each printed with its formula.
+
+    Ties share a rank; a blank input or a zero denominator is said, never counted as 0%.
+    """
+    from .region.scope import ScopeError, region_rankings
+
+    store = _open_store(db)
+    try:
+        ranked = region_rankings(store, year, under)
+    except ScopeError as exc:
+        store.close()
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    scope = under or "全部机关"
+    if xlsx:
+        from .review.workbooks import rankings_xlsx
+
+        xlsx.parent.mkdir(parents=True, exist_ok=True)
+        rankings_xlsx(ranked, xlsx, year, scope)
+        err.print(f"wrote {xlsx}", markup=False)
+    if html:
+        from .review.overview import page_name
+        from .review.rankings_page import render_rankings
+
+        html.mkdir(parents=True, exist_ok=True)
+        page = html / f"rankings-{year}.html"
+        page.write_text(render_rankings(ranked, year, scope, link=page_name), encoding="utf-8")
+        _report_pages(store, sorted({e.report_id for r in ranked for e in r.entries}), html, page.name)
+        err.print(f"wrote {page}", markup=False)
+    store.close()
+    if as_json:
+        out.file.write(json.dumps({"year": year, "under": under, "indicators": [r.to_json() for r in ranked]}, ensure_ascii=False) + "\n")
+    elif not (xlsx or html):
+        for r in ranked:
+            out.print(f"{r.indicator.name}  [{r.indicator.id}]\n  = {r.indicator.formula}", markup=False)
+            for e in r.entries:
+                place = "-" if e.rank is None else f"{e.rank}{'=' if e.tied else ''}"
+                out.print(f"  {place:>4}  {e.organ}  {e.shown(r.indicator.share)}", markup=False)
+
+
 @app.command()
 def show(
     report: Annotated[str, typer.Argument(help="Report id (or its first characters), source path or file name.")],

@@ -9,6 +9,7 @@ from ..store import Store
 from ..store.roster import level_deadlines, roster_rows
 from .coverage import Coverage, assign, coverage
 from .roster import Organ, find, under
+from .trends import Trend, reports_of, trend
 
 
 class ScopeError(Exception):
@@ -63,3 +64,28 @@ def check_deadlines(store: Store, run_id: int | None = None) -> int:
                     found[status.report_id] = [late_finding(text, status.published, status.deadline, status.deadline_origin, status.days_late)]
     store.replace_findings("region.", found, run_id)
     return sum(len(v) for v in found.values())
+
+
+def organ_trend(store: Store, organ: str) -> Trend:
+    """Every year of one organ (a roster name or alias, or a name as printed)."""
+    roster = load_roster(store)
+    listed = find(roster, organ)
+    name = listed.name if listed else organ
+    reports = reports_of(name, store.current_reports(), roster, store.organ_names())
+    if not reports:
+        raise ScopeError(f"no readable report of {organ} in the database")
+    return trend(store, name, reports)
+
+
+def region_rankings(store: Store, year: int, top: str | None = None):
+    """Every indicator over the current reports of the scope (one entry per organ)."""
+    from .aggregate import cells_of
+    from .rankings import OPEN_ERRORS, rankings
+
+    reports = reports_in_scope(store, year, top)
+    cells = cells_of(store, [r["id"] for r in reports])
+    errors = dict(store.conn.execute(
+        "SELECT report_id, COUNT(*) FROM findings WHERE severity = 'error' AND status = 'open' GROUP BY report_id").fetchall())
+    organs = [(r.get("roster_organ") or r["organ"] or r["source"], r["id"], {**cells[r["id"]], OPEN_ERRORS: errors.get(r["id"], 0)})
+              for r in reports]
+    return rankings(organs)

@@ -103,3 +103,20 @@ def appeals() -> list[list[Slot]]:
 
 def tables(template: str) -> dict[str, list[list[Slot]]]:
     return {"active": active(template), "applications": applications(template), "appeals": appeals()}
+
+
+def positions(rows: list[list[Slot]]) -> tuple[list[tuple[int, int, Slot]], int, int]:
+    """Each slot with its grid row and column (rowspans push later slots right), and the grid's height and width."""
+    taken: set[tuple[int, int]] = set()
+    placed, width = [], 0
+    for r, row in enumerate(rows):
+        col = 0
+        for slot in row:
+            while (r, col) in taken:
+                col += 1
+            _, rowspan, colspan, _ = slot
+            taken.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
+            placed.append((r, col, slot))
+            col += colspan
+            width = max(width, col)
+    return placed, len(rows), width

@@ -274,7 +274,9 @@ class Store:
 
     # --- the reports that count now ---------------------------------------------------------
     def current_reports(self, year: int | None = None) -> list[dict[str, Any]]:
-        """For each report (report_key: organ|year, else the file name) its latest extracted copy, ok or failed.
+        """Of each file's current version (see `_supersede`), per report (report_key: organ|year, else the
+        file name) the latest extracted copy, ok or failed: a re-published report under a new file name
+        replaces the old one too.
 
         The one place that says which stored versions count: the roster, 汇总, trends, rankings,
         letters and the automatic 'fixed' all read through it, so a change of what 'current'
@@ -282,7 +284,8 @@ class Store:
         """
         sql = (
             "SELECT id, source, status, error, template, organ, region, year, published, report_key, extracted_at, "
-            "n_errors, n_warnings FROM reports r WHERE NOT EXISTS (SELECT 1 FROM reports n WHERE n.report_key = r.report_key "
+            "n_errors, n_warnings FROM reports r WHERE current = 1 AND NOT EXISTS (SELECT 1 FROM reports n WHERE n.current = 1 "
+            "AND n.report_key = r.report_key "
             "AND (n.extracted_at > r.extracted_at OR (n.extracted_at = r.extracted_at AND n.rowid > r.rowid)))"
         )
         args: list[Any] = []

@@ -93,6 +93,8 @@ FAILED = {(f"{CITY}南城区财政局", 2024)}
 MISPRINTED = (f"{CITY}东城区财政局", 2024)  # row `new`: total printed one more than its parts
 FEE_BLANK = (f"{CITY}东城区财政局", 2024)  # active.fees left blank
 ALL_BLANK_2024 = "active.coercion"  # blank in every 2024 report
+NO_REVIEWS = (f"{CITY}财政局", 2023)  # no 行政复议 at all: a zero denominator for its share corrected
+SAME_NEW = [(f"{CITY}财政局", 2023), (f"{CITY}教育局", 2023)]  # the same number of new applications: a tie
 
 
 def generate(seed: int = 13) -> Region:
@@ -114,12 +116,25 @@ def generate(seed: int = 13) -> Region:
                 cells[ALL_BLANK_2024] = None
             if key == FEE_BLANK:
                 cells["active.fees"] = None
+            if key == NO_REVIEWS:
+                cells |= {F.appeal_id("review", c): 0 for c in F.APPEAL_COLUMNS}
             printed = Printed(organ, year, cells, _published(organ, year), f"{organ.name}_{year}.txt")
             if key == MISPRINTED:
                 printed.true_new_natural = cells["applications.new.total"]
                 cells["applications.new.total"] += 1
             region.reports.append(printed)
+    _tie(region)
     return region
+
+
+def _tie(region: Region) -> None:
+    """Give the SAME_NEW reports equal 本年新收 totals by adding granted natural-person applications to the smaller one."""
+    a, b = (region.report(*k) for k in SAME_NEW)
+    small, big = sorted((a, b), key=lambda r: r.cells["applications.new.total"])
+    extra = big.cells["applications.new.total"] - small.cells["applications.new.total"]
+    for row in ("new", "granted", "total"):
+        for col in ("natural_person", "total"):
+            small.cells[F.application_id(row, col)] += extra
 
 
 def _published(organ: Organ, year: int) -> str | None:

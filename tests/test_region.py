@@ -5,14 +5,17 @@ the generator printed, never by calling the code under test."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from region_gen import CITY, FAILED, LATE, MISPRINTED, MISSING, NO_DATE, YEARS, generate
+from conftest import ROOT
+from region_gen import CITY, FAILED, LATE, MISPRINTED, MISSING, NO_DATE, NO_REVIEWS, SAME_NEW, YEARS, generate
 from typer.testing import CliRunner
 
 from nianbao import cli
+from nianbao import fields as F
 from nianbao.store import Store
 
 
@@ -152,3 +155,200 @@ def test_mispinted_report_is_read_as_printed(region, region_db):
                              "AND c.field = 'applications.new.total'", [organ, year]).fetchone()[0]
     store.close()
     assert value == region.report(organ, year).true_new_natural + 1
+
+
+# --- compiled tables (汇总) -------------------------------------------------------------------------
+def expected_compiled(region, year: int, organs: set[str] | None = None) -> tuple[int, dict, dict]:
+    """(reports, sums, blanks) computed from what the generator printed."""
+    printed = [r for r in region.reports if r.year == year and (organs is None or r.organ.name in organs)]
+    sums, blanks = {}, {}
+    for fid in F.FIELDS_2021:
+        values = [r.cells[fid] for r in printed if r.cells[fid] is not None]
+        sums[fid] = (round(sum(values), 6) if any(isinstance(v, float) for v in values) else sum(values)) if values else None
+        blanks[fid] = len(printed) - len(values)
+    return len(printed), sums, blanks
+
+
+def aggregate_json(db: Path, year: int, *extra) -> dict:
+    result = invoke("aggregate", "--year", year, "--db", db, "--json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_aggregate_sums_every_cell_and_keeps_blanks_null(region, region_db):
+    for year in YEARS:
+        n, sums, blanks = expected_compiled(region, year)
+        got = aggregate_json(region_db, year)
+        assert got["year"] == year and got["reports"] == n and got["template"] == "2021"
+        assert set(got["cells"]) == set(F.FIELDS_2021)
+        wrong = {f: (got["cells"][f], sums[f]) for f in sums if got["cells"][f] != pytest.approx(sums[f]) or
+                 (sums[f] is None) != (got["cells"][f] is None)}
+        assert not wrong
+        assert got["blank"] == blanks
+    got = aggregate_json(region_db, 2024)
+    assert got["cells"]["active.coercion"] is None and got["blank"]["active.coercion"] == got["reports"]  # blank everywhere: null, not 0
+    assert got["blank"]["active.fees"] == 1 and got["cells"]["active.fees"] is not None
+
+
+def test_aggregate_under_a_district(region, region_db):
+    district = f"{CITY}东城区"
+    n, sums, blanks = expected_compiled(region, 2024, {o.name for o in region.organs if o.name.startswith(district)})
+    got = aggregate_json(region_db, 2024, "--under", district)
+    assert got["reports"] == n == 3
+    assert got["cells"]["applications.new.total"] == sums["applications.new.total"]
+    assert got["blank"] == blanks
+
+
+def test_the_compiled_tables_arithmetic_is_checked(region, region_db):
+    # 2024: one report printed its `new` row total one too high, so the compiled row and the
+    # compiled balance of the total column are off by one too; 2023 adds up everywhere.
+    got = aggregate_json(region_db, 2024)
+    n, sums, _ = expected_compiled(region, 2024)
+    parts = sum(sums[F.application_id("new", c)] for c in F.APPLICANT_COLUMNS)
+    assert parts + 1 == sums["applications.new.total"]
+    assert {f["rule"] for f in got["findings"]} == {"applications.row_total", "applications.balance"}
+    [row] = [f for f in got["findings"] if f["rule"] == "applications.row_total"]
+    assert (row["expected"], row["actual"]) == (parts, parts + 1)
+    assert aggregate_json(region_db, 2023)["findings"] == []
+
+
+def test_aggregate_xlsx_layout_and_drill_down_largest_first(region, region_db, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "agg.xlsx"
+    assert invoke("aggregate", "--year", 2024, "--db", region_db, "--xlsx", path).exit_code == 0
+    book = load_workbook(path)
+    sheet, detail = book["汇总"], book["明细"]
+    _, sums, _ = expected_compiled(region, 2024)
+    header = [c.value for c in detail[1]]
+    rows = [dict(zip(header, [c.value for c in r])) for r in detail.iter_rows(min_row=2)]
+    linked = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.hyperlink is not None:
+                linked[cell.hyperlink.location or cell.hyperlink.target] = cell.value
+    assert len(linked) == len(F.FIELDS_2021)
+    for target, value in linked.items():
+        first = int(target.rsplit("!A", 1)[1])
+        fid = detail.cell(row=first, column=2).value
+        assert value == (pytest.approx(sums[fid]) if sums[fid] is not None else "空白"), fid
+        block = [r for r in rows if r["字段"] == fid]
+        printed = [r["数值"] for r in block if r["数值"] is not None]
+        assert printed == sorted(printed, reverse=True)
+        assert len(block) == 10 and len(printed) == 10 - sum(r["说明"] == "空白" for r in block)
+    licensing = [r for r in rows if r["字段"] == "active.licensing"]
+    top = max((r for r in region.reports if r.year == 2024), key=lambda r: r.cells["active.licensing"])
+    assert licensing[0]["机关"] == top.organ.printed and licensing[0]["数值"] == top.cells["active.licensing"]
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            assert all(c.value != "None" for c in row)
+
+
+def test_two_formats_in_scope_are_compiled_separately(region, tmp_path):
+    text = (ROOT / "golden" / "synthetic" / "synthetic_2019.txt").read_text(encoding="utf-8")
+    text = text.replace("2019年", "2022年").replace("2020年1月20日", "2023年1月20日")
+    folder = tmp_path / "in"
+    region.write(folder)
+    (folder / "old_format.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "mixed.db"
+    invoke("extract", folder, "--db", db, "-q")
+    result = invoke("aggregate", "--year", 2022, "--db", db, "--json")
+    got = json.loads(result.stdout)
+    assert "separately" in result.stderr
+    assert got["separately"] is True and set(got["formats"]) == {"2021", "2019"}
+    n, sums, _ = expected_compiled(region, 2022)
+    assert got["formats"]["2021"]["reports"] == n and got["formats"]["2021"]["cells"]["applications.new.total"] == sums["applications.new.total"]
+    golden = json.loads((ROOT / "golden" / "synthetic" / "synthetic_2019.json").read_text(encoding="utf-8"))
+    assert got["formats"]["2019"]["reports"] == 1 and got["reports"] == n + 1
+    assert got["formats"]["2019"]["cells"]["active2019.licensing.decisions"] == golden["active2019"]["licensing"][2]
+    assert "active2019.licensing.decisions" not in got["formats"]["2021"]["cells"]
+
+
+# --- trends ------------------------------------------------------------------------------------------
+def test_trends_of_an_organ_every_field_every_year(region, region_db):
+    organ = f"{CITY}西城区教育局"  # published under its new name: found through the roster's alias
+    result = invoke("trends", organ, "--db", region_db, "--json")
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert got["years"] == YEARS
+    for fid in F.FIELDS_2021:
+        expected = {str(y): region.report(organ, y).cells[fid] for y in YEARS}
+        assert got["cells"][fid] == expected, fid
+    assert invoke("trends", "无此机关", "--db", region_db).exit_code == 1
+
+
+def test_trends_xlsx_has_a_native_chart_per_table(region, region_db, tmp_path):
+    from openpyxl import load_workbook
+
+    organ = f"{CITY}东城区财政局"
+    path = tmp_path / "t.xlsx"
+    assert invoke("trends", organ, "--db", region_db, "--xlsx", path).exit_code == 0
+    book = load_workbook(path)
+    assert len(book.worksheets) == 3
+    for sheet in book.worksheets:
+        assert len(sheet._charts) == 1  # noqa: SLF001 — openpyxl keeps the charts it read here
+    sheet = book.worksheets[0]
+    rows = {r[0].value: [c.value for c in r[2:]] for r in sheet.iter_rows() if r[0].value and "." in str(r[0].value)}
+    assert rows["active.licensing"] == [region.report(organ, y).cells["active.licensing"] for y in YEARS]
+    assert rows["active.coercion"][-1] is None  # blank in 2024: an empty cell, not 0 and not "None"
+    assert rows["active.fees"][-1] is None
+
+
+# --- rankings ----------------------------------------------------------------------------------------
+def expected_ranking(values: dict[str, tuple]) -> tuple[list[tuple[str, int, bool]], set[str]]:
+    """Competition ranking (1, 2, 2, 4), highest first, from (numerator, denominator) per organ; and the unranked."""
+    from fractions import Fraction
+
+    ok = {o: Fraction(n, d) for o, (n, d) in values.items() if d != 0}
+    order = sorted(ok, key=lambda o: (-ok[o], o))
+    ranks = [(o, 1 + sum(1 for x in ok.values() if x > ok[o]), sum(1 for x in ok.values() if x == ok[o]) > 1) for o in order]
+    return ranks, set(values) - set(ok)
+
+
+def test_rankings_formulas_ties_and_zero_denominators(region, region_db):
+    result = invoke("rankings", "--year", 2023, "--db", region_db, "--json")
+    assert result.exit_code == 0, result.output
+    got = {i["id"]: i for i in json.loads(result.stdout)["indicators"]}
+    printed = {r.organ.printed: r.cells for r in region.reports if r.year == 2023}
+    t = lambda cells, *ids: sum(cells[i] for i in ids)  # noqa: E731
+    concluded = lambda g: [F.appeal_id(g, c) for c in ("upheld", "corrected", "other")]  # noqa: E731
+    definitions = {
+        "received": lambda c: (c["applications.new.total"], 1),
+        "granted_share": lambda c: (t(c, "applications.granted.total", "applications.partly_granted.total"), c["applications.total.total"]),
+        "not_held_share": lambda c: (c["applications.unavailable.not_held.total"], c["applications.total.total"]),
+        "review_corrected_share": lambda c: (c["appeals.review.corrected"], t(c, *concluded("review"))),
+        "litigation_corrected_share": lambda c: (
+            t(c, "appeals.litigation_direct.corrected", "appeals.litigation_after_review.corrected"),
+            t(c, *concluded("litigation_direct"), *concluded("litigation_after_review"))),
+    }
+    for indicator, define in definitions.items():
+        ranks, unranked = expected_ranking({o: define(c) for o, c in printed.items()})
+        entries = got[indicator]["entries"]
+        assert [(e["organ"], e["rank"], e["tied"]) for e in entries if e["rank"] is not None] == ranks, indicator
+        assert {e["organ"] for e in entries if e["rank"] is None} == unranked
+        assert all(e["state"] == "zero_denominator" and e["value"] is None and "分母为0" in e["shown"]
+                   for e in entries if e["rank"] is None)
+        for field_id in re.findall(r"（([a-z_.]+)）", got[indicator]["formula"]):
+            assert field_id in F.FIELDS_2021  # the formula names the very fields it uses
+    # the generator made one zero denominator and one tie
+    no_reviews = region.organ(NO_REVIEWS[0]).printed
+    [entry] = [e for e in got["review_corrected_share"]["entries"] if e["organ"] == no_reviews]
+    assert (entry["state"], entry["rank"], entry["numerator"], entry["denominator"]) == ("zero_denominator", None, 0, 0)
+    tied = [e for e in got["received"]["entries"] if e["organ"] in {region.organ(n).printed for n, _ in SAME_NEW}]
+    assert tied[0]["rank"] == tied[1]["rank"] and tied[0]["tied"] and tied[1]["tied"]
+    text = invoke("rankings", "--year", 2023, "--db", region_db).stdout
+    assert f"{tied[0]['rank']}=  " in text and "分母为0" in text and "applications.new.total" in text
+
+
+def test_rankings_open_errors_per_report_and_blank_inputs(region, region_db):
+    got = {i["id"]: i for i in json.loads(invoke("rankings", "--year", 2024, "--db", region_db, "--json").stdout)["indicators"]}
+    store = Store(region_db)
+    errors = dict(store.conn.execute("SELECT r.organ, COUNT(f.rule) FROM reports r LEFT JOIN findings f ON f.report_id = r.id "
+                                     "AND f.severity = 'error' AND f.status = 'open' WHERE r.year = 2024 AND r.status = 'ok' GROUP BY r.organ"))
+    store.close()
+    # the misprinted report has two arithmetic errors; the two late ones one region.late each
+    assert errors[region.organ(MISPRINTED[0]).printed] == 2
+    assert {o for o, n in errors.items() if n == 1} == {region.organ(n).printed for n, _ in LATE}
+    entries = got["open_errors"]["entries"]
+    assert entries[0]["organ"] == region.organ(MISPRINTED[0]).printed and entries[0]["value"] == 2
+    assert got["open_errors"]["formula"].startswith("待核")
