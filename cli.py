@@ -380,7 +380,7 @@ def review_list(
     severity: Annotated[Optional[str], typer.Option(help="error, warning or info.")] = None,
     organ: Annotated[Optional[str], typer.Option(help="Organ name contains this.")] = None,
     year: Annotated[Optional[int], typer.Option(help="Reporting year.")] = None,
-    status: Annotated[Optional[str], typer.Option(help="open (default), confirmed, dismissed or all.")] = "open",
+    status: Annotated[Optional[str], typer.Option(help="open (default), confirmed, dismissed, sent, fixed, disputed or all.")] = "open",
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one finding per line.")] = False,
 ) -> None:
     """Findings to review, newest batch first (default: open ones).
@@ -409,9 +409,14 @@ def review_list(
 
 
 def _verdict(ctx: typer.Context, db: Path | None, fingerprint: str, status: str, note: str | None) -> None:
+    from .store.status import StatusError, change_status
+
     store = _store_for_writing(_chosen_db(ctx, db))
     try:
-        updated = store.set_verdict(fingerprint, status, note)
+        updated = change_status(store, fingerprint, status, note)
+    except StatusError as exc:
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(1) from None
     except sqlite3.Error as exc:
         err.print(f"nianbao: cannot write to {store.path}: {exc}", markup=False)
         raise typer.Exit(1) from None
@@ -444,6 +449,18 @@ def reopen(ctx: typer.Context, fingerprint: str, note: NoteOpt = None, db: DbOpt
     _verdict(ctx, db, fingerprint, "open", note)
 
 
+@review_app.command()
+def dispute(ctx: typer.Context, fingerprint: str, note: NoteOpt = None, db: DbOption = None) -> None:
+    """The organ disputes a finding it was sent (say why in --note)."""
+    _verdict(ctx, db, fingerprint, "disputed", note)
+
+
+@review_app.command()
+def fixed(ctx: typer.Context, fingerprint: str, note: NoteOpt = None, db: DbOption = None) -> None:
+    """Mark a sent finding fixed by hand (re-extracting a re-published report does it by itself)."""
+    _verdict(ctx, db, fingerprint, "fixed", note)
+
+
 organs_app = typer.Typer(help="Organ names as matched across years; correct a match with an alias.", invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(organs_app, name="organs")
 
@@ -473,10 +490,16 @@ def alias(ctx: typer.Context, name: str, canonical: Annotated[Optional[str], typ
 
 
 def _after_batch(store, run_id: int | None) -> int:
-    """What a batch changes for the region: deadlines against the roster (returns late findings)."""
+    """What a batch changes for the region: deadlines against the roster (returns late findings), and
+    sent findings a re-published report no longer has become fixed."""
     from .region.scope import check_deadlines
+    from .store.status import mark_fixed_by_republication
 
-    return check_deadlines(store, run_id)
+    late = check_deadlines(store, run_id)
+    fixed = mark_fixed_by_republication(store)
+    if fixed:
+        err.print(f"{len(fixed)} sent finding(s) no longer in the re-published reports: marked fixed", markup=False)
+    return late
 
 
 # --- the region --------------------------------------------------------------------------------
@@ -757,6 +780,45 @@ def rankings(
 
 
 @app.command()
+def letters(
+    year: YearOpt,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the letters (one DOCX per organ).")],
+    under: UnderOpt = None,
+    db: DbOption = None,
+    sender: Annotated[Optional[str], typer.Option("--sender", help="The office signing the letters (default: each organ's parent in the roster).")] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Write the letters but leave the findings confirmed (not sent).")] = False,
+) -> None:
+    """Rectification letters (整改通知): one DOCX per organ with its confirmed findings, then marked sent.
+
+    Each finding comes with the quoted passage, the table cells as printed, the rule and its basis.
+    """
+    from .region.letters import file_name, gather, write_docx
+    from .region.scope import ScopeError
+    from .store.status import change_status
+
+    store = _store_for_writing(db)
+    try:
+        found = gather(store, year, under)
+    except ScopeError as exc:
+        store.close()
+        err.print(f"nianbao: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sent = 0
+    for letter in found:
+        if sender:
+            letter.sender = sender
+        path = out_dir / file_name(letter)
+        write_docx(letter, path)
+        if not draft:
+            for item in letter.items:
+                sent += change_status(store, item.fingerprint, "sent", f"整改通知：{path.name}", by="letters") > 0
+        out.print(f"{path}  {letter.organ}: {len(letter.items)} finding(s)", markup=False)
+    store.close()
+    err.print(f"{len(found)} letter(s); " + ("drafts: nothing marked sent" if draft else f"{sent} finding(s) marked sent"), markup=False)
+
+
+@app.command()
 def show(
     report: Annotated[str, typer.Argument(help="Report id (or its first characters), source path or file name.")],
     db: DbOption = None,
@@ -790,13 +852,18 @@ def overview(
     db: DbOption = None,
     html: Annotated[Path, typer.Option("--html", help="Write the overview here; each report's page goes beside it.")] = Path("out/index.html"),
 ) -> None:
-    """The whole batch at a glance, as static pages (index plus one page per report)."""
+    """The whole batch at a glance: the board (findings per status, per organ) in the terminal, and
+    static pages (index plus one page per report)."""
     from .review.data import load_report
     from .review.overview import overview_data, page_name, render_overview
     from .review.page import render_report
 
+    from .review.board import board_lines
+
     store = _open_store(db)
     data = overview_data(store)
+    for line in board_lines(data["board"]):
+        out.print(line, markup=False)
     html.parent.mkdir(parents=True, exist_ok=True)
     html.write_text(render_overview(data), encoding="utf-8")
     for row in data["all"]:

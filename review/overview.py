@@ -7,6 +7,7 @@ from typing import Any
 
 from ..rules import RULES
 from ..store import Store
+from .board import board, board_html
 from .page import CSS, SEVERITY_NAMES, STATUS_NAMES
 
 
@@ -24,6 +25,7 @@ def overview_data(store: Store) -> dict[str, Any]:
                       "WHERE c.field = 'applications.new.total' AND r.status = 'ok' AND r.current = 1 ORDER BY c.value DESC, r.organ LIMIT 30"),
         "failures": q("SELECT id, source, error FROM reports WHERE status != 'ok' AND current = 1 ORDER BY source"),
         "all": q("SELECT id FROM reports WHERE current = 1"),  # earlier versions of a file are history, not counted
+        "board": board(store),
     }
 
 
@@ -81,6 +83,7 @@ def render_overview(data: dict[str, Any], link=page_name) -> str:
 .card .n{{font-size:26px;font-weight:bold;color:#1f3a5f}}.wrap{{padding:16px}}section{{margin-bottom:16px}}</style></head>
 <body><header><h1>政府信息公开工作年度报告 · 核对总览</h1><div class="meta">核对状态分为{"、".join(STATUS_NAMES.values())}；在各报告页（nianbao serve）或 nianbao review 中确认或排除</div></header>
 <div class="wrap"><div class="cards">{cards}</div>
+{board_html(data["board"]) if data.get("board") else ""}
 <section><h2>各规则发现的问题</h2>{by_rule_chart}
 <table class="national"><tr><th>规则</th><th>检查内容</th><th>级别</th><th>问题数</th><th>待核</th></tr>{rules_rows}</table></section>
 <section><h2>问题最多的报告</h2><table class="national"><tr><th>机关</th><th>年度</th><th>错误</th><th>警告</th><th>待核</th></tr>{worst}</table></section>

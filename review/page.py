@@ -16,10 +16,10 @@ from typing import Any
 
 from .. import fields as F
 from ..report import PROVENANCE_KINDS, provenance_kind
+from ..store.status import STATUS_NAMES  # noqa: F401  (one list of status names; pages import it from here)
 from . import layout
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_NAMES = {"open": "待核", "confirmed": "已确认", "dismissed": "已排除"}
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#f6f6f4}

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..store import VERDICTS, Store, StoreError
+from ..store.status import StatusError, change_status
 from .data import load_report
 from .overview import overview_data, render_overview
 from .page import STATUS_NAMES, render_report
@@ -103,9 +104,11 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
             try:
                 store = Store(db)
                 try:
-                    updated = store.set_verdict(fingerprint, status, (body.get("note") or None))
+                    updated = change_status(store, fingerprint, status, (body.get("note") or None))
                 finally:
                     store.close()
+            except StatusError as exc:  # e.g. a finding already sent to its organ cannot be reopened from here
+                return self._json(409, {"ok": False, "error": str(exc)})
             except (StoreError, sqlite3.Error) as exc:
                 return self._json(503, {"ok": False, "error": f"cannot record the verdict: {exc}"})
             if not updated:

@@ -352,3 +352,99 @@ def test_rankings_open_errors_per_report_and_blank_inputs(region, region_db):
     entries = got["open_errors"]["entries"]
     assert entries[0]["organ"] == region.organ(MISPRINTED[0]).printed and entries[0]["value"] == 2
     assert got["open_errors"]["formula"].startswith("待核")
+
+
+# --- rectification: letters and the status of a finding -----------------------------------------------
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    return "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells])
+
+
+def error_findings(db: Path) -> dict[tuple[str, str], dict]:
+    rows = [json.loads(x) for x in invoke("review", "--db", db, "--status", "all", "--severity", "error", "--json").stdout.splitlines()]
+    return {(r["organ"], r["rule"]): r for r in rows if r["year"] == 2024}
+
+
+def test_letters_status_workflow_and_fixed_on_republication(region, region_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "letters.db"
+    shutil.copy(region_db, db)
+    folder = region_db.parent / "in"
+    misprinted, late = region.report(*MISPRINTED), region.organ(f"{CITY}教育局")
+    found = error_findings(db)
+    row_total = found[(misprinted.organ.printed, "applications.row_total")]
+    late_one = found[(late.printed, "region.late")]
+    other_late = found[(region.organ(f"{CITY}东城区").printed, "region.late")]
+    assert invoke("review", "--db", db, "confirm", row_total["fingerprint"], "--note", "已电话核实").exit_code == 0
+    assert invoke("review", "--db", db, "confirm", late_one["fingerprint"]).exit_code == 0
+
+    out = tmp_path / "letters"
+    result = invoke("letters", "--year", 2024, "--out", out, "--db", db, "--sender", "示例市人民政府办公室")
+    assert result.exit_code == 0, result.output
+    letters = sorted(p.name for p in out.iterdir())
+    assert letters == sorted([f"{misprinted.organ.name}_2024年度报告整改通知.docx", f"{late.name}_2024年度报告整改通知.docx"])
+    text = docx_text(out / f"{misprinted.organ.name}_2024年度报告整改通知.docx")
+    total = misprinted.true_new_natural + 1
+    parts = [misprinted.cells[F.application_id("new", c)] for c in F.APPLICANT_COLUMNS]
+    assert f"关于{misprinted.organ.name}2024年度政府信息公开工作年度报告存在问题的整改通知" in text
+    assert f"【{total}】" in text  # the quoted passage, the printed total marked
+    assert f"各项之和为{sum(parts)}，表中印为{total}" in text
+    assert "一、本年新收政府信息公开申请数量·总计\n" + str(total) in text  # the table cell as printed
+    assert "国办公开办函〔2021〕30号" in text and "applications.row_total" in text and "示例市人民政府办公室" in text
+    late_text = docx_text(out / f"{late.name}_2024年度报告整改通知.docx")
+    assert "第四十九条" in late_text and "【2025年2月15日】" in late_text and "逾期15天" in late_text
+    for name in letters:
+        assert "None" not in docx_text(out / name)
+
+    statuses = {r["fingerprint"]: r["status"] for r in error_findings(db).values()}
+    assert statuses[row_total["fingerprint"]] == statuses[late_one["fingerprint"]] == "sent"
+    assert statuses[other_late["fingerprint"]] == "open"  # never confirmed: no letter
+    refused = invoke("review", "--db", db, "reopen", row_total["fingerprint"])
+    assert refused.exit_code == 1 and "sent" in refused.stderr
+    assert invoke("review", "--db", db, "dispute", late_one["fingerprint"], "--note", "单位称已按时报送").exit_code == 0
+    assert invoke("review", "--db", db, "dispute", other_late["fingerprint"]).exit_code == 1  # open cannot be disputed
+
+    invoke("extract", folder, "--db", db, "-q")  # the same files again: verdicts stay
+    statuses = {r["fingerprint"]: r["status"] for r in error_findings(db).values()}
+    assert (statuses[row_total["fingerprint"]], statuses[late_one["fingerprint"]]) == ("sent", "disputed")
+
+    republished = tmp_path / "republished"
+    republished.mkdir()
+    misprinted_fixed = region.report(*MISPRINTED)
+    cells = {**misprinted_fixed.cells, "applications.new.total": misprinted_fixed.true_new_natural}
+    from region_gen import report_text
+
+    (republished / "重新发布.txt").write_text(report_text(misprinted.organ.printed, 2024, cells, "2025-01-25"), encoding="utf-8")
+    result = invoke("extract", republished, "--db", db, "-q")
+    assert result.exit_code == 0
+    store = Store(db)
+    [(status, note)] = store.conn.execute("SELECT status, note FROM verdicts WHERE fingerprint = ?", [row_total["fingerprint"]]).fetchall()
+    log = [r["status"] for r in store.db.query("SELECT status FROM status_log WHERE fingerprint = ? ORDER BY rowid", [row_total["fingerprint"]])]
+    store.close()
+    assert status == "fixed" and "重新发布.txt" in note
+    assert log == ["confirmed", "sent", "fixed"]
+
+    board = invoke("overview", "--db", db, "--html", tmp_path / "ov" / "index.html")
+    assert board.exit_code == 0
+    head = board.stdout.splitlines()[0]
+    assert "sent:0" in head and "fixed:1" in head and "disputed:1" in head and "confirmed:0" in head
+    line = next(x for x in board.stdout.splitlines() if x.startswith(misprinted.organ.printed))
+    assert line.split()[-2] == "1"  # fixed, on the organ's row
+    assert "整改进度" in (tmp_path / "ov" / "index.html").read_text(encoding="utf-8")
+
+
+def test_draft_letters_leave_findings_confirmed(region, region_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "draft.db"
+    shutil.copy(region_db, db)
+    fp = error_findings(db)[(region.organ(f"{CITY}东城区").printed, "region.late")]["fingerprint"]
+    invoke("review", "--db", db, "confirm", fp)
+    assert invoke("letters", "--year", 2024, "--out", tmp_path / "d", "--db", db, "--draft").exit_code == 0
+    assert len(list((tmp_path / "d").iterdir())) == 1
+    assert error_findings(db)[(region.organ(f"{CITY}东城区").printed, "region.late")]["status"] == "confirmed"
+    assert invoke("letters", "--year", 2023, "--out", tmp_path / "none", "--db", db).exit_code == 0
+    assert not list((tmp_path / "none").iterdir())
