@@ -1,13 +1,19 @@
 """The `nianbao` command: the same functions as the library, for people and scripts.
 
 Exit codes: 0 every input processed (findings are not errors); 1 an input failed;
-2 the command was misused; 130 interrupted (everything finished so far is saved).
+2 the command was misused; 3 the model provider kept failing, so some reports were not
+asked (each is listed; the built-in reader's results are stored); 130 interrupted
+(everything finished so far is saved).
+
+Logging: NIANBAO_LOG=info (or debug, warning) prints the log on stderr, keys masked:
+every model retry with its reason, and instructor's and openai's own messages.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -23,6 +29,7 @@ from rich.text import Text
 
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
+from .extract.llm.breaker import not_asked as was_not_asked
 from .pipeline import expand_inputs, process_path, sha_or_path
 from .report import Report
 from .rules import RULES
@@ -79,6 +86,7 @@ def _llm_setup(policy: str | None, model: str | None, base_url: str | None, mode
     if policy not in ("never", "auto", "always"):
         err.print("nianbao: --llm takes never, auto or always")
         raise typer.Exit(2)
+    _configure_logging(config.api_key)
     if policy == "never":
         return None, 1, None
     if not config.configured:
@@ -90,6 +98,56 @@ def _llm_setup(policy: str | None, model: str | None, base_url: str | None, mode
 
     cache = LLMCache(str(db_path)) if db_path and config.use_cache else None
     return LLMExtractor(Asker(config, cache), policy), max(1, config.concurrency), cache
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (a test runner swaps it)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+_log_handler: _StderrHandler | None = None
+_root_level = logging.WARNING
+
+
+def _configure_logging(api_key: str | None) -> None:
+    """Quiet by default; NIANBAO_LOG=<level> shows the log (model retries, instructor, openai) with keys masked."""
+    global _log_handler, _root_level
+    from .extract.llm.redact import RedactingFilter
+
+    root = logging.getLogger()
+    if _log_handler is not None:  # an earlier command in this process installed one
+        root.removeHandler(_log_handler)
+        root.setLevel(_root_level)
+        _log_handler = None
+    level = os.environ.get("NIANBAO_LOG")
+    if not level:
+        return
+    _log_handler = _StderrHandler()
+    _log_handler.addFilter(RedactingFilter(api_key))
+    _log_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    _log_handler.setLevel(level.upper())
+    root.addHandler(_log_handler)
+    _root_level = root.level
+    root.setLevel(min(root.level or logging.WARNING, _log_handler.level))
+
+
+def _report_breaker(extractor, not_asked: list[str]) -> bool:
+    """After a batch: say when the model was no longer asked, and for which reports. True if it tripped."""
+    breaker = extractor.asker.breaker if extractor is not None else None
+    if breaker is None or not breaker.tripped:
+        return False
+    err.print(f"nianbao: stopped asking the model after {breaker.tripped}", markup=False)
+    err.print(f"{len(not_asked)} report(s) not asked (the built-in reader's results are stored):", markup=False)
+    for source in not_asked:
+        err.print(f"  {source}", markup=False)
+    return True
 
 
 def _reports(items, max_bytes: int, llm, concurrency: int):
@@ -170,6 +228,7 @@ def extract(
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
     run_id = store.start_run(sys.argv) if store else None
     stats: Counter[str] = Counter()
+    not_asked: list[str] = []
     stage_seconds: Counter[str] = Counter()
     started = time.perf_counter()
     status = "interrupted"
@@ -192,6 +251,8 @@ def extract(
                 stats["llm_cache_hits"] += sum(1 for c in report.llm_calls if c.cache_hit)
                 if report.status != "ok":
                     progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
+                if extractor is not None and was_not_asked(report):
+                    not_asked.append(report.source)
                 progress.advance(task)
         status = "done"
     except KeyboardInterrupt:
@@ -224,10 +285,13 @@ def extract(
             + 
             f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
         )
+    tripped = _report_breaker(extractor, not_asked)
     if status == "interrupted":
         raise typer.Exit(130)
     if status == "failed":
         raise typer.Exit(1)
+    if tripped:
+        raise typer.Exit(3)
     raise typer.Exit(1 if stats["failed"] else 0)
 
 
@@ -258,8 +322,11 @@ def check(
         raise typer.Exit(2)
     extractor, _, _ = _llm_setup(llm, model, base_url, instructor_mode, timeout, 1, True, None)
     failed = flagged = 0
+    not_asked: list[str] = []
     for report in _reports(items, max_bytes, extractor, 1):
         failed += report.status != "ok"
+        if extractor is not None and was_not_asked(report):
+            not_asked.append(report.source)
         flagged += any(f.severity in worst for f in report.findings)
         if as_json:
             out.file.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
@@ -271,6 +338,8 @@ def check(
         for f in report.findings:
             where = _line(f.start, report.text)
             out.print(f"  [{f.severity}] {f.rule} {where}: {f.message}", markup=False)
+    if _report_breaker(extractor, not_asked):
+        raise typer.Exit(3)
     raise typer.Exit(1 if failed or flagged else 0)
 
 

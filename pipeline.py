@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .extract.builtin import extract_builtin
+from .extract.implausible import refuse_implausible
 from .extract.normalize import normalize, to_simplified
 from .load import DEFAULT_MAX_BYTES, LoadError, load
 from .report import Report
@@ -51,7 +52,14 @@ def process_text(
         llm.enrich(report)
         timings["llm"] = time.perf_counter() - t
 
-    problem = _not_a_report(report) or _cut_off(report)
+    refuse_implausible(report)  # after every reader, before the rules: no absurd value is checked or stored
+
+    not_a_report = _not_a_report(report)
+    if not_a_report:  # stored as the failure and its reason only: no null cells, no findings about them
+        bare = Report(source=source, sha256=sha256, status="failed", error=not_a_report, encoding=encoding)
+        bare.llm_calls, bare.timings = report.llm_calls, timings  # the model's usage is a log: kept
+        return bare
+    problem = _cut_off(report)  # a cut-off report keeps what it holds: its values were printed
     if problem:
         report.status, report.error = "failed", problem
 

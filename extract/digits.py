@@ -22,7 +22,7 @@ from math import prod
 
 from ..report import Finding, Number
 from .identities import Identity, failing
-from .numbers import Token
+from .numbers import Token, parse_number
 
 MAX_READINGS = 20_000  # readings of one row; beyond this the row is refused, not searched
 MAX_RUN = 40  # digits in one run; a longer run is not a row of counts
@@ -82,7 +82,7 @@ def row_tokens(text: str, start: int, end: int, found: list[Token]) -> list[Toke
     for m in _RUN_BEFORE_NUMBERING.finditer(text, start, end):
         s, e = m.start(1), m.end(1) - 1  # the last digit is the next row's numbering
         if not any(a < e and s < b for a, b in taken):
-            extra.append(Token("number", int(text[s:e]), s, e, text[s:e]))
+            extra.append(Token("number", parse_number(text[s:e]), s, e, text[s:e]))  # never int(): a run may be thousands of digits
     return sorted(found + extra, key=lambda t: t.start)
 
 

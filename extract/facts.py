@@ -98,7 +98,7 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
     if len(shares) >= 2:
         for m in shares:
             label = _label_before(text, m.start(), total_m.end())
-            facts.append(Fact(f"proactive.part:{label}", int(m["n"]), m.start(), m.start("n") + len(m["n"]) + 1, text[m.start() : m.start("n") + len(m["n"]) + 1]))
+            facts.append(Fact(f"proactive.part:{label}", parse_number(m["n"]), m.start(), m.start("n") + len(m["n"]) + 1, text[m.start() : m.start("n") + len(m["n"]) + 1]))
             facts.append(Fact(f"proactive.share:{label}", float(m["p"]), m.start("p"), m.end(), text[m.start("p") : m.end()], unit="%"))
         return facts
     # "其中A 56条,B 5条…" in the same sentence: parts run until they reach the total.
@@ -110,12 +110,12 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
     items, running = [], 0
     for m in _LIST_ITEM.finditer(text, total_m.end() + rest.index("其中"), sentence_end):
         items.append(m)
-        running += int(m["n"])
+        running += parse_number(m["n"])
         if running == total:
             break
     for m in items:
         label = _VERBS.sub("", m["label"].strip()).strip() or "?"
-        facts.append(_fact(f"proactive.part:{label}", int(m["n"]), m))
+        facts.append(_fact(f"proactive.part:{label}", parse_number(m["n"]), m))
     return facts
 
 
@@ -154,7 +154,7 @@ def _appeals(text: str, skip: list[tuple[int, int]], section4: tuple[int, int] |
         in_section4 = section4 is not None and section4[0] <= m.start() < section4[1]
         if not in_section4 and "公开" not in text[sentence_start : m.end()]:
             continue
-        facts.append(_fact(APPEAL_FACTS[m["kind"]], int(m["n"]), m))
+        facts.append(_fact(APPEAL_FACTS[m["kind"]], parse_number(m["n"]), m))
     return facts
 
 
@@ -173,7 +173,7 @@ def read_facts(
     facts: list[Fact] = []
     facts += _proactive(text, table_spans, section1_end or len(text))
     for pattern in _RECEIVED:
-        facts += [_fact("applications.received", int(m["n"]), m) for m in pattern.finditer(text)
+        facts += [_fact("applications.received", parse_number(m["n"]), m) for m in pattern.finditer(text)
                   if _outside(table_spans, m) and _about_disclosure(m, section3)]
     facts += [_fact("applications.none", 0, m) for m in _NONE_RECEIVED.finditer(text)
               if _outside(table_spans, m) and _about_disclosure(m, section3)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -36,9 +37,16 @@ def parse_number(raw: str) -> Number | None:
     return _value(m) if m else None
 
 
+MAX_DIGITS = 18  # an integer part this long still fits SQLite's INTEGER; nothing a report prints is longer
+
+
 def _value(m: re.Match[str]) -> Number:
     digits = m["int"].replace(",", "")
     sign = -1 if m["sign"] else 1
+    if len(digits) > MAX_DIGITS:
+        # Glued digits, not a value: never converted (int() of thousands of digits raises or crawls);
+        # infinite, so whoever reads it sees a value beyond any limit (extract/implausible.py).
+        return sign * math.inf
     if m["frac"] is not None:
         return sign * float(f"{digits}.{m['frac']}")
     return sign * int(digits)

@@ -30,7 +30,7 @@ def section_missing(report: Report) -> Iterator[Finding]:
     present = {s.number for s in report.sections}
     for number, title in SECTION_TITLES.items():
         if number not in present:
-            yield Finding("", "", [], f"未找到第{CHINESE_NUMBERS[number - 1]}部分「{title}」", expected=title)
+            yield Finding("", "", [], f"未找到第{CHINESE_NUMBERS[number - 1]}部分「{title}」", expected=title, key=f"section{number}")
 
 
 @rule("completeness.table_missing", "error", "缺少规定的三张统计表之一", BASIS)

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from .. import fields as F
 from ..extract.metadata import organ_level
 from ..report import Finding, Report
-from . import rule
+from . import declare, rule
 from .common import fmt
+
+declare("plausibility.value_too_large", "error", "印出的数值超出任何可能的件数或金额（如连写的20位数字），记为空，不采信", "数据库整数上限；年度报告格式")
 
 # 万元 above which a fee looks like 元 printed in the 万元 column, by organ level.
 FEE_LIMITS = {"township": 1000, "county": 100000}

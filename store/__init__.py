@@ -20,6 +20,7 @@ import sqlite_utils
 
 from .. import __version__
 from .. import fields as F
+from ..extract.implausible import refuse_implausible
 from ..report import Finding, Report
 from ..rules.history import compare_years, organ_key, same_organ
 from .connection import StoreError, connect_reader, connect_writer, write
@@ -55,9 +56,25 @@ def report_key(report: Report) -> str:
     return Path(report.source).name
 
 
-def fingerprint(key: str, finding: Finding) -> str:
-    basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key])
+def fingerprint(key: str, finding: Finding, ordinal: int = 0) -> str:
+    basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key] + ([f"#{ordinal}"] if ordinal else []))
     return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+def fingerprints(key: str, findings: list[Finding]) -> list[str]:
+    """One distinct fingerprint per finding. Rules give findings that share rule and fields a
+    distinguishing `key` (stable across re-extraction, so verdicts follow the right finding); should
+    two still collide, the later ones are numbered rather than silently dropped."""
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        fp, ordinal = fingerprint(key, f), 0
+        while fp in seen:
+            ordinal += 1
+            fp = fingerprint(key, f, ordinal)
+        seen.add(fp)
+        out.append(fp)
+    return out
 
 
 class Store:
@@ -120,6 +137,7 @@ class Store:
     # --- reports ------------------------------------------------------------------------
     def save(self, report: Report, run_id: int | None = None) -> None:
         """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
+        refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
         rid = report.sha256
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -186,8 +204,7 @@ class Store:
 
     def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
         rows = {}
-        for f in findings:
-            fp = fingerprint(key, f)
+        for f, fp in zip(findings, fingerprints(key, findings)):
             rows[fp] = {
                 "report_id": rid, "fingerprint": fp, "report_key": key, "rule": f.rule, "severity": f.severity,
                 "fields": json.dumps(f.fields), "message": f.message,

@@ -3,8 +3,9 @@
 Real HTTP, so the real `openai` client (httpx2) and real instructor talk to it. Each
 request is answered by the first scripted `Reply` in the queue, or by `default`, a
 function of the parsed request body. A reply can be a status with headers (429 with
-Retry-After, 500), a body that is not JSON, a delay longer than the client's timeout, or
-a structured answer, which the server wraps the way the request's instructor mode
+Retry-After, 500, 401), a body that is not JSON, a delay longer than the client's timeout,
+a body trickled one byte at a time (`trickle`), a completion with no choices (`EMPTY_CHOICES`),
+or a structured answer, which the server wraps the way the request's instructor mode
 expects (tool call, JSON content, or a ```json block).
 """
 
@@ -29,6 +30,16 @@ class Reply:
     delay: float = 0.0
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    trickle: float = 0.0  # > 0: send the body one byte every `trickle` seconds (each read is quick, the whole never ends)
+
+
+EMPTY_CHOICES = json.dumps({"id": "chatcmpl-empty", "object": "chat.completion", "created": 0, "model": "fake", "choices": [],
+                            "usage": {"prompt_tokens": 1, "completion_tokens": 0, "total_tokens": 1}})
+
+
+def unauthorized(echo: str = "") -> Reply:
+    """A 401 as providers send it, echoing (part of) the key it was given, as some do."""
+    return Reply(status=401, raw_body=json.dumps({"error": {"message": f"Incorrect API key provided: {echo}", "code": "invalid_api_key"}}))
 
 
 def estimate_tokens(text: str) -> int:
@@ -127,7 +138,13 @@ class FakeLLM:
                     for key, value in reply.headers.items():
                         self.send_header(key, value)
                     self.end_headers()
-                    self.wfile.write(data)
+                    if reply.trickle:
+                        for i in range(len(data)):
+                            self.wfile.write(data[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.trickle)
+                    else:
+                        self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout): nothing to answer
 

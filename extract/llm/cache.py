@@ -1,6 +1,7 @@
 """Every model answer, kept in the database so a re-run of the same batch makes no call.
 
-Keyed by model, instructor mode, prompt version, schema hash and input hash. It has its
+Keyed by endpoint, model, instructor mode, prompt version, schema hash and input hash (the
+region of the report asked about): two providers never share answers. It has its
 own connection (worker threads ask the model; the main thread writes reports).
 """
 
@@ -20,10 +21,10 @@ CREATE TABLE IF NOT EXISTS llm_cache (
 """
 
 
-def cache_key(model: str, mode: str, prompt_version: str, schema: dict, user_text: str) -> tuple[str, str, str]:
+def cache_key(endpoint: str, model: str, mode: str, prompt_version: str, schema: dict, user_text: str) -> tuple[str, str, str]:
     schema_hash = hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:16]
     input_hash = hashlib.sha256(user_text.encode()).hexdigest()[:16]
-    key = hashlib.sha256("|".join([model, mode, prompt_version, schema_hash, input_hash]).encode()).hexdigest()
+    key = hashlib.sha256("|".join([endpoint.rstrip("/"), model, mode, prompt_version, schema_hash, input_hash]).encode()).hexdigest()
     return key, schema_hash, input_hash
 
 
@@ -42,7 +43,7 @@ class LLMCache:
     def put(self, key: str, model: str, mode: str, prompt_version: str, schema_hash: str, input_hash: str, answer: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self._lock:
-            self._conn.execute(
+            self._conn.execute(  # one autocommit write: the busy timeout lets it wait for a batch's transaction
                 "INSERT OR REPLACE INTO llm_cache VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [key, model, mode, prompt_version, schema_hash, input_hash, answer, now],
             )

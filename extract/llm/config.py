@@ -3,7 +3,8 @@
 Environment: OPENAI_API_KEY / NIANBAO_API_KEY, OPENAI_BASE_URL / NIANBAO_BASE_URL,
 NIANBAO_MODEL, NIANBAO_INSTRUCTOR_MODE, NIANBAO_TIMEOUT, NIANBAO_RETRIES, NIANBAO_REASK,
 NIANBAO_CONCURRENCY, NIANBAO_PRICE_INPUT, NIANBAO_PRICE_OUTPUT (per million tokens),
-NIANBAO_MAX_REGION_CHARS.
+NIANBAO_MAX_REGION_CHARS, NIANBAO_BREAKER (consecutive provider failures of one kind before
+the model is no longer asked).
 """
 
 from __future__ import annotations
@@ -34,14 +35,15 @@ class LLMConfig:
     model: str = "gpt-4o-mini"
     mode: str = "TOOLS"
     extra_body: dict[str, Any] | None = None
-    timeout: float = 60.0  # seconds per HTTP attempt
-    transport_retries: int = 3  # the openai client's own retries (timeouts, 429, 5xx)
+    timeout: float = 60.0  # seconds per HTTP attempt, in all (and per read)
+    transport_retries: int = 3  # retries of provider failures (timeouts, 429, 5xx, no choices)
     reask: int = 2  # instructor re-asks on a structurally invalid answer
     concurrency: int = 4
     price_input: float = 0.0  # per million prompt tokens
     price_output: float = 0.0  # per million completion tokens
     max_region_chars: int = 12000
     use_cache: bool = True
+    breaker: int = 5  # consecutive provider failures of one kind, then stop asking
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -66,6 +68,7 @@ class LLMConfig:
             "price_input": float(env.get("NIANBAO_PRICE_INPUT", 0)),
             "price_output": float(env.get("NIANBAO_PRICE_OUTPUT", 0)),
             "max_region_chars": int(env.get("NIANBAO_MAX_REGION_CHARS", cls.max_region_chars)),
+            "breaker": int(env.get("NIANBAO_BREAKER", cls.breaker)),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         if values["mode"] not in MODES:
