@@ -189,6 +189,18 @@ def _line(span_start: int | None, text: str) -> str:
     return "" if span_start is None else f"line {text.count(chr(10), 0, span_start) + 1}"
 
 
+def _program() -> str:
+    """How the user called nianbao (`.venv/bin/nianbao` when not activated), so the next command they are told works as typed."""
+    called = sys.argv[0] if sys.argv else ""
+    return called if Path(called).name == "nianbao" and os.sep in called else "nianbao"
+
+
+def _quoted(path: Path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
+
+
 def _fail_line(report: Report) -> None:
     err.print(Text.assemble(("failed", "red"), f" {report.source}: {report.error}"))
 
@@ -286,6 +298,8 @@ def extract(
             f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
         )
     tripped = _report_breaker(extractor, not_asked)
+    if not quiet and store and status == "done":  # the last line: what to run next
+        err.print(f"look at the results: {_program()} serve --db {_quoted(db_path)}   (then open http://127.0.0.1:8765/)", markup=False)
     if status == "interrupted":
         raise typer.Exit(130)
     if status == "failed":
@@ -894,16 +908,22 @@ def show(
     html: Annotated[Optional[Path], typer.Option("--html", help="Write the review page here (a single file that opens from disk).")] = None,
 ) -> None:
     """One report's review page (--html), or its findings in the terminal."""
-    from .review.data import find_report_id, load_report
+    from .review.data import load_report, match_reports, suggest_reports
     from .review.page import render_report
 
     store = _open_store(db)
-    report_id = find_report_id(store, report)
-    if report_id is None:
+    found = match_reports(store, report)
+    if len(found) != 1:
+        candidates = found or suggest_reports(store, report)
         store.close()
-        err.print(f"nianbao: no single report matches {report!r}")
+        if found:
+            err.print(f"nianbao: {report!r} matches {len(found)} reports; give more of the id, or the path:", markup=False)
+        else:
+            err.print(f"nianbao: no report matches {report!r}; " + ("did you mean one of these?" if candidates else "the database holds none"), markup=False)
+        for c in candidates:
+            err.print(f"  {c['id'][:12]}  {c['source']}  {c['organ'] or '?'} {c['year'] or ''}", markup=False)
         raise typer.Exit(1)
-    data = load_report(store, report_id)
+    data = load_report(store, found[0]["id"])
     store.close()
     if html:
         html.parent.mkdir(parents=True, exist_ok=True)
@@ -1009,7 +1029,15 @@ def serve(
     _open_store(db).close()
     if host not in ("127.0.0.1", "localhost", "::1"):  # then any Host header is answered
         err.print(f"warning: listening on {host}: anyone who can reach this address can read the reports; verdicts still need this session's token")
-    server = make_server(db, host, port)
+    try:
+        server = make_server(db, host, port)
+    except OSError as exc:
+        import errno
+
+        said = f"port {port} is in use (another nianbao serve?); choose another with --port" if exc.errno == errno.EADDRINUSE \
+            else f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        err.print(f"nianbao: {said}", markup=False)
+        raise typer.Exit(2) from None
     err.print(f"serving {db} on http://{host}:{server.server_address[1]}/  (Ctrl-C to stop)")
     try:
         server.serve_forever()

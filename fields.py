@@ -19,6 +19,11 @@ ACTIVE_ROWS_2021: list[tuple[str, str, tuple[str, ...]]] = [
     ("fees", "行政事业性收费", ("",)),
 ]
 ACTIVE_COLUMN_LABELS = {"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数"}
+# The header over the one value column of the other rows.
+ACTIVE_SINGLE_COLUMN_LABELS = {
+    "licensing": "本年处理决定数量", "punishment": "本年处理决定数量", "coercion": "本年处理决定数量",
+    "fees": "本年收费金额（万元）",
+}
 
 
 def active_id(row: str, col: str = "") -> str:
@@ -137,7 +142,7 @@ def _labels_2021() -> dict[str, str]:
     labels: dict[str, str] = {}
     for row, label, cols in ACTIVE_ROWS_2021:
         for col in cols:
-            suffix = ACTIVE_COLUMN_LABELS.get(col, "本年收费金额（万元）" if row == "fees" else "本年处理决定数量")
+            suffix = ACTIVE_COLUMN_LABELS[col] if col else ACTIVE_SINGLE_COLUMN_LABELS[row]
             labels[active_id(row, col)] = f"{label}·{suffix}"
     for row, label in APPLICATION_ROWS_2021:
         for col in APPLICATION_COLUMNS:

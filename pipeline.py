@@ -31,14 +31,17 @@ SKIPPED_SUFFIXES = {".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ic
 
 
 def process_text(
-    source: str, sha256: str, raw_text: str, encoding: str | None = None, llm: LLMExtractor | None = None
+    source: str, sha256: str, raw_text: str, encoding: str | None = None, llm: LLMExtractor | None = None,
+    kind: str = "text",
 ) -> Report:
-    """Extract and check one report from its decoded text (with the model too, if `llm` is given)."""
+    """Extract and check one report from its decoded text (with the model too, if `llm` is given).
+
+    `kind` is what the loader read (text, html, docx, pdf): tables of the others arrive as grids."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
     text = normalize(raw_text)
     simplified = to_simplified(text)  # same length, so spans point into the traditional text too
-    report = Report(source=source, sha256=sha256, text=simplified or text, encoding=encoding)
+    report = Report(source=source, sha256=sha256, text=simplified or text, encoding=encoding, kind=kind)
     if simplified is not None:
         report.display_text = text
     timings["normalize"] = time.perf_counter() - t
@@ -97,7 +100,7 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
         return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
     try:
-        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm)
+        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm, loaded.kind)
     except Exception as exc:  # noqa: BLE001 — a bug on one odd input must not stop a batch of hundreds
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return Report(

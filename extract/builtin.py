@@ -7,7 +7,11 @@ from ..report import Cell, Report
 from .facts import read_facts
 from .metadata import read_metadata
 from .sections import find_sections, section_bounds
+from .grid_reader import read_table
 from .tables import detect_template, read_active, read_appeals, read_applications
+
+
+GRID_KINDS = {"html", "docx", "pdf", "ocr", "image"}  # loaders whose tables reach the text as grids (load/grid.py)
 
 
 def extract_builtin(report: Report) -> Report:
@@ -20,13 +24,17 @@ def extract_builtin(report: Report) -> Report:
         return section_bounds(report.sections, number, len(text))
 
     report.template = detect_template(text, bounds(2), bounds(3))
+    from_grids = report.kind in GRID_KINDS
     for table, reader, number in (
         ("active", read_active, 2),
         ("applications", read_applications, 3),
         ("appeals", read_appeals, 4),
     ):
         start, end = bounds(number)
-        read = reader(text, start, end, report.template)
+        # A loader's grid keeps each cell at its column: read it by header. Text rows have no such geometry.
+        read = (read_table(text, start, end, table, report.template) if from_grids else None) or reader(
+            text, start, end, report.template
+        )
         report.cells.update(read.cells)
         report.anchors.update(read.anchors)
         report.findings.extend(read.findings)

@@ -4,73 +4,34 @@ Each row is found by its printed label (whitespace between characters allowed, s
 `自\\n然\\n人` or `商业\\n\\n企业` still match); its values are the number tokens between the
 end of its label and the start of the next row's label, whatever separates them (tabs,
 pipes, newlines, spaces). Only when a row has fewer numbers than columns are cell
-positions (tabs, pipes) used to place the blanks; if that is ambiguous too, the values are
-kept in order and the row is flagged, never guessed silently.
+positions (tabs, pipes) used to place the blanks; if that is ambiguous too, the row is left
+null with an error finding, never filled in order. Tables that reach the text as a loader's
+grid are read by their headers instead (extract/grid_reader.py).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from .. import fields as F
 from ..report import BUILTIN, SPLIT, Cell, Finding
 from . import digits
 from .identities import table_identities
+from .labels import ACTIVE_KEYWORDS, APPLICATION_KEYWORDS_2019, APPLICATION_KEYWORDS_2021, spaced
 from .numbers import Token, tokens
+from .table_read import TableRead
+from .table_read import token_cell as _cell
 
 
-def spaced(label: str) -> str:
-    """A regex for `label` that tolerates whitespace between its characters."""
-    return r"\s*".join(re.escape(ch) for ch in label)
-
-
-# Row label patterns of the applications table (2021 format), in printed order.
-APPLICATION_LABELS_2021: list[tuple[str, str]] = [
-    ("new", spaced("本年新收")),
-    ("carried_over", spaced("上年结转")),
-    ("granted", spaced("予以公开")),
-    ("partly_granted", spaced("部分公开")),
-    ("denied.state_secret", spaced("国家秘密")),
-    ("denied.law_prohibited", spaced("行政法规禁止公开")),
-    ("denied.security_stability", spaced("三安全一稳定")),
-    ("denied.third_party", spaced("第三方合法权益")),
-    ("denied.internal_affairs", spaced("内部事务")),
-    ("denied.process_info", spaced("过程性信息")),
-    ("denied.enforcement_file", spaced("行政执法案卷")),
-    ("denied.query_matter", spaced("行政查询事项")),
-    ("unavailable.not_held", spaced("不掌握")),
-    ("unavailable.needs_creation", spaced("另行制作")),
-    ("unavailable.unclear", spaced("仍不明确")),
-    ("not_processed.petition", spaced("信访举报投诉")),
-    ("not_processed.duplicate", spaced("重复申请")),
-    ("not_processed.publication", spaced("公开出版物")),
-    ("not_processed.excessive", spaced("大量反复申请")),
-    ("not_processed.reconfirm", spaced("重新出具")),
-    ("other.overdue_correction", spaced("逾期不补正")),
-    ("other.overdue_fee", spaced("缴纳费用")),
-    ("other.other", spaced("其他")),
-    ("total", spaced("总计")),
-    ("carried_forward", spaced("结转下年度")),
-]
+# Row label patterns of the applications table, in printed order (2021, and 2019 with one （六）其他处理 row).
+APPLICATION_LABELS_2021: list[tuple[str, str]] = [(row, spaced(k)) for row, k in APPLICATION_KEYWORDS_2021]
+APPLICATION_LABELS_2019: list[tuple[str, str]] = [(row, spaced(k)) for row, k in APPLICATION_KEYWORDS_2019]
 
 # Row label patterns of the active table; the rows and their columns are fields.ACTIVE_ROWS_*.
-ACTIVE_LABELS: dict[str, str] = {
-    "regulations": spaced("规章"),
+ACTIVE_LABELS: dict[str, str] = {row: spaced(k) for row, k in ACTIVE_KEYWORDS.items()} | {
     "normative_docs": r"(?:行\s*政\s*)?" + spaced("规范性文件"),  # 2019 prints 规范性文件, 2021 行政规范性文件
-    "licensing": spaced("行政许可"),
-    "other_services": spaced("其他对外管理服务事项"),
-    "punishment": spaced("行政处罚"),
-    "coercion": spaced("行政强制"),
-    "fees": spaced("行政事业性收费"),
-    "procurement": spaced("政府集中采购"),
 }
-
-# 2019: （六）其他处理 is one row with values, where 2021 has three sub-rows.
-APPLICATION_LABELS_2019 = [r for r in APPLICATION_LABELS_2021 if not r[0].startswith("other.")][:20] + [
-    ("other.total_2019", spaced("其他处理"))
-] + APPLICATION_LABELS_2021[-2:]
 
 _ACTIVE = {  # template → (row label patterns, rows with their field ids)
     template: (
@@ -117,25 +78,6 @@ class TokenIndex:
         return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-@dataclass
-class TableRead:
-    """What the reader found in one table: cells, the table's span, and anything it could not place."""
-
-    cells: dict[str, Cell] = field(default_factory=dict)
-    span: tuple[int, int] | None = None
-    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → its row label's span
-    findings: list[Finding] = field(default_factory=list)
-    unsure: str | None = None  # why this reading should be checked by a second reader (Report.unsure_tables)
-
-
-def _cell(field_id: str, token: Token | None, extractor: str = BUILTIN) -> Cell:
-    if token is None:
-        return Cell(field=field_id, value=None, status="blank")
-    if token.kind == "marker":
-        return Cell(field_id, None, token.start, token.end, extractor, token.raw, None, "unreadable")
-    return Cell(field_id, token.value, token.start, token.end, extractor, token.raw, token.unit, "ok")
-
-
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
     """Place values by their cell position on the row's line when it is tab or pipe separated."""
     line_end = text.find("\n", start, end)
@@ -176,15 +118,16 @@ def read_row(
     if len(found) == ncols:
         return list(found), None
     if len(found) > ncols:
-        problem = None if last else f"该行印有{len(found)}个数值，多于{ncols}列，已按顺序取前{ncols}个"
-        return list(found[:ncols]), problem
+        if last:  # the table's last row: what follows it in the region is not the table
+            return list(found[:ncols]), None
+        return [None] * ncols, f"该行印有{len(found)}个数值，多于{ncols}列，无法确定各列的值，整行留空"
     placed = _positional(text, start, end, ncols, skip_first)
     if placed is not None:
         return placed, None
-    padded: list[Token | None] = list(found) + [None] * (ncols - len(found))
     if not found:
-        return padded, None
-    return padded, f"该行只印有{len(found)}个数值（应为{ncols}列），无法确定空白所在列，已按顺序填入"
+        return [None] * ncols, None
+    # Never filled in order: a wrong column is worse than a blank. Null cells, an error, a second reader.
+    return [None] * ncols, f"该行只印有{len(found)}个数值（应为{ncols}列），无法确定空白所在列，整行留空"
 
 
 def _glued(
@@ -257,8 +200,9 @@ def _read_rows(
             read.cells[fid] = _cell(fid, token)
         if problem:
             read.findings.append(
-                Finding("table.row_alignment", "warning", field_ids, problem, start=spans[row][0], end=seg_end)
+                Finding("table.row_alignment", "error", field_ids, problem, start=spans[row][0], end=seg_end)
             )
+            read.unsure = read.unsure or problem
     _place_glued(read, glued, table, template)
     if spans:
         first = min(s for s, _ in spans.values())
@@ -315,6 +259,7 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
         read.cells[fid] = _cell(fid, token)
         read.anchors[fid] = (header.start(), header.end())  # the groups share one data row under this header
     if problem:
-        read.findings.append(Finding("table.row_alignment", "warning", field_ids, problem, start=header.start(), end=end))
+        read.findings.append(Finding("table.row_alignment", "error", field_ids, problem, start=header.start(), end=end))
+        read.unsure = read.unsure or problem
     read.span = (table_start, end)
     return read

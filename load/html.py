@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from .grid import clean_cell, expand_spans, render_grid
+from .grid import clean_cell, render_spans
 from .html_parse import parse_page
 from .limits import check_positions, span
 
@@ -27,7 +27,7 @@ def _table_text(table: etree._Element) -> str:
             continue  # a row of a nested table
         rows.append([(clean_cell(td.text_content()), _span(td, "rowspan"), _span(td, "colspan")) for td in tr if td.tag in ("td", "th")])
     check_positions(rows)
-    return render_grid(expand_spans(rows))
+    return render_spans(rows)
 
 
 def _closest_table(el: etree._Element) -> etree._Element | None:

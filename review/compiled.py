@@ -19,7 +19,7 @@ FORMAT_NAMES = {F.TEMPLATE_2021: "2021年版格式（国办公开办函〔2021�
 EXTRA_CSS = """
 td.v small{display:block;color:#777;font-size:10px;font-weight:normal}
 td.v.sel{outline:3px solid #1f3a5f}
-#drill{position:sticky;top:8px}
+#drill{position:sticky;top:8px;align-self:start;max-height:95vh}
 #drill table{border-collapse:collapse;font-size:13px;width:100%}#drill td,#drill th{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left}
 #drill td.n{text-align:right}
 .wrap{padding:16px}.note{font-size:13px;color:#555;margin:0 0 10px}

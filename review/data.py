@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .. import fields as F
@@ -10,14 +11,38 @@ from ..rules import RULES
 from ..store import Store
 
 
-def find_report_id(store: Store, ref: str) -> str | None:
-    """A report by id (or a prefix of it), its source path, or its file name; None if none or several match.
+def match_reports(store: Store, ref: str) -> list[dict[str, Any]]:
+    """Every report `ref` names: its id or a prefix of it, its source path (as given at extraction, or
+    the same file by any path) or its file name. By path or name, the file's current version; an
+    earlier version is reached by its id."""
+    ref = ref.strip()
+    if not ref:
+        return []
+    rows = list(store.db.query("SELECT id, source, source_path, organ, year, current, status FROM reports ORDER BY source"))
+    resolved = str(Path(ref).resolve()) if Path(ref).exists() else None
+    out = {}
+    for r in rows:
+        by_id = r["id"].startswith(ref.lower())
+        by_path = r["current"] and (r["source"] == ref or (resolved is not None and r["source_path"] == resolved)
+                                    or Path(r["source"]).name == ref)
+        if by_id or by_path:
+            out[r["id"]] = r
+    return list(out.values())
 
-    By path or name, the file's current version; an earlier version is reached by its id."""
-    ids = {r["id"] for r in store.db.query(
-        "SELECT id FROM reports WHERE id LIKE ? OR ((source = ? OR source LIKE ?) AND current = 1)", [ref + "%", ref, "%/" + ref]
-    )}
-    return ids.pop() if len(ids) == 1 else None
+
+def suggest_reports(store: Store, ref: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Reports whose file or organ contains `ref` (else the latest extracted), for a person who mistyped."""
+    rows = list(store.db.query(
+        "SELECT id, source, organ, year, status FROM reports WHERE current = 1 AND (instr(source, ?) > 0 OR instr(COALESCE(organ, ''), ?) > 0) "
+        "ORDER BY source LIMIT ?", [ref, ref, limit]))
+    return rows or list(store.db.query(
+        "SELECT id, source, organ, year, status FROM reports WHERE current = 1 ORDER BY extracted_at DESC LIMIT ?", [limit]))
+
+
+def find_report_id(store: Store, ref: str) -> str | None:
+    """The one report `ref` names (see match_reports); None if none or several do."""
+    found = match_reports(store, ref)
+    return found[0]["id"] if len(found) == 1 else None
 
 
 def load_report(store: Store, report_id: str) -> dict[str, Any]:

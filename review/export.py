@@ -17,6 +17,7 @@ from typing import Any
 from .. import fields as F
 from ..report import PROVENANCE_KINDS, provenance_kind
 from ..store import Store
+from .reasons import chinese_reason
 
 REPORT_COLUMNS = [("id", "报告编号"), ("source", "文件"), ("organ", "机关"), ("region", "上级地区"), ("year", "年度"),
                   ("template", "格式"), ("status", "读取状态"), ("error", "失败原因"), ("published", "落款日期")]
@@ -71,7 +72,7 @@ def to_xlsx(store: Store, path: Path) -> None:
     for cell in sheet[1]:
         cell.font = bold
     for r in reports:
-        sheet.append([r[c] for c, _ in REPORT_COLUMNS] + [r["cells"].get(f) for f in fields])
+        sheet.append([_shown(c, r[c]) for c, _ in REPORT_COLUMNS] + [r["cells"].get(f) for f in fields])
         row = sheet.max_row
         for i, f in enumerate(fields, start=len(REPORT_COLUMNS) + 1):
             kind = r["provenance"].get(f)
@@ -93,14 +94,22 @@ def to_xlsx(store: Store, path: Path) -> None:
     book.save(path)
 
 
+def _shown(column: str, value: Any) -> Any:
+    """A report column as a person reads it in the workbook: the failure reason in Chinese."""
+    return chinese_reason(value) if column == "error" else value
+
+
 def _plain(value: Any) -> Any:
-    """JSON text of a list or value as a reader expects it in a cell."""
-    if isinstance(value, str) and value[:1] in "[\"":
+    """JSON text of a list or value as a reader expects it in a cell: a list joined with 、, a blank
+    in it as 空白, JSON null as an empty cell (never "None" or "null")."""
+    if isinstance(value, str) and (value[:1] in ("[", '"') or value == "null"):
         try:
             decoded = json.loads(value)
         except ValueError:
             return value
-        return "、".join(map(str, decoded)) if isinstance(decoded, list) else decoded
+        if isinstance(decoded, list):
+            return "、".join("空白" if v is None else str(v) for v in decoded)
+        return decoded
     return value
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from ..rules import RULES
 from ..store import Store
 from .board import board, board_html
+from .reasons import chinese_reason
 from .page import CSS, SEVERITY_NAMES, STATUS_NAMES
 
 
@@ -73,7 +74,7 @@ def render_overview(data: dict[str, Any], link=page_name) -> str:
         for r in data["worst"]
     )
     failures = "".join(
-        f'<tr><td class="label">{escape(r["source"])}</td><td class="label">{escape(r["error"] or "")}</td></tr>' for r in data["failures"]
+        f'<tr><td class="label">{escape(r["source"])}</td><td class="label">{escape(chinese_reason(r["error"]))}</td></tr>' for r in data["failures"]
     ) or '<tr><td colspan="2">无</td></tr>'
     by_rule_chart = _bars([(r["rule"], r["n"], "") for r in data["by_rule"]], "")
     received_chart = _bars([(f'{r["organ"] or "?"} {r["year"] or ""}', r["value"], link(r["id"])) for r in data["received"] if r["value"] is not None], "件")

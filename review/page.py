@@ -18,6 +18,7 @@ from .. import fields as F
 from ..report import PROVENANCE_KINDS, provenance_kind
 from ..store.status import STATUS_NAMES  # noqa: F401  (one list of status names; pages import it from here)
 from . import layout
+from .reasons import chinese_reason
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -152,9 +153,18 @@ def _value_td(field: str, cells: dict, flagged: set[str], colspan: int = 1) -> s
 
 
 def _fmt(value: Any) -> str:
+    """A value as a person reads it: never "None" (a blank is 空白), a list joined with 、."""
+    if value is None:
+        return "空白"
+    if isinstance(value, (list, tuple)):
+        return "、".join(_fmt(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+READ_STATUS = {"ok": "读取成功", "failed": "读取失败"}
+FORMAT_SHORT = {"2021": "2021年版", "2019": "2019年版"}
 
 
 TABLE_TITLES = {"active": "主动公开政府信息情况", "applications": "收到和处理政府信息公开申请情况", "appeals": "政府信息公开行政复议、行政诉讼情况"}
@@ -223,8 +233,9 @@ def render_report(data: dict[str, Any], token: str | None = None, back: str | No
     title = f"{report['organ'] or '（未识别机关）'} {report['year'] or ''} 年度报告核对"
     text = report["display_text"] or report["text"] or ""
     meta = (
-        f"来源：{escape(report['source'])}　格式：{escape(report['template'] or '?')}　状态：{escape(report['status'])}"
-        + (f"（{escape(report['error'])}）" if report["error"] else "")
+        f"来源：{escape(report['source'])}　格式：{escape(FORMAT_SHORT.get(report['template'] or '', report['template'] or '未识别'))}"
+        f"　状态：{escape(READ_STATUS.get(report['status'], report['status'] or ''))}"
+        + (f"（{escape(chinese_reason(report['error']))}）" if report["error"] else "")
         + f"　错误 {report['n_errors'] or 0}，警告 {report['n_warnings'] or 0}，提示 {report['n_info'] or 0}"
     )
     nav = f'<a href="{escape(back)}" style="color:#fff">← 总览</a>　' if back else ""

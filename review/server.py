@@ -24,14 +24,55 @@ from .page import STATUS_NAMES, render_report
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+MAX_BODY = 64 * 1024  # a verdict is a fingerprint, a status and a note: anything bigger is refused unread
+CLIENT_TIMEOUT = 15.0  # seconds a client may stay silent while sending a request
 
 
-def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> ThreadingHTTPServer:
+class BadRequest(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def read_verdict(headers, rfile) -> dict:
+    """The verdict a POST carries, checked before and after reading: size, JSON, an object with string fields."""
+    length_text = headers.get("Content-Length")
+    if length_text is None:
+        raise BadRequest(411, "Content-Length is required")
+    try:
+        length = int(length_text)
+    except ValueError:
+        raise BadRequest(400, "Content-Length is not a number") from None
+    if length < 0:
+        raise BadRequest(400, "Content-Length cannot be negative")
+    if length > MAX_BODY:
+        raise BadRequest(413, f"the body is larger than {MAX_BODY} bytes")
+    raw = rfile.read(length)
+    if len(raw) < length:
+        raise BadRequest(400, "the body is shorter than its Content-Length")
+    try:
+        body = json.loads(raw or b"{}")
+    except ValueError:
+        raise BadRequest(400, "the body is not JSON") from None
+    if not isinstance(body, dict):
+        raise BadRequest(400, "the body must be a JSON object: {\"fingerprint\": …, \"status\": …, \"note\": …}")
+    fingerprint, status, note = body.get("fingerprint"), body.get("status"), body.get("note")
+    if not isinstance(fingerprint, str) or not isinstance(status, str):
+        raise BadRequest(400, "fingerprint and status are required, as strings")
+    if note is not None and not isinstance(note, str):
+        raise BadRequest(400, "note must be a string")
+    return {"fingerprint": fingerprint, "status": status, "note": note or None}
+
+
+def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str | None = None,
+                client_timeout: float = CLIENT_TIMEOUT) -> ThreadingHTTPServer:
+    """The server, bound (OSError when the port is taken). Each client socket times out after `client_timeout` s of silence."""
     token = token or secrets.token_urlsafe(24)
     allowed_hosts: set[str] = set()  # filled once the port is known; empty = any (bound beyond loopback)
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "nianbao"
+        timeout = client_timeout  # socketserver sets it on the client socket: a silent client frees its thread
 
         def log_message(self, *args: object) -> None:
             pass
@@ -95,16 +136,20 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
             if not self.headers.get("Content-Type", "").startswith("application/json"):
                 return self._json(415, {"ok": False, "error": "send JSON"})
             try:
-                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
-                fingerprint, status = str(body["fingerprint"]), str(body["status"])
-            except (ValueError, KeyError):
-                return self._json(400, {"ok": False, "error": "fingerprint and status are required"})
+                body = read_verdict(self.headers, self.rfile)
+            except BadRequest as exc:
+                self.close_connection = True  # the body may be unread: never parse it as the next request
+                return self._json(exc.status, {"ok": False, "error": str(exc)})
+            except OSError:  # the client went silent (timeout) or away mid-body
+                self.close_connection = True
+                return None
+            fingerprint, status = body["fingerprint"], body["status"]
             if status not in VERDICTS:
                 return self._json(400, {"ok": False, "error": f"status must be one of {', '.join(VERDICTS)}"})
             try:
                 store = Store(db)
                 try:
-                    updated = change_status(store, fingerprint, status, (body.get("note") or None))
+                    updated = change_status(store, fingerprint, status, body["note"])
                 finally:
                     store.close()
             except StatusError as exc:  # e.g. a finding already sent to its organ cannot be reopened from here

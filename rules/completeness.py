@@ -15,7 +15,9 @@ BASIS = "国办公开办函〔2021〕30号：年度报告须包含六部分内�
 TABLE_NAMES = {"active": "主动公开政府信息情况表", "applications": "收到和处理政府信息公开申请情况表", "appeals": "政府信息公开行政复议、行政诉讼情况表"}
 CHINESE_NUMBERS = "一二三四五六"
 
-declare("table.row_alignment", "warning", "表格某行的数值个数与列数不符，数值所在列无法确定", "内置读取器")
+declare("table.row_alignment", "error", "表格某行的数值无法定位到列（个数与列数不符、印在表头之外的列、或一格多个数值），该行留空", "内置读取器")
+declare("table.column_unmapped", "error", "表格某列的表头无法对应到格式规定的列，该列各格留空", "内置读取器：按表头读表")
+declare("table.row_unmatched", "warning", "表格中印有数值的一行，行名对应不上格式规定的任何一行，未读取", "内置读取器：按表头读表")
 declare("table.digits_split", "info", "一行数字连写（原文无分隔），已按数字位数或表格合计关系拆分出唯一读法（推断值，已标注）", "内置读取器：连写数字拆分")
 declare("table.digits_glued", "error", "一行数字连写，没有或有多种拆法符合表格结构，或数字串过长未拆分；该行留空并列出候选读法", "内置读取器：连写数字拆分")
 declare("extractors_disagree", "warning", "内置读取器与模型读法不同：两种读法都保留，存使全表合计成立的一方的值；无从判断时为错误，暂存内置读取器的值", "双读取器交叉核对")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -13,6 +14,32 @@ BASIS = "《政府信息公开条例》第四十九条、第五十条"
 SOURCE_NAMES = {"title": "标题", "period": "统计时限", "prose": "正文"}
 
 
+def date_pattern(iso: str) -> re.Pattern[str]:
+    """A printed date as a whole: 2024年12月1日 (or 2024-12-01, 2024/12/1, 2024.12.1), never part of a longer number.
+
+    `2024年12月1日` is not found inside `2024年12月11日`, nor `2024年1月1日` inside `12024年1月1日`.
+    """
+    y, m, d = (int(x) for x in iso.split("-"))
+    return re.compile(rf"(?<!\d){y}\s*年\s*0?{m}\s*月\s*0?{d}\s*[日号]|(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\.?\d)")
+
+
+def _signed_span(report: Report) -> tuple[int | None, int | None]:
+    """Where the sign-off date itself is printed (the metadata span may include a label like 发布日期：)."""
+    if not report.published_span:
+        return None, None
+    start, end = report.published_span
+    inner = date_span(report.text[start:end], report.published or "")
+    return (start + inner[0], start + inner[1]) if inner[0] is not None else (start, end)
+
+
+def date_span(text: str, iso: str) -> tuple[int | None, int | None]:
+    """The last place the date is printed whole (the sign-off stands at the end), else (None, None)."""
+    found = None
+    for found in date_pattern(iso).finditer(text or ""):
+        pass
+    return (found.start(), found.end()) if found else (None, None)
+
+
 @rule("dates.year_mismatch", "warning", "标题年份、统计时限与落款日期所示年度不一致", BASIS)
 def year_mismatch(report: Report) -> Iterator[Finding]:
     years = report.year_sources
@@ -22,7 +49,7 @@ def year_mismatch(report: Report) -> Iterator[Finding]:
     if report.published and report.year:
         signed = date.fromisoformat(report.published)
         if signed.year <= report.year:
-            start, end = report.published_span or (None, None)
+            start, end = _signed_span(report)
             yield Finding(
                 "", "", [], f"落款日期{report.published}早于或等于{report.year}年度结束之前，年度或日期可能有误",
                 expected=f">{report.year}-12-31", actual=report.published, start=start, end=end, key="signed_early",
@@ -37,7 +64,7 @@ def late(report: Report) -> Iterator[Finding]:
     deadline = date(report.year + 1, 1, 31) if level == "department" else date(report.year + 1, 3, 31)
     signed = date.fromisoformat(report.published)
     if signed > deadline:
-        start, end = report.published_span or (None, None)
+        start, end = _signed_span(report)
         kind = "部门" if level == "department" else "政府"
         yield Finding(
             "", "", [], f"落款日期{report.published}晚于{kind}年报的公布期限{deadline.isoformat()}（按机关名称判断，仅供参考）",

@@ -72,6 +72,7 @@ def pages(region, tmp_path_factory) -> Path:
         assert invoke("roster", "import", folder / "organs.csv", "--db", db).exit_code == 0
         assert invoke("aggregate", "--year", 2024, "--db", db, "--html", folder / "out").exit_code == 0
         assert invoke("trends", TREND_ORGAN, "--db", db, "--html", folder / "out").exit_code == 0
+        assert invoke("overview", "--db", db, "--html", folder / "out" / "index.html").exit_code == 0
     return folder / "out"
 
 
@@ -136,3 +137,14 @@ def test_trend_page_has_a_chart_per_table_and_every_year(region, pages, browser,
     headers = [a.text for a in sections[0].find_elements(By.CSS_SELECTOR, "th a")]
     assert headers == [f"{y}年" for y in YEARS]
     no_tofu(browser, tmp_path / "trend.png")
+
+
+def test_overview_and_a_report_page_have_no_tofu(pages, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get((pages / "index.html").as_uri())
+    assert browser.find_element(By.ID, "board").text.startswith("整改进度")
+    no_tofu(browser, tmp_path / "overview.png")
+    browser.find_element(By.CSS_SELECTOR, "td.label a").click()
+    assert "年度报告核对" in browser.title
+    no_tofu(browser, tmp_path / "report.png")

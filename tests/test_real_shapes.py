@@ -1,0 +1,172 @@
+"""Tables read by their headers: real-shaped grids (golden/real_shapes/), written cell by cell by hand.
+
+The pages print blank 总计 cells, blanks at the start of a row whose label is padded with
+an empty cell, labels merged over columns and down rows. Read by position these shift a
+value one column; read by (row label, column label) every value stays where it is printed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT, cell_diff, expected_cells, run, serious
+
+from nianbao import fields as F
+from nianbao.extract.grid_reader import SPECS, read_grid
+from nianbao.extract.numbers import parse_number
+from nianbao.load.grid import find_grids, render_grid, render_spans
+from nianbao.pipeline import process_path, process_text
+
+SHAPES = ROOT / "golden" / "real_shapes"
+CASES = ["blank_total_2021", "blank_total_2019"]
+
+
+def golden_of(name: str) -> dict:
+    return json.loads((SHAPES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_real_shaped_grid_reads_exactly(name):
+    g = golden_of(name)
+    report = process_path(SHAPES / f"{name}.html")
+    assert (report.status, report.template) == ("ok", g["template"])
+    diff = cell_diff(expected_cells(g), {f: c.value for f, c in report.cells.items()})
+    assert not diff, diff
+    assert serious(report) == {(f["rule"], f["severity"], tuple(f["fields"])) for f in g["findings"]}
+    assert (report.organ, report.year, report.published) == (g["organ"], g["year"], g["published"])
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_value_points_at_its_printed_token(name):
+    report = process_path(SHAPES / f"{name}.html")
+    printed = [c for c in report.cells.values() if c.value is not None]
+    assert len(printed) > 150
+    for cell in printed:
+        assert parse_number(report.text[cell.start : cell.end]) == cell.value, cell.field
+        line = report.text[report.text.rfind("\n", 0, cell.start) + 1 : report.text.find("\n", cell.end)]
+        assert line.endswith(" |"), f"{cell.field} does not point into a grid line"
+
+
+def test_a_label_merged_down_its_sub_rows_belongs_to_each():
+    report = process_path(SHAPES / "blank_total_2021.html")
+    other = {row: [report.value(F.application_id(row, c)) for c in ("natural_person", "commercial", "total")]
+             for row in ("other.overdue_correction", "other.overdue_fee", "other.other")}
+    assert other == {"other.overdue_correction": [1, 0, 1], "other.overdue_fee": [0, 0, 0], "other.other": [0, 1, 1]}
+    anchors = {row: report.text[slice(*report.anchors[F.application_id(row, "total")])] for row in other}
+    assert anchors == {"other.overdue_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                       "other.overdue_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                       "other.other": "3.其他"}
+
+
+# --- the grid reader on small grids -----------------------------------------------------------------------
+HEADER = [
+    [("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 2), ("申请人情况", 1, 7)],
+    [("自然人", 2, 1), ("法人或其他组织", 1, 5), ("总计", 2, 1)],
+    [("商业企业", 1, 1), ("科研机构", 1, 1), ("社会公益组织", 1, 1), ("法律服务机构", 1, 1), ("其他", 1, 1)],
+]
+
+
+def row(label: str, *values: str) -> list[tuple[str, int, int]]:
+    return [(label, 1, 2)] + [(v, 1, 1) for v in values]
+
+
+def applications(rows: list[list[tuple[str, int, int]]], header=HEADER):
+    text = "三、收到和处理政府信息公开申请情况\n" + render_spans(header + rows)
+    return text, read_grid(text, find_grids(text), SPECS[("applications", F.TEMPLATE_2021)])
+
+
+FIVE_ROWS = [
+    row("一、本年新收政府信息公开申请数量", "3", "", "0", "0", "1", "0", "4"),
+    row("二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", ""),
+    row("（一）予以公开", "2", "0", "0", "0", "1", "0", "3"),
+    row("（二）部分公开", "1", "0", "0", "0", "0", "0", "1"),
+    row("（七）总计", "3", "0", "0", "0", "1", "0", "4"),
+]
+
+
+def test_blank_cells_stay_null_at_their_own_column():
+    _, read = applications(FIVE_ROWS)
+    new = [read.cells[F.application_id("new", c)].value for c in F.APPLICATION_COLUMNS]
+    assert new == [3, None, 0, 0, 1, 0, 4]
+    assert read.cells["applications.carried_over.total"].value is None
+    assert read.cells["applications.carried_over.total"].status == "blank"
+    assert not read.findings and read.unsure is None
+
+
+def test_a_column_whose_header_cannot_be_mapped_is_null_with_an_error():
+    header = [HEADER[0], HEADER[1], [("商业企业", 1, 1), ("科技单位", 1, 1), ("社会公益组织", 1, 1), ("法律服务机构", 1, 1), ("其他", 1, 1)]]
+    _, read = applications(FIVE_ROWS, header)
+    assert read.cells["applications.new.research"].value is None
+    assert read.cells["applications.new.legal_service"].value == 1  # the other columns keep their own values
+    [finding] = [f for f in read.findings if f.rule == "table.column_unmapped"]
+    assert finding.severity == "error" and "科研机构" in finding.message and "收到和处理政府信息公开申请情况表" in finding.message
+    assert set(finding.fields) == {F.application_id(r, "research") for r in ("new", "carried_over", "granted", "partly_granted", "total")}
+    assert "第5列" in finding.message  # the column whose printed header matched nothing
+    assert read.cells["applications.new.natural_person"].value == 3  # a column of its own: no doubt on the others
+    assert not any(f.rule == "table.row_alignment" for f in read.findings)
+    assert read.unsure and "科研机构" in read.unsure
+
+
+def test_an_abbreviated_header_still_names_its_column():
+    header = [HEADER[0], HEADER[1], [("商业", 1, 1), ("科研", 1, 1), ("公益组织", 1, 1), ("法律服务", 1, 1), ("其他", 1, 1)]]
+    _, read = applications(FIVE_ROWS, header)
+    assert [read.cells[F.application_id("new", c)].value for c in F.APPLICATION_COLUMNS] == [3, None, 0, 0, 1, 0, 4]
+    assert not read.findings
+
+
+def test_a_row_shifted_off_its_columns_is_null_not_guessed():
+    shifted = [(c[0], c[1], c[2]) for c in row("（二）部分公开", "1", "0", "0", "0", "0", "0", "1")]
+    shifted.insert(1, ("", 1, 1))  # an extra empty cell: every value one column to the right
+    _, read = applications(FIVE_ROWS[:3] + [shifted] + FIVE_ROWS[4:])
+    assert all(read.cells[F.application_id("partly_granted", c)].value is None for c in F.APPLICATION_COLUMNS)
+    [finding] = [f for f in read.findings if f.rule == "table.row_alignment"]
+    assert finding.severity == "error" and "applications.partly_granted.total" in finding.fields
+    assert read.cells["applications.granted.total"].value == 3
+
+
+def test_rows_are_found_by_label_in_any_order():
+    _, read = applications([FIVE_ROWS[4], FIVE_ROWS[2], FIVE_ROWS[0], FIVE_ROWS[3], FIVE_ROWS[1]])
+    assert read.cells["applications.new.total"].value == 4 and read.cells["applications.total.legal_service"].value == 1
+    assert read.cells["applications.granted.natural_person"].value == 2
+
+
+def test_a_row_printed_twice_is_null_with_an_error():
+    _, read = applications(FIVE_ROWS + [row("（一）予以公开", "5", "0", "0", "0", "1", "0", "6")])
+    assert read.cells["applications.granted.natural_person"].value is None
+    assert any(f.rule == "table.row_alignment" and "applications.granted.total" in f.fields for f in read.findings)
+
+
+def test_ocr_cells_of_text_rowspan_colspan_go_through_the_same_grid():
+    """h11ocr hands rows of (text, rowspan, colspan): render_spans is the entry point; the reader needs nothing else."""
+    text, read = applications(FIVE_ROWS)
+    assert render_spans(HEADER + FIVE_ROWS) in text
+    cell = read.cells["applications.new.legal_service"]
+    assert text[cell.start : cell.end] == "1"
+
+
+def test_render_grid_pads_rows_to_a_rectangle_and_keeps_bars_in_cells():
+    text = render_grid([["规章", "0", "1|2"], ["行政许可", "5"]])
+    [grid] = find_grids(text)
+    assert grid.width == 3
+    assert [c.text for c in grid.rows[0]] == ["规章", "0", "1¦2"]
+    assert [c.text for c in grid.rows[1]] == ["行政许可", "5", ""]
+    assert text[grid.rows[1][1].start : grid.rows[1][1].end] == "5"
+
+
+def test_plain_text_pipe_rows_are_not_read_as_grids():
+    """A text file's pipe rows may be rectangular without their geometry (a crawler's copy): the text reader reads them."""
+    text = "三、收到和处理政府信息公开申请情况\n" + render_spans(HEADER + FIVE_ROWS)
+    assert run(text).value("applications.granted.legal_service") == 1
+    as_page = process_text("x.html", "0" * 64, text, kind="html")
+    assert as_page.value("applications.new.commercial") is None and as_page.value("applications.new.legal_service") == 1
+
+
+# --- the text reader never fills in order ---------------------------------------------------------------
+def test_a_text_row_that_cannot_be_placed_is_null_not_filled_in_order():
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 1 4\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n（一）予以公开 3 0 0 0 1 0 4\n（二）部分公开 0 0 0 0 0 0 0\n（七）总计 3 0 0 0 1 0 4\n"
+    report = run(text)
+    assert [report.value(F.application_id("new", c)) for c in F.APPLICATION_COLUMNS] == [None] * 7
+    [finding] = [f for f in report.findings if f.rule == "table.row_alignment"]
+    assert finding.severity == "error" and "整行留空" in finding.message
+    assert report.unsure_tables.get("applications")
