@@ -97,7 +97,7 @@ class Report:
     published_span: tuple[int, int] | None = None
     title: str | None = None
     title_span: tuple[int, int] | None = None
-    year_sources: dict[str, int] = field(default_factory=dict)  # title / period / prose → year
+    year_sources: dict[str, int] = field(default_factory=dict)  # title / period / prose / page (the web page's title) → year
     cells: dict[str, Cell] = field(default_factory=dict)
     tables_found: dict[str, tuple[int, int]] = field(default_factory=dict)  # table → region span
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → its row label (for blanks)

@@ -13,21 +13,21 @@ import re
 from collections.abc import Iterable
 
 from ..report import Fact
-from .numbers import parse_number
+from .numbers import COUNT, parse_number
 
 _GAP = r"[^。;\n\d]"  # within one clause, no digits
 _COUNT_UNITS = r"件|条|个|份|宗"
 
 _RECEIVED = [
-    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS})"),
-    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,6}}?(?P<n>\d+)\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
+    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>{COUNT})\s*(?:{_COUNT_UNITS})"),
+    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,6}}?(?P<n>{COUNT})\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
 ]
 # "收到行政复议申请2件" is not a disclosure application: a received-count must name disclosure,
 # or stand in section 三 (收到和处理政府信息公开申请情况).
 _DISCLOSURE = re.compile(r"公开|依申请|信息")
 _OTHER_APPLICATIONS = re.compile(r"复议|诉讼|信访|投诉|许可|低保|补贴|救助")
 _NONE_RECEIVED = re.compile(rf"(?:未|没有)(?:收到|接到|受理){_GAP}{{0,16}}?申请")
-_DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>\d[\d,]*)\s*(?:件|宗|次|份)")
+_DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>{COUNT})\s*(?:件|宗|次|份)")
 # 规章 and 规范性文件 counts: a sentence names the kind once and then states 制发 / 废止 / 现行有效 in
 # any order (制发行政规范性文件3件，废止2件，现行有效40件; 清理后现行有效规范性文件40件).
 _SENTENCE = re.compile(r"[^。\n]+")
@@ -36,14 +36,14 @@ _DOC_KINDS = {"regulations": re.compile(r"规章(?!制度)"), "normative_docs": 
 _DOC_VERBS = {"制发": "issued", "制定": "issued", "出台": "issued", "印发": "issued",
               "废止": "repealed", "废除": "repealed", "作废": "repealed", "宣布失效": "repealed",
               "现行有效": "in_force", "继续有效": "in_force", "保留": "in_force"}
-_DOC_COUNT = re.compile(rf"(?P<verb>{'|'.join(_DOC_VERBS)}){_GAP}{{0,15}}?(?P<n>\d[\d,]*)\s*(?:件|条|个|份|部|篇)")
+_DOC_COUNT = re.compile(rf"(?P<verb>{'|'.join(_DOC_VERBS)}){_GAP}{{0,15}}?(?P<n>{COUNT})\s*(?:件|条|个|份|部|篇)")
 # 行政复议 / 行政诉讼 counts about disclosure (the sentence says 公开, or it stands in section 四).
-_APPEALS = re.compile(rf"(?P<kind>行政复议|行政诉讼)(?P<gap>{_GAP}{{0,12}}?)(?P<n>\d+)\s*(?:件|起|宗|次|个)")
+_APPEALS = re.compile(rf"(?P<kind>行政复议|行政诉讼)(?P<gap>{_GAP}{{0,12}}?)(?P<n>{COUNT})\s*(?:件|起|宗|次|个)")
 APPEAL_FACTS = {"行政复议": "appeals.review.total", "行政诉讼": "appeals.litigation"}
-_FEES = re.compile(rf"行政事业性收费{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
+_FEES = re.compile(rf"行政事业性收费{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?[千亿]?)\s*(?P<unit>万元|元)")  # 1亿元 is 1e8 元
 _ALL_CONCLUDED = re.compile(rf"(?:所有|全部){_GAP}{{0,10}}?申请{_GAP}{{0,6}}?(?:均已|均|已全部|全部)(?:按时)?办结")
 _NO_APPEALS = re.compile(rf"(?:未|没有)(?:发生|出现|收到|涉及){_GAP}{{0,20}}?(?:行政复议|行政诉讼)")
-_PROACTIVE_TOTAL = re.compile(r"主动公开[^。;\n\d]{0,25}?(?P<n>\d[\d,]*)\s*(?:条|件|篇)")
+_PROACTIVE_TOTAL = re.compile(rf"主动公开[^。;\n\d]{{0,25}}?(?P<n>{COUNT})\s*(?:条|件|篇)")
 _SHARE_ITEM = re.compile(r"(?P<n>\d+)\s*条[^。\d%]{0,3}?占(?:比)?[^\d。\n]{0,10}?(?P<p>\d+(?:\.\d+)?)\s*%")
 _LIST_ITEM = re.compile(r"(?P<label>[^,;:\d。]{1,16}?)\s*(?P<n>\d+)\s*条")
 _SUBSECTION = re.compile(r"^\s*[(（]\s*[二三四五六七八九]\s*[)）]", re.M)

@@ -41,6 +41,7 @@ class GridSpec:
     cols: tuple[tuple[str, tuple[Keywords, ...]], ...]  # column key → the parts of its header path, all needed
     cells: dict[tuple[str, str], str]  # (row key, column key) → field id
     col_names: dict[str, str]  # column key → its printed label
+    row_names: dict[str, str] = field(default_factory=dict)  # row key → its printed label
     transposable: bool = False
     min_rows: int = 1  # fewer rows named than this: a stray word, not this table
 
@@ -50,8 +51,7 @@ class GridSpec:
             tuple((key, parts[0]) for key, parts in self.cols),
             tuple((key, (phrases,)) for key, phrases in self.rows),
             {(c, r): f for (r, c), f in self.cells.items()},
-            {key: phrases[0] for key, phrases in self.rows},
-            min_rows=self.min_rows,
+            self.row_names, self.col_names, min_rows=self.min_rows,
         )
 
 
@@ -245,14 +245,14 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
                 header.append(row)
                 mapping, after_data = None, False
                 continue
+            if mapping is None and header:
+                mapping, unmapped, headed = _map_columns(spec, header, grid.width)
             if spec.rows and named is None:
                 if labels and mapping and any(_numbers(row[c]) for c in set(mapping.values())):
                     out.unmatched.append((grid, i))
                 continue
             if mapping is None:
-                if not header:
-                    continue  # data before any header: nothing tells its columns
-                mapping, unmapped, headed = _map_columns(spec, header, grid.width)
+                continue  # data before any header: nothing tells its columns
             if not spec.rows:  # one unlabeled data row: the first row with numbers under the header
                 if not any(_numbers(row[c]) or _marker(row[c]) for c in mapping.values()):
                     continue
@@ -426,7 +426,7 @@ def _applications_spec(template: str) -> GridSpec:
     col_keys = tuple((col, ((F.APPLICATION_COLUMN_LABELS[col],),)) for col in F.APPLICATION_COLUMNS)
     return GridSpec(
         "applications", TABLE_NAMES["applications"], tuple((row, (k,)) for row, k in keywords), col_keys, cells,
-        dict(F.APPLICATION_COLUMN_LABELS), transposable=True, min_rows=5,
+        dict(F.APPLICATION_COLUMN_LABELS), dict(F.application_rows(template)), transposable=True, min_rows=5,
     )
 
 

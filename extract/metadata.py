@@ -16,10 +16,12 @@ _SIGNOFF_DATE = re.compile(rf"^[ \t]*{_DATE}[ \t]*$", re.M)
 _ISSUE_DATE = re.compile(rf"(?:发布|印发|成文)(?:日期|时间)\s*[:：]\s*{_DATE}")
 _PLACE_TAIL = re.compile(r"^(?P<region>.+?[省市县区旗])(?P<rest>[^省市县区旗]+?(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?)$")
 _ORGAN_IN_PROSE = re.compile(
-    r"(?:^|(?<=[年,，。、:：\s]))(?P<name>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))"
+    # After 年 the name may not begin with 度: "2024年度我镇" is 年度 + 我镇, not an organ "度我镇".
+    r"(?:^|(?<=[,，。、:：\s])|(?<=年)(?!度)|(?<=年度))(?P<name>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))"
     r"(?=收到|在|共|人民政府|政府|全年|本年|今年|坚持|严格|认真|积极)",
     re.M,
 )
+_NOT_A_NAME = re.compile(r"[,，。;；:：!！?？、]|^我")  # (本溪市, 全州县 are names: only 我 never starts one)
 _GENERIC = {"我镇", "全镇", "本镇", "该镇", "乡镇", "城镇", "各乡镇", "我乡", "全乡", "本乡", "我街道", "本街道"}
 
 
@@ -39,10 +41,9 @@ def _plausible_year(y: int) -> bool:
     return 2000 <= y <= 2100
 
 
-def find_title(text: str, before: int) -> tuple[str, tuple[int, int]] | None:
+def find_title(text: str, before: int, start: int = 0) -> tuple[str, tuple[int, int]] | None:
     """The title: the first lines before section 1 that name the report, joined if split."""
-    head = text[:before]
-    lines = [(m.start(), m.end(), m.group(0).strip("#* \t")) for m in re.finditer(r"[^\n]+", head)]
+    lines = [(m.start(), m.end(), m.group(0).strip("#* \t")) for m in re.compile(r"[^\n]+").finditer(text, start, max(start, before))]
     lines = [(s, e, t) for s, e, t in lines if t]
     for i, (start, end, line) in enumerate(lines[:4]):
         if "政府信息公开" not in line or len(line) > 60:
@@ -50,6 +51,8 @@ def find_title(text: str, before: int) -> tuple[str, tuple[int, int]] | None:
         title, stop = line, end
         if "报告" not in line and i + 1 < len(lines) and len(lines[i + 1][2]) <= 10 and "报告" in lines[i + 1][2]:
             title, stop = line + lines[i + 1][2], lines[i + 1][1]
+        if "报告" not in title:
+            continue  # a sentence about disclosure ("我镇共收到政府信息公开申请1件"), not the report's title
         return title, (start, stop)
     return None
 
@@ -60,6 +63,8 @@ def organ_from_title(title: str) -> tuple[str | None, int | None]:
         return None, None
     year = m["y1"] or m["y2"]
     organ = m["organ"].strip() or None
+    if organ and (_NOT_A_NAME.search(organ) or organ in _GENERIC):
+        organ = None  # a sentence ("我镇共收到政府信息公开申请"), not a title naming its organ
     return organ, int(year) if year else None
 
 
@@ -81,9 +86,43 @@ def organ_from_signoff(text: str, date_start: int) -> str | None:
     return None
 
 
+# --- the page's own fields (load/page.py writes them as 网页…： lines at the top of the text) ----------
+_PAGE_LINE = re.compile(r"网页(标题|发布机构|发布日期|成文日期|索引号)[:：][ \t]*([^\n]*)\n*")
+_ANY_DATE = re.compile(r"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
+PageFields = dict[str, tuple[str, int, int]]  # name → (value, its span)
+
+
+def page_fields(text: str) -> tuple[PageFields, int]:
+    """The page's header fields with their spans, and where the report's own text starts."""
+    fields: PageFields = {}
+    pos = 0
+    while m := _PAGE_LINE.match(text, pos):
+        value = m.group(2).rstrip()
+        fields[m.group(1)] = (value, m.start(2), m.start(2) + len(value))
+        pos = m.end()
+    return fields, pos
+
+
+def page_date(value: str) -> str | None:
+    """`2021-01-28 09:30`, `2021年1月28日`, `2021/1/28` → ISO; None if it is not a plausible date."""
+    m = _ANY_DATE.search(value)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _plausible_year(y) and 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def page_title(fields: PageFields) -> tuple[str | None, int | None]:
+    """(organ, year) as the page's title names them."""
+    title = fields.get("标题")
+    return organ_from_title(title[0]) if title and "政府信息公开" in title[0] else (None, None)
+
+
 def read_metadata(text: str, section1_start: int | None, section6_start: int | None) -> Metadata:
+    """What the report states about itself; what only the page's header says fills the gaps."""
     meta = Metadata()
-    found = find_title(text, section1_start if section1_start is not None else min(len(text), 300))
+    page, body = page_fields(text)
+    found = find_title(text, section1_start if section1_start is not None else min(len(text), body + 300), body)
     if found:
         meta.title, meta.title_span = found
         meta.organ, title_year = organ_from_title(meta.title)
@@ -96,22 +135,29 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
     signoff = None
     for signoff in _SIGNOFF_DATE.finditer(text, tail_from):
         pass
-    date = signoff or _ISSUE_DATE.search(text)
+    date = signoff or _ISSUE_DATE.search(text, body)
     if date:
         y, mo, d = (int(g) for g in date.groups()[-3:])
         if _plausible_year(y) and 1 <= mo <= 12 and 1 <= d <= 31:
             meta.published = f"{y:04d}-{mo:02d}-{d:02d}"
             meta.published_span = (date.start(), date.end())
+    page_organ, page_year = page_title(page)
     if not meta.organ and signoff:
         meta.organ = organ_from_signoff(text, signoff.start())
-    if not meta.organ:
-        meta.organ = organ_from_prose(text)
+    meta.organ = meta.organ or page_organ or organ_from_prose(text[body:]) or (page["发布机构"][0] if "发布机构" in page else None)
     if not meta.year_sources:
-        for m in _PROSE_YEAR.finditer(text, section1_start or 0):
+        for m in _PROSE_YEAR.finditer(text, max(section1_start or 0, body)):
             if _plausible_year(int(m.group(1))):
                 meta.year_sources["prose"] = int(m.group(1))
                 break
-    for source in ("title", "period", "prose"):
+    if not meta.year_sources and page_year and _plausible_year(page_year):
+        meta.year_sources["page"] = page_year  # the body states no year: the page's title does
+    if meta.published is None:  # the page's own date: 成文日期 (signed) before 发布日期 (posted)
+        for name in ("成文日期", "发布日期"):
+            if name in page and (iso := page_date(page[name][0])):
+                meta.published, meta.published_span = iso, page[name][1:]
+                break
+    for source in ("title", "period", "page", "prose"):
         if source in meta.year_sources:
             meta.year = meta.year_sources[source]
             break

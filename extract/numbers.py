@@ -1,20 +1,29 @@
-"""Reading printed numbers: `1,234`, `0.5`, `251000元`, `3万元`, `-2`, and cells that are not numbers."""
+"""Reading printed numbers: `1,234`, `0.5`, `251000元`, `3万元`, `2万件`, `-2`, and cells that are not numbers.
+
+A magnitude printed with the number scales it (`2万件` is 20000, `1.2万` 12000, `3千` 3000,
+`1亿元` 100000000 元); `万元` is a unit of its own (the fee column's), so `3万元` stays 3 万元, and
+a bare number in a column is never scaled by the column's unit. `raw` keeps what was printed.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..report import Number
 
 UNITS = "万元|元|件|条|个|项|次|份|%"
 
-# A printed number with its optional unit. Thousands separators only in their exact grouping.
+MAGNITUDES = {"千": 1000, "万": 10_000, "亿": 100_000_000}
+# A printed number with its optional magnitude and unit. Thousands separators only in their exact grouping.
 _NUMBER = re.compile(
     rf"(?<![\d.,])(?P<sign>-)?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
-    rf"(?:\s*(?P<unit>{UNITS}))?"
+    rf"(?:\s*(?P<mag>万(?!元)|千(?![米克瓦])|亿))?(?:\s*(?P<unit>{UNITS}))?"
 )
+# The number a fact pattern captures, magnitude included (`2万` of `行政许可2万件`), for parse_number.
+COUNT = r"\d[\d,]*(?:(?:\.\d+)?[千万亿](?!元))?"
 # A printed cell that holds no number: dashes, slashes, 无, 空 … standing alone between separators.
 # Three or more hyphens are a markdown table's separator row, not a cell.
 _MARKER = re.compile(r"(?<![^\s|])(?:—+|-{1,2}|/|\\|无|空|\*)(?![^\s|])")
@@ -23,7 +32,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    kind: str  # "number" | "marker"
+    kind: str  # "number" | "percent" (19%) | "marker" (a printed non-number: —, /, 无)
     value: Number | None
     start: int
     end: int
@@ -47,6 +56,10 @@ def _value(m: re.Match[str]) -> Number:
         # Glued digits, not a value: never converted (int() of thousands of digits raises or crawls);
         # infinite, so whoever reads it sees a value beyond any limit (extract/implausible.py).
         return sign * math.inf
+    if m["mag"]:
+        # Exact: 1.2万 is 12000, not 12000.000000000002.
+        scaled = Decimal(f"{digits}.{m['frac'] or 0}") * MAGNITUDES[m["mag"]]
+        return sign * (int(scaled) if scaled == scaled.to_integral_value() else float(scaled))
     if m["frac"] is not None:
         return sign * float(f"{digits}.{m['frac']}")
     return sign * int(digits)
@@ -58,9 +71,9 @@ def _is_numbering(text: str, m: re.Match[str]) -> bool:
     if m["sign"] and start > 0 and not text[start - 1].isspace() and text[start - 1] != "|":
         return True  # a dash joining two things, e.g. a date range, not a minus sign
     after = text[end : end + 4].lstrip(" ")
-    if m["unit"] is None and after[:1] in (".", "、") and _CJK.match(after[1:].lstrip(" ")[:1] or "x"):
+    if m["unit"] is None and m["mag"] is None and after[:1] in (".", "、") and _CJK.match(after[1:].lstrip(" ")[:1] or "x"):
         return True
-    if m["unit"] is None and after[:1] in ("年", "月", "日", "号", "项", "类", "季"):
+    if m["unit"] is None and m["mag"] is None and after[:1] in ("年", "月", "日", "号", "项", "类", "季"):
         return True
     before = text[max(0, start - 1) : start]
     if before == "第":
@@ -78,7 +91,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if _is_numbering(text, m):
             continue
         raw = m.group(0)
-        found.append(Token("number", _value(m), m.start(), m.end(), raw, m["unit"]))
+        kind = "percent" if m["unit"] == "%" else "number"  # a share, never a count: no table cell holds one
+        found.append(Token(kind, _value(m), m.start(), m.end(), raw, m["unit"]))
     for m in _MARKER.finditer(text, start, end):
         found.append(Token("marker", None, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda t: t.start)

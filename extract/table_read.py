@@ -23,6 +23,6 @@ def token_cell(field_id: str, token: Token | None, extractor: str = BUILTIN) -> 
     """The cell a printed token (or nothing) makes."""
     if token is None:
         return Cell(field=field_id, value=None, status="blank")
-    if token.kind == "marker":
+    if token.kind != "number":  # a marker (—, 无) or a percentage: printed, but not a count
         return Cell(field_id, None, token.start, token.end, extractor, token.raw, None, "unreadable")
     return Cell(field_id, token.value, token.start, token.end, extractor, token.raw, token.unit, "ok")

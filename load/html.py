@@ -9,10 +9,13 @@ from lxml import etree
 from .grid import clean_cell, render_spans
 from .html_parse import parse_page
 from .limits import check_positions, span
+from .page import head_fields, header_fields, is_noise, page_header
 
 _DROP_TAGS = ["script", "style", "noscript", "iframe", "form", "button", "select", "nav", "header", "footer", "svg", "template"]
 _NOISE = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|footer|header|share|sidebar|toolbar|login|search|copyright|topbar)([\s_-]|$)", re.I)
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "dd", "dt", "ul", "ol", "hr"}
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "dd", "dt", "ul", "ol", "hr",
+           "table", "td", "th"}  # table parts are blocks only in a layout table: a data table becomes a grid
+_LAYOUT_CELL_CHARS = 300  # no cell of a statistics table holds this much text: a page laid out in a table does
 _LEAVING_BOX = "即将离开"
 
 
@@ -28,6 +31,13 @@ def _table_text(table: etree._Element) -> str:
         rows.append([(clean_cell(td.text_content()), _span(td, "rowspan"), _span(td, "colspan")) for td in tr if td.tag in ("td", "th")])
     check_positions(rows)
     return render_spans(rows)
+
+
+def _is_layout(table: etree._Element) -> bool:
+    """A table that lays out the page (it holds other tables, or whole passages of text), not a grid of data."""
+    if any(t is not table for t in table.iter("table")):
+        return True
+    return any(len(td.text_content()) > _LAYOUT_CELL_CHARS for td in table.iter("td", "th"))
 
 
 def _closest_table(el: etree._Element) -> etree._Element | None:
@@ -50,7 +60,7 @@ def _walk(el: etree._Element, out: list[str]) -> None:
         if el.tail:
             out.append(el.tail)
         return
-    if el.tag == "table":
+    if el.tag == "table" and not _is_layout(el):
         out.append(_table_text(el))
     else:
         if el.tag in _BLOCKS:
@@ -68,14 +78,36 @@ def _walk(el: etree._Element, out: list[str]) -> None:
 def html_to_text(html: str) -> tuple[str, int]:
     """(the page's text with tables as grid lines, how many applications tables it holds)."""
     root = parse_page(html)  # whole, or refused: never silently cut at the parser's depth limit
+    fields = head_fields(root)
     for el in root.iter(*_DROP_TAGS):
         el.drop_tree()
-    for el in [el for el in root.iter() if isinstance(el.tag, str) and _is_noise(el)]:
-        if el.getparent() is not None:
-            el.drop_tree()
     body = root.find("body")
+    body = body if body is not None else root
+    for el in _outermost(body, lambda el: header_fields(el) is not None):
+        for name, value in (header_fields(el) or {}).items():
+            fields.setdefault(name, value)
+        el.drop_tree()
+    for el in _outermost(body, lambda el: _is_noise(el) or is_noise(el)):
+        el.drop_tree()
     out: list[str] = []
-    _walk(body if body is not None else root, out)
+    _walk(body, out)
     text = re.sub(r"[ \t]*\n[ \t\n]*\n", "\n\n", "".join(out))
-    applications_tables = sum(1 for t in root.iter("table") if "本年新收" in re.sub(r"\s", "", t.text_content()))
-    return text.strip() + "\n", applications_tables
+    return page_header(fields) + text.strip() + "\n", _applications_tables(root)
+
+
+def _outermost(root: etree._Element, test) -> list[etree._Element]:
+    """Elements that pass `test`, outermost first, none inside another (each is dropped whole)."""
+    found: list[etree._Element] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el is root or any(a in found for a in el.iterancestors()):
+            continue
+        if test(el):
+            found.append(el)
+    return [el for el in found if el.getparent() is not None]
+
+
+def _applications_tables(root: etree._Element) -> int:
+    """How many applications tables the page holds, each counted once, by the innermost table
+    (the layout tables around it hold its text too)."""
+    holding = [t for t in root.iter("table") if "本年新收" in re.sub(r"\s", "", t.text_content())]
+    return sum(1 for t in holding if not any(o is not t and o in holding for o in t.iter("table")))

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .deadlines import LATENESS_NAMES, deadline_for, lateness, level_name
-from .match import match_report, report_year
+from .match import Matcher, report_year
 from .roster import Organ, under
 
 STATE_NAMES = {"found": "已找到", "failed": "读取失败", "missing": "缺失"}
@@ -55,10 +55,11 @@ def assign(reports: list[dict[str, Any]], roster: list[Organ], aliases: dict[str
     """(roster organ → [(report, how)], reports of `year` matched to no single organ)."""
     by_organ: dict[str, list[tuple[dict, str]]] = {}
     unmatched = []
+    matcher = Matcher(roster, aliases)
     for report in reports:
         if report_year(report) != year:
             continue
-        m = match_report(report, roster, aliases)
+        m = matcher.match(report)
         if m.organ:
             by_organ.setdefault(m.organ, []).append((report, m.how))
         else:

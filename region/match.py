@@ -17,6 +17,8 @@ from typing import Any
 from ..rules.history import organ_key, same_organ
 from .roster import Organ
 
+MIN_NAME = 3  # same_organ's shortest name matched by suffix
+
 
 @dataclass(frozen=True)
 class Match:
@@ -32,34 +34,62 @@ def _keys(organ: Organ) -> list[tuple[str, str]]:
     return out
 
 
-def match_report(report: dict[str, Any], roster: list[Organ], aliases: dict[str, str]) -> Match:
-    """`report`: a row of Store.current_reports; `aliases`: organ key → the name it is matched as (Store.organ_names)."""
-    if report.get("organ"):
+class Matcher:
+    """The roster indexed once, so matching thousands of reports stays linear."""
+
+    def __init__(self, roster: list[Organ], aliases: dict[str, str]):
+        self.aliases = aliases
+        self.by_key: dict[str, list[tuple[str, str]]] = {}  # name key → [(roster organ, how)]
+        self.by_suffix: dict[str, set[str]] = {}  # every tail (≥ MIN_NAME) of a name key → those keys
+        for organ in roster:
+            for key, how in _keys(organ):
+                self.by_key.setdefault(key, []).append((organ.name, how))
+                for i in range(len(key) - MIN_NAME + 1):
+                    self.by_suffix.setdefault(key[i:], set()).add(key)
+
+    def match(self, report: dict[str, Any]) -> Match:
+        """`report`: a row of Store.current_reports."""
+        if not report.get("organ"):
+            return self._by_file_name(report)
         key = organ_key(report["organ"]) or ""
-        names = {key, aliases.get(key, key)}
-        exact = [o.name for o in roster if any(k in names for k, _ in _keys(o))]
+        names = {key, self.aliases.get(key, key)}
+        exact: dict[str, str] = {}
+        for name in names:
+            for organ, how in self.by_key.get(name, []):
+                exact.setdefault(organ, how)
         if len(exact) == 1:
-            how = next(h for k, h in _keys(next(o for o in roster if o.name == exact[0])) if k in names)
-            return Match(exact[0], how)
-        if len(exact) > 1:
-            return Match(None, "ambiguous", tuple(exact))
-        loose = [o.name for o in roster if any(same_organ(k, n) for k, _ in _keys(o) for n in names)]
+            return Match(*next(iter(exact.items())))
+        if exact:
+            return Match(None, "ambiguous", tuple(sorted(exact)))
+        loose: set[str] = set()
+        for name in names:
+            shorter = {name[i:] for i in range(1, len(name) - MIN_NAME + 1)} & self.by_key.keys()  # roster names inside it
+            longer = self.by_suffix.get(name, set())  # roster names ending with it
+            for k in shorter | longer:
+                if same_organ(k, name):
+                    loose.update(organ for organ, _ in self.by_key[k])
         if len(loose) > 1 and report.get("region"):  # the printed place before a township's name decides
-            by_place = [n for n in loose if n.startswith(report["region"])]
-            loose = by_place or loose
+            loose = {n for n in loose if n.startswith(report["region"])} or loose
         if len(loose) == 1:
-            return Match(loose[0], "place")
+            return Match(loose.pop(), "place")
         if loose:
-            return Match(None, "ambiguous", tuple(loose))
+            return Match(None, "ambiguous", tuple(sorted(loose)))
         return Match(None, "none")
-    name = re.sub(r"\s+", "", Path(report.get("source") or "").name)
-    hits = sorted({(len(k), o.name) for o in roster for k, _ in _keys(o) if len(k) >= 2 and k in name}, reverse=True)
-    if not hits:
-        return Match(None, "none")
-    longest = [n for length, n in hits if length == hits[0][0]]
-    if len(longest) == 1:
-        return Match(longest[0], "file_name")
-    return Match(None, "ambiguous", tuple(sorted(longest)))
+
+    def _by_file_name(self, report: dict[str, Any]) -> Match:
+        name = re.sub(r"\s+", "", Path(report.get("source") or "").name)
+        hits = sorted({(len(k), organ) for k, pairs in self.by_key.items() if len(k) >= 2 and k in name for organ, _ in pairs}, reverse=True)
+        if not hits:
+            return Match(None, "none")
+        longest = [n for length, n in hits if length == hits[0][0]]
+        if len(longest) == 1:
+            return Match(longest[0], "file_name")
+        return Match(None, "ambiguous", tuple(sorted(longest)))
+
+
+def match_report(report: dict[str, Any], roster: list[Organ], aliases: dict[str, str]) -> Match:
+    """One report (for many, build a Matcher once)."""
+    return Matcher(roster, aliases).match(report)
 
 
 def report_year(report: dict[str, Any]) -> int | None:

@@ -15,7 +15,7 @@ from ..report import Number
 from ..rules.history import organ_key, same_organ
 from ..store import Store
 from .aggregate import cells_of, template_of
-from .match import match_report
+from .match import Matcher
 from .roster import Organ
 
 # Per table, the series its chart draws: (name, the field in each format).
@@ -74,7 +74,8 @@ def reports_of(organ: str, reports: list[dict[str, Any]], roster: list[Organ], a
     ok = [r for r in reports if r["status"] == "ok" and r.get("year")]
     in_roster = next((o for o in roster if o.name == organ or organ in o.aliases), None)
     if in_roster is not None:
-        return [r for r in ok if match_report(r, roster, aliases).organ == in_roster.name]
+        matcher = Matcher(roster, aliases)
+        return [r for r in ok if matcher.match(r).organ == in_roster.name]
     key = organ_key(organ) or organ
     wanted = aliases.get(key, key)
     return [r for r in ok if same_organ(aliases.get(organ_key(r["organ"]) or "", organ_key(r["organ"]) or ""), wanted)

@@ -72,6 +72,6 @@ def cell_unreadable(report: Report) -> Iterator[Finding]:
         for fid in fields:
             cell = report.cells[fid]
             yield Finding(
-                "", "", [fid], f"「{F.label(fid)}」印为「{cell.raw}」，不是数字",
+                "", "", [fid], f"「{F.label(fid)}」印为「{cell.raw}」，{'是百分比，不是件数' if (cell.raw or '').endswith('%') else '不是数字'}",
                 expected="数字", actual=cell.raw, start=cell.start, end=cell.end,
             )

@@ -11,7 +11,7 @@ from ..report import Finding, Report
 from . import rule
 
 BASIS = "《政府信息公开条例》第四十九条、第五十条"
-SOURCE_NAMES = {"title": "标题", "period": "统计时限", "prose": "正文"}
+SOURCE_NAMES = {"title": "标题", "period": "统计时限", "prose": "正文", "page": "网页标题"}
 
 
 def date_pattern(iso: str) -> re.Pattern[str]:

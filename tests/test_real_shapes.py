@@ -19,7 +19,7 @@ from nianbao.load.grid import find_grids, render_grid, render_spans
 from nianbao.pipeline import process_path, process_text
 
 SHAPES = ROOT / "golden" / "real_shapes"
-CASES = ["blank_total_2021", "blank_total_2019"]
+CASES = ["blank_total_2021", "blank_total_2019", "transposed_2021"]
 
 
 def golden_of(name: str) -> dict:
@@ -57,6 +57,29 @@ def test_a_label_merged_down_its_sub_rows_belongs_to_each():
     assert anchors == {"other.overdue_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
                        "other.overdue_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
                        "other.other": "3.其他"}
+
+
+def test_transposed_table_with_a_header_that_names_nothing_is_null_there_not_wrong(tmp_path):
+    page = (SHAPES / "transposed_2021.html").read_text(encoding="utf-8").replace("<th>4.保护第三方合法权益</th>", "<th>4.第三方权益</th>")
+    (tmp_path / "t.html").write_text(page, encoding="utf-8")
+    report = process_path(tmp_path / "t.html")
+    g = expected_cells(golden_of("transposed_2021"))
+    third = {F.application_id("denied.third_party", c) for c in F.APPLICATION_COLUMNS}
+    for fid, value in g.items():
+        assert report.value(fid) == (None if fid in third else value), fid
+    [finding] = [f for f in report.findings if f.rule == "table.column_unmapped"]
+    assert set(finding.fields) == third and "保护第三方合法权益" in finding.message
+    assert "applications" in report.unsure_tables
+
+
+def test_a_transposed_table_whose_rows_name_no_applicant_is_not_guessed(tmp_path):
+    page = (SHAPES / "transposed_2021.html").read_text(encoding="utf-8").replace('<td colspan="2">自然人</td>', '<td colspan="2">个人</td>')
+    (tmp_path / "t.html").write_text(page, encoding="utf-8")
+    report = process_path(tmp_path / "t.html")
+    assert all(report.value(F.application_id(r, "natural_person")) is None for r, _ in F.APPLICATION_ROWS_2021)
+    assert report.value("applications.new.commercial") == 8 and report.value("applications.new.total") == 51
+    assert any(f.rule == "table.row_unmatched" and "个人" in f.message for f in report.findings)
+    assert "applications" in report.unsure_tables
 
 
 # --- the grid reader on small grids -----------------------------------------------------------------------

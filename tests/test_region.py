@@ -448,3 +448,22 @@ def test_draft_letters_leave_findings_confirmed(region, region_db, tmp_path):
     assert error_findings(db)[(region.organ(f"{CITY}东城区").printed, "region.late")]["status"] == "confirmed"
     assert invoke("letters", "--year", 2023, "--out", tmp_path / "none", "--db", db).exit_code == 0
     assert not list((tmp_path / "none").iterdir())
+
+
+# --- matching reports to the roster ----------------------------------------------------------------------
+def test_matching_by_place_alias_and_ambiguity():
+    from nianbao.region.match import Matcher
+    from nianbao.region.roster import Organ
+
+    roster = [Organ("随县", None, "county"), Organ("随县安居镇", "随县", "township"), Organ("某县", None, "county"),
+              Organ("某县安居镇", "某县", "township"), Organ("安流镇", None, "township", ("安流乡",))]
+    m = Matcher(roster, {})
+    assert m.match({"organ": "随县安居镇人民政府"}).organ == "随县安居镇"  # exact, 人民政府 ignored
+    both = m.match({"organ": "安居镇人民政府"})
+    assert (both.organ, both.how, both.candidates) == (None, "ambiguous", ("某县安居镇", "随县安居镇"))
+    assert m.match({"organ": "安居镇人民政府", "region": "随县"}).organ == "随县安居镇"  # the printed place decides
+    assert (m.match({"organ": "五华县安流镇人民政府"}).organ, m.match({"organ": "五华县安流镇人民政府"}).how) == ("安流镇", "place")
+    assert m.match({"organ": "安流乡"}).how == "alias"
+    assert m.match({"organ": "别的镇"}).how == "none"
+    assert Matcher(roster, {"别的镇": "随县安居镇"}).match({"organ": "别的镇"}).organ == "随县安居镇"  # a person's alias
+    assert m.match({"organ": None, "source": "x/随县安居镇2024.pdf"}).organ == "随县安居镇"  # longest name in the file name wins

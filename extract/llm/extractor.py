@@ -112,8 +112,8 @@ def _row_cells(spec: RowSpec, answer: RowPointer, by_id: dict[int, Token], extra
             out.append(Cell(fid, int(pointer.digits), start, start + len(pointer.digits), extractor, pointer.digits, None, "ok"))
         else:
             tok = by_id[pointer]
-            status = "ok" if tok.kind == "number" else "unreadable"
-            out.append(Cell(fid, tok.value, tok.start, tok.end, extractor, tok.raw, tok.unit, status))
+            status = "ok" if tok.kind == "number" else "unreadable"  # a marker or a percentage is not a count
+            out.append(Cell(fid, tok.value if status == "ok" else None, tok.start, tok.end, extractor, tok.raw, tok.unit, status))
     return out
 
 
