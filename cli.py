@@ -11,14 +11,11 @@ every model retry with its reason, and instructor's and openai's own messages.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
 import sqlite3
 import sys
-import time
-from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -28,9 +25,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from . import __version__
+from .batch import DEFAULT_FILE_TIMEOUT, BatchOptions, read_all, run_batch
 from .load import DEFAULT_MAX_BYTES
 from .extract.llm.breaker import not_asked as was_not_asked
-from .pipeline import expand_inputs, process_path, sha_or_path
+from .pipeline import expand_inputs
 from .report import Report
 from .rules import RULES
 
@@ -67,7 +65,9 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name (en
 BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).")]
 ModeOpt = Annotated[Optional[str], typer.Option("--instructor-mode", help="TOOLS | JSON | JSON_SCHEMA | MD_JSON; default chosen per provider (env NIANBAO_INSTRUCTOR_MODE).")]
 TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds per HTTP attempt (env NIANBAO_TIMEOUT, default 60).")]
-ConcurrencyOpt = Annotated[Optional[int], typer.Option("--concurrency", help="Reports in flight at once when the model is used (env NIANBAO_CONCURRENCY, default 4).")]
+ConcurrencyOpt = Annotated[Optional[int], typer.Option("--llm-concurrency", "--concurrency", help="Reports waiting on the model at once (env NIANBAO_CONCURRENCY, default 4).")]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes that read and check (default: the machine's cores). Results and their order do not depend on it.")]
+FileTimeoutOpt = Annotated[float, typer.Option("--file-timeout", help="Seconds one file may take to read; past it the file is stored as failed and the batch goes on.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Ask the model again even when the database holds its answer.")]
 
 
@@ -150,28 +150,6 @@ def _report_breaker(extractor, not_asked: list[str]) -> bool:
     return True
 
 
-def _reports(items, max_bytes: int, llm, concurrency: int):
-    """Each input's Report, in completion order; several in flight when the model is used."""
-    def one(item):
-        path, problem = item
-        if problem:
-            return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=problem)
-        return process_path(path, max_bytes, llm)
-
-    if llm is None or concurrency <= 1:
-        yield from map(one, items)
-        return
-    from concurrent.futures import ThreadPoolExecutor, as_completed
-
-    pool = ThreadPoolExecutor(max_workers=concurrency)
-    try:
-        futures = [pool.submit(one, item) for item in items]
-        for future in as_completed(futures):
-            yield future.result()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
 def _version(value: bool) -> None:
     if value:
         out.print(f"nianbao {__version__}")
@@ -220,6 +198,8 @@ def extract(
     timeout: TimeoutOpt = None,
     concurrency: ConcurrencyOpt = None,
     no_cache: NoCacheOpt = False,
+    jobs: JobsOpt = None,
+    file_timeout: FileTimeoutOpt = DEFAULT_FILE_TIMEOUT,
 ) -> None:
     """Extract and check reports, store them in the database (and/or print JSON Lines).
 
@@ -238,55 +218,38 @@ def extract(
         raise typer.Exit(2)
     store = _store_for_writing(db_path, create=True) if db_path else None
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
-    run_id = store.start_run(sys.argv) if store else None
-    stats: Counter[str] = Counter()
+    options = BatchOptions(max_bytes=max_bytes, file_timeout=file_timeout, llm=extractor, llm_concurrency=workers)
+    if jobs is not None:
+        options.jobs = max(1, jobs)
     not_asked: list[str] = []
-    stage_seconds: Counter[str] = Counter()
-    started = time.perf_counter()
-    status = "interrupted"
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err, disable=quiet or len(items) < 2, transient=True,
     )
+    task = progress.add_task("extracting", total=len(items))
+
+    def on_report(report: Report) -> None:
+        if as_json:
+            out.file.write(json.dumps(report.to_json(with_text), ensure_ascii=False) + "\n")
+        if report.status != "ok":
+            progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
+        if extractor is not None and was_not_asked(report):
+            not_asked.append(report.source)
+        progress.advance(task)
+
     try:
         with progress:
-            task = progress.add_task("extracting", total=len(items))
-            for report in _reports(items, max_bytes, extractor, workers):
-                if store:
-                    store.save(report, run_id)
-                if as_json:
-                    out.file.write(json.dumps(report.to_json(with_text), ensure_ascii=False) + "\n")
-                stats["ok" if report.status == "ok" else "failed"] += 1
-                stats.update(f.severity for f in report.findings)
-                stage_seconds.update(report.timings)
-                stats["llm_calls"] += sum(1 for c in report.llm_calls if not c.cache_hit)
-                stats["llm_cache_hits"] += sum(1 for c in report.llm_calls if c.cache_hit)
-                if report.status != "ok":
-                    progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
-                if extractor is not None and was_not_asked(report):
-                    not_asked.append(report.source)
-                progress.advance(task)
-        status = "done"
-    except KeyboardInterrupt:
-        err.print("interrupted: every report finished so far is saved; re-run to continue")
-    except sqlite3.Error as exc:  # locked, full disk, not a database: every report saved so far stays whole
-        status = "failed"
-        err.print(f"nianbao: cannot write to {db_path}: {exc}; every report saved before this one is kept")
+            result = run_batch(items, store, options, sys.argv, on_report, after=_after_batch)
     finally:
-        seconds = time.perf_counter() - started
-        if store and status == "done":
-            stats["history"] = store.check_across_years(run_id)
-            stats["late"] = _after_batch(store, run_id)
-        if store and run_id is not None:
-            with contextlib.suppress(sqlite3.Error):  # after a write failure this may fail too; the reports stay whole
-                store.finish_run(run_id, status, {
-                    "n_inputs": len(items), "n_ok": stats["ok"], "n_failed": stats["failed"],
-                    "n_errors": stats["error"], "n_warnings": stats["warning"], "n_info": stats["info"],
-                    "seconds": round(seconds, 3), "timings": json.dumps({k: round(v, 4) for k, v in stage_seconds.items()}),
-                })
+        if store:
             store.close()
         if cache:
             cache.close()
+    stats, seconds, run_id, status = result.stats, result.seconds, result.run_id, result.status
+    if status == "interrupted":
+        err.print("interrupted: every report finished so far is saved; re-run to continue")
+    elif status == "failed":
+        err.print(f"nianbao: cannot write to {db_path}: {result.error}; every report saved before this one is kept")
     if not quiet:
         done = stats["ok"] + stats["failed"]
         where = f"; saved to {db_path} (run {run_id})" if store else ""
@@ -337,7 +300,7 @@ def check(
     extractor, _, _ = _llm_setup(llm, model, base_url, instructor_mode, timeout, 1, True, None)
     failed = flagged = 0
     not_asked: list[str] = []
-    for report in _reports(items, max_bytes, extractor, 1):
+    for report in read_all(items, BatchOptions(max_bytes=max_bytes, llm=extractor, llm_concurrency=1)):
         failed += report.status != "ok"
         if extractor is not None and was_not_asked(report):
             not_asked.append(report.source)

@@ -7,11 +7,13 @@ own table keyed by the finding's fingerprint, so re-extraction never resets them
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from .. import fields as F
 from ..extract.implausible import refuse_implausible
 from ..report import Finding, Report
 from ..rules.history import compare_years, organ_key, same_organ
-from .connection import StoreError, connect_reader, connect_writer, write
+from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
 from .schema import INDEXES, TABLES, statements
 
 __all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
@@ -59,6 +61,19 @@ def report_key(report: Report) -> str:
 def fingerprint(key: str, finding: Finding, ordinal: int = 0) -> str:
     basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key] + ([f"#{ordinal}"] if ordinal else []))
     return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+@contextlib.contextmanager
+def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """A nested transaction: on any exception only what was written inside it is undone."""
+    conn.execute("SAVEPOINT report")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO report")
+        conn.execute("RELEASE report")
+        raise
+    conn.execute("RELEASE report")
 
 
 def fingerprints(key: str, findings: list[Finding]) -> list[str]:
@@ -142,7 +157,7 @@ class Store:
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
         source_path = os.path.abspath(report.source)
-        with write(self.conn):
+        with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
             self._supersede(source_path, rid)
             for table in ("cells", "sections", "facts", "findings"):  # llm_calls is a usage log: kept per run
                 self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
@@ -175,6 +190,15 @@ class Store:
                  c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
                 for i, c in enumerate(report.llm_calls)
             ))
+
+    def begin(self) -> None:
+        """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
+        if not self.conn.in_transaction:
+            retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
 
     def _supersede(self, source_path: str, rid: str) -> None:
         """Earlier versions of this file become history: their row, text and cells stay, marked not current;

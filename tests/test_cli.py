@@ -96,18 +96,21 @@ def test_misuse_exits_2(tmp_path, monkeypatch):
 
 
 def test_interrupted_batch_keeps_what_was_done(folder, tmp_path, monkeypatch):
+    """Ctrl-C halfway through storing the third report: the two before it stay, whole, and nothing of the third."""
+    from nianbao.store import Store
+
     db = tmp_path / "out.db"
-    real = cli.process_path
+    real = Store._save_findings
     calls = []
 
-    def interrupt_on_third(path, max_bytes, llm=None):
-        calls.append(path)
-        if len(calls) == 3:
+    def interrupt_on_third(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:  # the report's cells are written, its findings not yet
             raise KeyboardInterrupt
-        return real(path, max_bytes, llm)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(cli, "process_path", interrupt_on_third)
-    result = invoke("extract", str(folder), "--db", str(db))
+    monkeypatch.setattr(Store, "_save_findings", interrupt_on_third)
+    result = invoke("extract", str(folder), "--db", str(db), "--jobs", "2")
     assert result.exit_code == 130
     database = sqlite_utils.Database(db)
     assert database["reports"].count == 2

@@ -262,6 +262,11 @@ def test_two_formats_in_scope_are_compiled_separately(region, tmp_path):
     assert got["formats"]["2019"]["reports"] == 1 and got["reports"] == n + 1
     assert got["formats"]["2019"]["cells"]["active2019.licensing.decisions"] == golden["active2019"]["licensing"][2]
     assert "active2019.licensing.decisions" not in got["formats"]["2021"]["cells"]
+    # an organ the roster does not list (there is none here) is found by its printed name
+    trend = json.loads(invoke("trends", "某市交通运输局", "--db", db, "--json").stdout)
+    assert trend["years"] == [2022] and trend["templates"] == {"2022": "2019"}
+    assert trend["cells"]["active2019.procurement.amount"] == {"2022": golden["active2019"]["procurement"][1]}
+    assert "active.licensing" not in trend["cells"]  # not in that year's format: absent, not null
 
 
 # --- trends ------------------------------------------------------------------------------------------
@@ -338,6 +343,24 @@ def test_rankings_formulas_ties_and_zero_denominators(region, region_db):
     assert tied[0]["rank"] == tied[1]["rank"] and tied[0]["tied"] and tied[1]["tied"]
     text = invoke("rankings", "--year", 2023, "--db", region_db).stdout
     assert f"{tied[0]['rank']}=  " in text and "分母为0" in text and "applications.new.total" in text
+
+
+def test_rankings_page_and_workbook_say_ties_and_zero_denominators(region, region_db, tmp_path):
+    from openpyxl import load_workbook
+
+    assert invoke("rankings", "--year", 2023, "--db", region_db, "--html", tmp_path, "--xlsx", tmp_path / "r.xlsx").exit_code == 0
+    page = (tmp_path / "rankings-2023.html").read_text(encoding="utf-8")
+    assert "（并列）" in page and "分母为0，无从计算" in page and "计算方法：" in page and "0.0%" not in page.split("分母为0")[0][-80:]
+    book = load_workbook(tmp_path / "r.xlsx")
+    review = next(ws for ws in book.worksheets if ws.title.startswith("行政复议"))
+    assert review["A2"].value.startswith("计算方法：") and "appeals.review.corrected" in review["A2"].value
+    rows = [[c.value for c in r] for r in review.iter_rows(min_row=4)]
+    no_reviews = region.organ(NO_REVIEWS[0]).printed
+    [row] = [r for r in rows if r[1] == no_reviews]
+    assert row[0] == "不参与排名" and row[2] == "分母为0，无从计算" and row[3:5] == [0, 0]
+    received = next(ws for ws in book.worksheets if ws.title.startswith("本年新收"))
+    ranks = [r[0].value for r in received.iter_rows(min_row=4)]
+    assert any(isinstance(v, str) and v.endswith("（并列）") for v in ranks)
 
 
 def test_rankings_open_errors_per_report_and_blank_inputs(region, region_db):

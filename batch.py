@@ -1,0 +1,381 @@
+"""Many inputs at once: worker processes read and check, this process alone writes.
+
+Each input is read in a worker process, so one file can never take the batch down with it:
+a MemoryError (each worker runs under an address-space limit), a RecursionError, a hang
+past `file_timeout` (the worker is killed and replaced) or a crash of the worker itself
+becomes that file's stored failure with its reason, and the batch goes on. Reports come
+back in input order whatever the number of workers, so `jobs=4` stores exactly what
+`jobs=1` stores, in the same order. `jobs=1` still uses one worker process: a signal-based
+alarm cannot stop C code (lxml, a regex) that never returns to the interpreter, and an
+address-space limit on the main process would hit the writer too.
+
+With the model (`llm`), reports are read in threads of this process instead: the work is
+waiting on the provider, `llm_concurrency` calls are in flight at once, and the provider's
+own deadlines (per attempt) bound the time.
+
+The single writer commits many reports per transaction (at most `commit_every` reports or
+`commit_seconds` apart), each report inside its own savepoint, so other writers (verdicts,
+serve) get in between commits and a failure or Ctrl-C never leaves half a report.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .load import DEFAULT_MAX_BYTES
+from .pipeline import process_path, sha_or_path
+from .report import Report
+
+if TYPE_CHECKING:
+    from .extract.llm.extractor import LLMExtractor
+    from .store import Store
+
+Item = tuple[Path, "str | None"]  # an input and, when it cannot even be opened, the problem
+DEFAULT_FILE_TIMEOUT = 60.0  # a real report is read in well under a second
+DEFAULT_MEMORY_MB = 1024  # address space a worker may add on top of what it starts with
+
+
+@dataclass
+class BatchOptions:
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    file_timeout: float = DEFAULT_FILE_TIMEOUT
+    memory_mb: int | None = DEFAULT_MEMORY_MB
+    llm: LLMExtractor | None = None
+    llm_concurrency: int = 4
+
+
+# --- one input, isolated -------------------------------------------------------------------
+def read_one(item: Item, max_bytes: int, llm: LLMExtractor | None = None) -> Report:
+    """One input's Report; whatever goes wrong becomes the failure with its reason."""
+    path, problem = item
+    if problem:
+        return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=problem)
+    try:
+        return process_path(path, max_bytes, llm)
+    except (MemoryError, RecursionError) as exc:  # process_path turns other exceptions into failures itself
+        return failure(path, _reason(exc))
+
+
+def failure(path: Path, reason: str) -> Report:
+    return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=reason)
+
+
+MEMORY_REASON = "needs more memory than one file may use (the per-file memory limit); not read"
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return MEMORY_REASON
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read (RecursionError); not read"
+    return f"{type(exc).__name__}: {exc}"
+
+
+# --- worker processes ------------------------------------------------------------------------
+def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the batch cleanly
+    if memory_mb:
+        _limit_memory(memory_mb)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        seq, item = task
+        report = read_one(item, max_bytes)
+        try:
+            conn.send((seq, report))
+        except (MemoryError, RecursionError) as exc:  # the report itself too big or deep to pass back
+            conn.send((seq, failure(item[0], _reason(exc))))
+        if report.error == MEMORY_REASON:
+            return  # after a MemoryError the heap may be fragmented; a fresh worker takes over
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space at what it has now plus `memory_mb`."""
+    try:
+        with open("/proc/self/statm") as fh:
+            current = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        current = 0
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = current + memory_mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ValueError, OSError):
+        pass  # not allowed here: the time limit still holds
+
+
+class _Worker:
+    def __init__(self, ctx: Any, options: BatchOptions):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, options.max_bytes, options.memory_mb), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, Item] | None = None
+        self.deadline = 0.0
+
+    def give(self, seq: int, item: Item, timeout: float) -> None:
+        self.task = (seq, item)
+        self.deadline = time.monotonic() + timeout
+        self.conn.send(self.task)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(1 if not kill else None)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _in_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
+    ctx = get_context("fork") if "fork" in _start_methods() else get_context()
+    workers = [_Worker(ctx, options) for _ in range(max(1, options.jobs))]
+    window = 32 * len(workers)  # finished reports held back for order: bounded, so memory stays flat
+    done: dict[int, Report] = {}
+    next_out = next_in = 0
+    try:
+        while next_out < len(items):
+            for w in workers:
+                if w.task is None and next_in < len(items) and next_in < next_out + window:
+                    w.give(next_in, items[next_in], options.file_timeout)
+                    next_in += 1
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                continue
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = set(wait([w.conn for w in busy], 0))
+            if not ready:
+                yield None  # about to wait: the writer commits now rather than hold its transaction open
+                ready = set(wait([w.conn for w in busy], timeout))
+            for i, w in enumerate(workers):
+                if w.task is None:
+                    continue
+                seq, item = w.task
+                if w.conn in ready:
+                    try:
+                        got_seq, report = w.conn.recv()
+                        done[got_seq], w.task = report, None
+                        if report.error == MEMORY_REASON:  # that worker quits; a fresh one takes over
+                            w.stop()
+                            workers[i] = _Worker(ctx, options)
+                        continue
+                    except (EOFError, OSError):  # the worker died: killed by the OS, a crash in C code
+                        w.process.join()
+                        done[seq] = failure(item[0], _died(w.process.exitcode))
+                elif time.monotonic() >= w.deadline:
+                    done[seq] = failure(item[0], f"took longer than {options.file_timeout:g} s to read (--file-timeout); stopped")
+                else:
+                    continue
+                w.stop(kill=True)
+                workers[i] = _Worker(ctx, options)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        for w in workers:
+            w.stop(kill=w.task is not None)
+
+
+def _died(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else str(-exitcode)
+        hint = " (killed: probably out of memory)" if name == "SIGKILL" else ""
+        return f"the process reading this file died with {name}{hint}; not read"
+    return f"the process reading this file stopped unexpectedly (exit code {exitcode}); not read"
+
+
+def _start_methods() -> list[str]:
+    from multiprocessing import get_all_start_methods
+
+    return get_all_start_methods()
+
+
+# --- with the model: threads --------------------------------------------------------------
+def _in_threads(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
+    """In input order, up to `llm_concurrency` reports waiting on the provider at once."""
+    width = max(1, options.llm_concurrency)
+    pool = ThreadPoolExecutor(max_workers=width)
+    pending: list[Future] = []
+    try:
+        for item in items:
+            pending.append(pool.submit(read_one, item, options.max_bytes, options.llm))
+            while len(pending) >= 4 * width or (pending and pending[0].done()):
+                if not pending[0].done():
+                    yield None  # about to wait (see _in_workers)
+                yield pending.pop(0).result()
+        while pending:
+            if not pending[0].done():
+                yield None
+            yield pending.pop(0).result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _stream(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
+    """Each input's Report in input order, and None whenever the next one is not ready yet."""
+    if options.llm is not None:
+        return _in_threads(items, options)
+    return _in_workers(items, options)
+
+
+def read_all(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
+    """Each input's Report, in input order."""
+    stream = _stream(items, options)
+    try:
+        yield from (r for r in stream if r is not None)
+    finally:
+        stream.close()
+
+
+# --- the writer --------------------------------------------------------------------------
+@dataclass
+class BatchResult:
+    status: str = "interrupted"  # done | interrupted | failed
+    stats: Counter = field(default_factory=Counter)
+    stage_seconds: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    error: str | None = None
+    run_id: int | None = None
+
+
+class _StopFlag:
+    """Ctrl-C sets a flag the writer checks between reports, so a report is never half-written."""
+
+    def __init__(self) -> None:
+        self.raised = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _StopFlag:  # noqa: PYI034
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.raised:  # a second Ctrl-C: the person means it
+            raise KeyboardInterrupt
+        self.raised = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def run_batch(
+    items: Sequence[Item],
+    store: Store | None,
+    options: BatchOptions,
+    argv: list[str] | None = None,
+    on_report: Callable[[Report], None] | None = None,
+    after: Callable[[Store, int | None], int] | None = None,
+    commit_every: int = 200,
+    commit_seconds: float = 0.5,
+) -> BatchResult:
+    """Read, check and store every input; the run is recorded in the database with its outcome.
+
+    `after(store, run_id)` runs once a batch is done (the region's deadline check); its count is stats["late"].
+    """
+    result = BatchResult()
+    result.run_id = store.start_run(argv or []) if store else None
+    started = time.perf_counter()
+    try:
+        with _StopFlag() as stop:
+            reports = _stream(items, options)
+            try:
+                _write(reports, store, result, on_report, stop, commit_every, commit_seconds)
+            finally:
+                reports.close()  # stops the workers (or threads) now, not when garbage-collected
+        result.status = "interrupted" if stop.raised else "done"
+    except KeyboardInterrupt:
+        result.status = "interrupted"
+    except sqlite3.Error as exc:  # locked, full disk, not a database: every report committed so far stays whole
+        result.status, result.error = "failed", str(exc)
+    finally:
+        result.seconds = time.perf_counter() - started
+        if store and result.status == "done":
+            result.stats["history"] = store.check_across_years(result.run_id)
+            if after:
+                result.stats["late"] = after(store, result.run_id)
+        if store and result.run_id is not None:
+            try:
+                store.finish_run(result.run_id, result.status, _run_row(len(items), result))
+            except sqlite3.Error:
+                pass  # after a write failure this may fail too; the reports stay whole
+    return result
+
+
+def _write(reports: Iterator[Report | None], store: Store | None, result: BatchResult, on_report, stop: _StopFlag,
+           commit_every: int, commit_seconds: float) -> None:
+    stats, stages = result.stats, result.stage_seconds
+    pending = 0
+    last_commit = time.monotonic()
+    try:
+        for report in reports:
+            if report is None:  # the next report is not ready: commit, so other writers get in while we wait
+                if store:
+                    store.commit()
+                pending, last_commit = 0, time.monotonic()
+                continue
+            if store:
+                store.begin()
+                store.save(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                pending += 1
+                if pending >= commit_every or time.monotonic() - last_commit >= commit_seconds:
+                    store.commit()
+                    pending, last_commit = 0, time.monotonic()
+            _count(report, stats, stages)
+            if on_report:
+                on_report(report)
+            if stop.raised:
+                break
+    finally:
+        if store:  # every report saved so far is whole (a half-saved one was rolled back): keep them
+            store.commit()
+
+
+def _count(report: Report, stats: Counter, stages: Counter) -> None:
+    stats["ok" if report.status == "ok" else "failed"] += 1
+    stats.update(f.severity for f in report.findings)
+    stages.update(report.timings)
+    stats["llm_calls"] += sum(1 for c in report.llm_calls if not c.cache_hit)
+    stats["llm_cache_hits"] += sum(1 for c in report.llm_calls if c.cache_hit)
+
+
+def _run_row(n_inputs: int, result: BatchResult) -> dict[str, Any]:
+    import json
+
+    s = result.stats
+    return {
+        "n_inputs": n_inputs, "n_ok": s["ok"], "n_failed": s["failed"],
+        "n_errors": s["error"], "n_warnings": s["warning"], "n_info": s["info"],
+        "seconds": round(result.seconds, 3),
+        "timings": json.dumps({k: round(v, 4) for k, v in result.stage_seconds.items()}),
+    }

@@ -1,0 +1,138 @@
+"""The batch runner: worker processes read, one writer stores, one bad file never stops the rest."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from conftest import SEEDS
+
+from nianbao import batch
+from nianbao.batch import BatchOptions, run_batch
+from nianbao.pipeline import expand_inputs
+from nianbao.store import Store
+
+
+def seed_folder(folder: Path, copies: int = 1) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = seed.read_text(encoding="utf-8")
+            # each copy its own bytes (so its own report), same cells
+            (folder / f"{i:03d}_{seed.name}").write_text(text + f"\n<!-- copy {i} -->\n" * (i > 0), encoding="utf-8")
+    return folder
+
+
+def stored(db: Path) -> list[tuple]:
+    """Everything a run stores that does not depend on timing, in the order it was stored."""
+    d = sqlite_utils.Database(db)
+    reports = [(r["id"], r["source"], r["status"], r["error"], r["organ"], r["n_errors"], r["n_warnings"])
+               for r in d.query("SELECT * FROM reports ORDER BY rowid")]
+    cells = [tuple(r.values()) for r in d.query("SELECT * FROM cells ORDER BY report_id, field")]
+    findings = [(r["report_id"], r["fingerprint"], r["message"]) for r in d.query("SELECT * FROM findings ORDER BY report_id, fingerprint")]
+    return [reports, cells, findings]
+
+
+def extract(items, db: Path, **options) -> batch.BatchResult:
+    store = Store(db)
+    try:
+        return run_batch(items, store, BatchOptions(**options))
+    finally:
+        store.close()
+
+
+def test_two_workers_store_exactly_what_one_stores_in_the_same_order(tmp_path):
+    folder = seed_folder(tmp_path / "in", copies=3)
+    (folder / "zz_empty.txt").write_bytes(b"")
+    items = list(expand_inputs([str(folder)]))
+    one = extract(items, tmp_path / "one.db", jobs=1)
+    two = extract(items, tmp_path / "two.db", jobs=2)
+    assert (one.status, two.status) == ("done", "done")
+    assert one.stats == two.stats and one.stats["ok"] == 15 and one.stats["failed"] == 1
+    assert stored(tmp_path / "one.db") == stored(tmp_path / "two.db")
+    assert [r[1] for r in stored(tmp_path / "one.db")[0]] == [str(p) for p, _ in items]
+
+
+def _misbehave(path, max_bytes, llm=None):
+    """Stands in for the reader (the workers are forked, so they see it): each file name says how to fail."""
+    name = path.name
+    if "hang" in name:
+        time.sleep(60)
+    if "hog" in name:
+        hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB, far past the limit
+        return hog
+    if "deep" in name:
+        def down(n):
+            return down(n + 1)
+        down(0)
+    if "crash" in name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_process_path(path, max_bytes, llm)
+
+
+_real_process_path = batch.process_path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_hang_a_memory_hog_a_recursion_and_a_crash_each_become_that_files_failure(tmp_path, monkeypatch, jobs):
+    folder = seed_folder(tmp_path / "in")
+    for bad in ("hang", "hog", "deep", "crash"):
+        (folder / f"001_{bad}.txt").write_text(f"{bad}\n" + next(SEEDS.glob("004*")).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(batch, "process_path", _misbehave)
+    items = list(expand_inputs([str(folder)]))
+    started = time.monotonic()
+    result = extract(items, tmp_path / "t.db", jobs=jobs, file_timeout=2, memory_mb=300)
+    assert time.monotonic() - started < 30
+    assert result.status == "done" and result.stats["ok"] == 5 and result.stats["failed"] == 4
+    errors = {Path(r["source"]).name: r["error"] for r in sqlite_utils.Database(tmp_path / "t.db").query(
+        "SELECT source, error FROM reports WHERE status = 'failed'")}
+    assert errors == {
+        "001_hang.txt": "took longer than 2 s to read (--file-timeout); stopped",
+        "001_hog.txt": batch.MEMORY_REASON,
+        "001_deep.txt": "nested too deeply to read (RecursionError); not read",
+        "001_crash.txt": "the process reading this file died with SIGKILL (killed: probably out of memory); not read",
+    }
+    # the good reports after the bad ones are all there, whole
+    assert sqlite_utils.Database(tmp_path / "t.db").execute("SELECT COUNT(*) FROM cells").fetchone()[0] == 5 * 200
+
+
+def test_a_span_bomb_is_a_stored_failure_and_the_batch_goes_on(tmp_path):
+    folder = seed_folder(tmp_path / "in")
+    (folder / "000_bomb.html").write_text("<html><body><table><tr><td colspan=100000000 rowspan=100000000>1</td></tr></table></body></html>")
+    result = extract(list(expand_inputs([str(folder)])), tmp_path / "t.db", jobs=1, file_timeout=20, memory_mb=500)
+    assert result.stats["ok"] == 5 and result.stats["failed"] == 1
+
+
+def test_ctrl_c_leaves_every_stored_report_whole(tmp_path):
+    """A real SIGINT to a running `nianbao extract`: exit 130, the run marked interrupted, no half report."""
+    folder = seed_folder(tmp_path / "in", copies=120)
+    db = tmp_path / "t.db"
+    exe = Path(sys.executable).with_name("nianbao")
+    proc = subprocess.Popen([str(exe), "extract", str(folder), "--db", str(db), "--jobs", "2", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                if sqlite_utils.Database(db).execute("SELECT COUNT(*) FROM reports").fetchone()[0] > 0:
+                    break
+            except Exception:  # noqa: BLE001 — the database is still being created
+                continue
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    d = sqlite_utils.Database(db)
+    n = d.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+    assert 0 < n < 600
+    assert d.execute("SELECT COUNT(*) FROM cells").fetchone()[0] == n * 200
+    assert next(d["runs"].rows)["status"] == "interrupted"
