@@ -617,6 +617,7 @@ def roster_status(
     under: Annotated[Optional[str], typer.Option("--under", help="Only this organ and those below it in the roster.")] = None,
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Folder for the page (and the pages of the reports found).")] = None,
 ) -> None:
     """For each expected organ: report found, failed (with the reason) or missing; late, on time or unknown."""
     from .region.coverage import STATE_NAMES
@@ -627,10 +628,19 @@ def roster_status(
     try:
         cov = status_of(store, year, under)
     except ScopeError as exc:
+        store.close()
         err.print(f"nianbao: {exc}")
         raise typer.Exit(2) from None
-    finally:
-        store.close()
+    if html:
+        from .review.overview import page_name
+        from .review.roster_page import render_coverage
+
+        html.mkdir(parents=True, exist_ok=True)
+        page = html / f"roster-{year}.html"
+        page.write_text(render_coverage(cov, link=page_name), encoding="utf-8")
+        _report_pages(store, [o.report_id for o in cov.organs if o.report_id], html, page.name)
+        err.print(f"wrote {page}", markup=False)
+    store.close()
     if as_json:
         out.file.write(json.dumps(cov.to_json(), ensure_ascii=False, indent=1) + "\n")
         return

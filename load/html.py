@@ -37,7 +37,7 @@ def _is_layout(table: etree._Element) -> bool:
     """A table that lays out the page (it holds other tables, or whole passages of text), not a grid of data."""
     if any(t is not table for t in table.iter("table")):
         return True
-    return any(len(td.text_content()) > _LAYOUT_CELL_CHARS for td in table.iter("td", "th"))
+    return any(len(_text_upto(td, _LAYOUT_CELL_CHARS)) > _LAYOUT_CELL_CHARS for td in table.iter("td", "th"))
 
 
 def _closest_table(el: etree._Element) -> etree._Element | None:
@@ -51,8 +51,20 @@ def _is_noise(el: etree._Element) -> bool:
     marks = " ".join(filter(None, [el.get("class"), el.get("id"), el.get("role")]))
     if marks and _NOISE.search(marks) and el.tag not in ("table", "td", "tr"):
         return True
-    text = el.text_content() if el.tag in ("div", "p", "span", "section") else ""
+    text = _text_upto(el, 400) if el.tag in ("div", "p", "span", "section") else ""
     return _LEAVING_BOX in text and len(text.strip()) < 80
+
+
+def _text_upto(el: etree._Element, limit: int) -> str:
+    """The element's text, read no further than `limit` characters: checks that want short blocks
+    stay linear on a deeply nested page instead of reading its whole text at every level."""
+    parts, size = [], 0
+    for t in el.itertext():
+        parts.append(t)
+        size += len(t)
+        if size > limit:
+            break
+    return "".join(parts)
 
 
 def _walk(el: etree._Element, out: list[str]) -> None:
@@ -109,5 +121,15 @@ def _outermost(root: etree._Element, test) -> list[etree._Element]:
 def _applications_tables(root: etree._Element) -> int:
     """How many applications tables the page holds, each counted once, by the innermost table
     (the layout tables around it hold its text too)."""
-    holding = [t for t in root.iter("table") if "本年新收" in re.sub(r"\s", "", t.text_content())]
-    return sum(1 for t in holding if not any(o is not t and o in holding for o in t.iter("table")))
+    if "本年新收" not in re.sub(r"\s", "", root.text_content()):
+        return 0
+    # Innermost first: a table around a holding table holds it too, and is known so without reading
+    # its text again (on a deeply nested page that reading is quadratic).
+    holding, counted = set(), 0
+    for t in sorted(root.iter("table"), key=lambda t: -sum(1 for _ in t.iterancestors())):
+        if any(inner in holding for inner in t.iter("table") if inner is not t):
+            holding.add(t)
+        elif "本年新收" in re.sub(r"\s", "", t.text_content()):
+            holding.add(t)
+            counted += 1
+    return counted

@@ -37,8 +37,17 @@ _SPACES = re.compile(r"\s+")
 PAGE_FIELDS = ["标题", "发布机构", "发布日期", "成文日期", "索引号"]  # in the order they are written
 
 
-def _flat(el: etree._Element) -> str:
-    return " ".join(t.strip() for t in el.itertext() if t.strip())
+def _flat(el: etree._Element, limit: int | None = None) -> str:
+    """The element's text, words joined by one space; past `limit` characters it stops reading
+    (a check that only wants short blocks must not read a whole nested page for every element)."""
+    parts, size = [], 0
+    for t in el.itertext():
+        if t := t.strip():
+            parts.append(t)
+            size += len(t) + 1
+            if limit is not None and size > limit:
+                break
+    return " ".join(parts)
 
 
 def _link_share(el: etree._Element, text: str) -> float:
@@ -50,7 +59,7 @@ def is_noise(el: etree._Element) -> bool:
     """Navigation, breadcrumbs, related links, print bars and footers, told by what they say."""
     if el.tag not in _CANDIDATES:
         return False
-    text = _flat(el)
+    text = _flat(el, 2001)
     if not text or len(text) > 2000 or _REPORT.search(text):
         return False
     if _BREADCRUMB.match(text) and len(text) < 200:
@@ -69,7 +78,7 @@ def header_fields(el: etree._Element) -> dict[str, str] | None:
     """The fields of a 索引号 | 发布机构 | 发布日期 block above the text, or None if `el` is not one."""
     if el.tag not in ("table", "div", "ul", "dl", "p", "tbody"):
         return None
-    text = _flat(el)
+    text = _flat(el, 601)
     if not text or len(text) > 600 or _REPORT.search(text):
         return None
     fields: dict[str, str] = {}

@@ -37,6 +37,7 @@ REASONS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), c) for p, c in [
     (r"^a table that expands to ([\d,]+) cells", "表格展开后有{0}个单元格，超出正常范围，按异常文件拒绝"),
     (r"^a Word table cell merged down more than (\d+) rows", "Word表格单元格向下合并超过{0}行，按异常文件拒绝"),
     (r"^a Word table with more than ([\d,]+) cells", "Word表格超过{0}个单元格，按异常文件拒绝"),
+    (r"^HTML nested more than (\d+) levels deep", "网页嵌套超过{0}层（去掉排版用的外层标签后仍然如此），解析器会丢掉更深处的文字，按异常文件拒绝"),
     (r"^not a government information disclosure annual report", "不是政府信息公开工作年度报告：六个部分的标题和三张统计表都未找到"),
     (r"^report cut off after section (\S+): sections (\S+) and table\(s\) (.+) are missing$", "报告在第{0}部分之后中断：缺少第{1}部分和{2}"),
     (r"^internal error while reading this file \((.*)\); please report it$", "读取此文件时程序内部出错，请报告此问题（{0}）"),

@@ -121,6 +121,18 @@ def test_roster_status_under_an_organ_and_in_the_terminal(region, region_db):
     assert invoke("roster", "status", "--year", 2024, "--db", region_db, "--under", "无此机关").exit_code == 2
 
 
+def test_roster_status_page_in_chinese(region, region_db, tmp_path):
+    assert invoke("roster", "status", "--year", 2024, "--db", region_db, "--html", tmp_path).exit_code == 0
+    page = (tmp_path / "roster-2024.html").read_text(encoding="utf-8")
+    rows = {m[0]: m[1] for m in re.findall(r'<tr class="\w+"><td class="label">(?:<a [^>]*>)?([^<]+)(?:</a>)?</td>(.*?)</tr>', page)}
+    assert set(rows) == {o.name for o in region.organs}
+    assert "逾期15天" in rows[f"{CITY}教育局"] and "逾期2天" in rows[f"{CITY}东城区"]
+    assert "缺失" in rows[next(iter(MISSING))[0]]
+    failed = rows[next(iter(FAILED))[0]]
+    assert "读取失败" in failed and "不是政府信息公开工作年度报告" in failed and "not a government" not in failed
+    assert "发布日期不详" in rows[next(iter(NO_DATE))[0]] and "None" not in page
+
+
 def test_late_reports_are_findings_with_their_basis(region, region_db):
     store = Store(region_db)
     rows = list(store.db.query("SELECT r.organ, f.message, f.span_start, f.span_end, r.text FROM findings f "

@@ -73,6 +73,7 @@ def pages(region, tmp_path_factory) -> Path:
         assert invoke("aggregate", "--year", 2024, "--db", db, "--html", folder / "out").exit_code == 0
         assert invoke("trends", TREND_ORGAN, "--db", db, "--html", folder / "out").exit_code == 0
         assert invoke("overview", "--db", db, "--html", folder / "out" / "index.html").exit_code == 0
+        assert invoke("roster", "status", "--year", 2024, "--db", db, "--html", folder / "out").exit_code == 0
     return folder / "out"
 
 
@@ -139,8 +140,11 @@ def test_trend_page_has_a_chart_per_table_and_every_year(region, pages, browser,
     no_tofu(browser, tmp_path / "trend.png")
 
 
-def test_overview_and_a_report_page_have_no_tofu(pages, browser, tmp_path):
+def test_overview_roster_and_a_report_page_have_no_tofu(pages, browser, tmp_path):
     from selenium.webdriver.common.by import By
+
+    browser.get((pages / "roster-2024.html").as_uri())
+    no_tofu(browser, tmp_path / "roster.png")
 
     browser.get((pages / "index.html").as_uri())
     assert browser.find_element(By.ID, "board").text.startswith("整改进度")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -85,6 +91,43 @@ def test_a_write_to_a_read_only_database_is_one_line(readonly_db):
     assert done.returncode != 0
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "readonly" in done.stderr or "read-only" in done.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_shows_a_read_only_database_and_a_verdict_there_is_a_clear_error(readonly_db):
+    fp, port, before = _error_fingerprint(readonly_db), _free_port(), _sha(readonly_db)
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"] if os.geteuid() == 0 else []
+    serve = subprocess.Popen(prefix + [str(EXE), "serve", "--db", str(readonly_db), "--port", str(port)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                overview = urllib.request.urlopen(base + "/", timeout=5).read().decode()
+                break
+            except urllib.error.URLError:
+                time.sleep(0.2)
+        assert "安居镇" in overview
+        [report] = re.findall(r'href="/report/([0-9a-f]{64})"[^>]*>安居镇', overview)[:1]
+        page = urllib.request.urlopen(f"{base}/report/{report}", timeout=5).read().decode()
+        token = re.search(r'<meta name="?nianbao-token"? content="([^"]+)"', page).group(1)
+        post = urllib.request.Request(base + "/verdict", method="POST", data=json.dumps({"fingerprint": fp, "status": "confirmed"}).encode(),
+                                      headers={"Content-Type": "application/json", "X-Nianbao-Token": token})
+        try:
+            urllib.request.urlopen(post, timeout=10)
+            raise AssertionError("a verdict on a read-only database was accepted")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 503 and "readonly" in json.loads(refused.read())["error"]
+    finally:
+        serve.terminate()
+        _, err = serve.communicate(timeout=10)
+    assert "Traceback" not in err
+    assert _sha(readonly_db) == before and sorted(p.name for p in readonly_db.parent.iterdir()) == ["t.db"]
 
 
 def test_reading_opens_the_file_read_only(db):
