@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import fields as F
 from ..load.grid import Grid, GridCell, find_grids
@@ -59,6 +60,8 @@ class GridSpec:
 _PUNCT = re.compile(r"[\W_]+")
 _NUMBERING = re.compile(r"^[一二三四五六七八九十\d]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_PLAIN_COUNT = re.compile(r"\d{1,6}")  # a cell that is just a count: its token is itself
 _VALUE_ONLY = re.compile(r"[\s\d.,+\-—/\\*%]*(?:万元|元|件|条|个|项|次|份)?|无|空")
 
 
@@ -74,8 +77,13 @@ class _Label:
 
     @classmethod
     def of(cls, text: str) -> _Label:
-        c = canon(text)
-        return cls(c, _NUMBERING.sub("", c))
+        return _label_of(text)
+
+
+@lru_cache(maxsize=4096)  # the same labels recur in every report
+def _label_of(text: str) -> _Label:
+    c = canon(text)
+    return _Label(c, _NUMBERING.sub("", c))
 
 
 def _strength(label: _Label, phrases: Keywords) -> int:
@@ -88,6 +96,18 @@ def _strength(label: _Label, phrases: Keywords) -> int:
         elif len(label.core) >= 2 and label.core in phrase:
             best = max(best, len(label.core))
     return best
+
+
+@lru_cache(maxsize=16384)
+def _row_hits(label: _Label, rows: tuple[tuple[str, Keywords], ...]) -> tuple[tuple[int, str], ...]:
+    """(strength, row key) of every row this label names."""
+    return tuple((s, key) for key, phrases in rows if (s := _strength(label, phrases)))
+
+
+@lru_cache(maxsize=16384)
+def _col_strengths(label: _Label, cols: tuple[tuple[str, tuple[Keywords, ...]], ...]) -> tuple[tuple[int, ...], ...]:
+    """For every column key, how strongly this label names each part of its header path."""
+    return tuple(tuple(_strength(label, phrases) for phrases in parts) for _, parts in cols)
 
 
 def _is_label(text: str) -> bool:
@@ -122,7 +142,7 @@ def _row_key(spec: GridSpec, cells: list[GridCell]) -> tuple[str, GridCell, int]
     """The row a data row is, told by its innermost (rightmost) label cell that names one; None if unsure."""
     for cell in reversed(cells):
         label = _Label.of(cell.text)
-        scored = [(s, key) for key, phrases in spec.rows if (s := _strength(label, phrases))]
+        scored = _row_hits(label, spec.rows)
         if not scored:
             continue
         best = max(s for s, _ in scored)
@@ -134,7 +154,10 @@ def _row_key(spec: GridSpec, cells: list[GridCell]) -> tuple[str, GridCell, int]
 def _col_hits(spec: GridSpec, cells: list[GridCell]) -> int:
     """How many column keys the row's label cells name (a header row names several)."""
     labels = [_Label.of(c.text) for c in cells]
-    return sum(1 for _, parts in spec.cols if any(_strength(lb, phrases) for lb in labels for phrases in parts))
+    hit: set[int] = set()
+    for lb in labels:
+        hit.update(k for k, parts in enumerate(_col_strengths(lb, spec.cols)) if any(parts))
+    return len(hit)
 
 
 def _map_columns(spec: GridSpec, header: list[tuple[GridCell, ...]], width: int) -> tuple[dict[str, int], dict[str, str], set[int]]:
@@ -157,10 +180,11 @@ def _map_columns(spec: GridSpec, header: list[tuple[GridCell, ...]], width: int)
     ambiguous: dict[int, set[str]] = {}
     for c, path in enumerate(paths):
         scored = []
-        for key, parts in spec.cols:
+        strengths = [_col_strengths(label, spec.cols) for label, _, _ in path]
+        for k, (key, parts) in enumerate(spec.cols):
             deepest, total, origin = -1, 0, c
-            for phrases in parts:
-                hits = [(depth, s, o) for label, depth, o in path if (s := _strength(label, phrases))]
+            for p in range(len(parts)):
+                hits = [(depth, s, o) for (_, depth, o), st in zip(path, strengths) if (s := st[k][p])]
                 if not hits:
                     break
                 depth, s, o = max(hits)
@@ -270,7 +294,7 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
 
 
 def _numbers(cell: GridCell) -> list[Token]:
-    if not cell.text or _is_label(cell.text) and not any(ch.isdigit() for ch in cell.text):
+    if not _DIGIT.search(cell.text):
         return []
     return [t for t in tokens(cell.text) if t.kind == "number"]
 
@@ -306,6 +330,16 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
     for (r, c), fid in spec.cells.items():
         row_fields.setdefault(r, []).append((c, fid))
     col_problems: dict[str, tuple[str, list[str]]] = {}
+    shifts = _row_shifts(found, row_fields)
+    moved = [(key, k) for key, k in shifts.items() if k]
+    if moved:
+        where = "、".join(f"「{spec.row_names.get(key, key)}」{k:+d}列" for key, k in moved)
+        first = found.rows[moved[0][0]].grid
+        read.findings.append(Finding(
+            "table.row_shifted", "info", [],
+            f"「{spec.name}」有{len(moved)}行的数值整体偏离表头（{where}；行名单元格比表头左上角宽或窄），每行只在平移后的列中有数值，已平移读取",
+            start=first.start, end=first.end,
+        ))
     for key, fields in row_fields.items():
         row = found.rows.get(key)
         if row is None:
@@ -315,14 +349,18 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
                         "该行名在表中出现了不止一次，无法确定哪一行是它")
             continue
         cells = row.grid.rows[row.index]
-        # A number under no header of its own (under a neighbour's merged header, or none) is off its column.
-        stray = [(c, cell) for c, cell in enumerate(cells) if c not in set(row.mapping.values()) | row.headed and _numbers(cell)]
-        if stray:
-            where = "、".join(f"第{c + 1}列「{cell.text}」" for c, cell in stray)
-            _unsure_row(read, spec, [f for _, f in fields], [row], f"该行在表头对应不上的位置印有数值（{where}），各列位置无法确定，整行留空")
+        shift = shifts[key]
+        if shift is None:
+            # A number under no header of its own (under a neighbour's merged header, or none), or a row
+            # that fits several offsets in a table whose rows disagree: its columns cannot be told.
+            placed = set(row.mapping.values()) | row.headed
+            stray = "、".join(f"第{c + 1}列「{cell.text}」" for c, cell in enumerate(cells) if c not in placed and _numbers(cell))
+            why = f"在表头对应不上的位置印有数值（{stray}）" if stray else "与表头的错位无法确定（表中各行错位不一致）"
+            _unsure_row(read, spec, [f for _, f in fields], [row], f"该行{why}，各列位置无法确定，整行留空")
             continue
+        mapping = {col: c + shift for col, c in row.mapping.items()} if shift else row.mapping
         for col, fid in fields:
-            c = row.mapping.get(col)
+            c = mapping.get(col)
             if c is None:
                 reason = row.unmapped.get(col, f"表头中找不到「{spec.col_names[col]}」列")
                 col_problems.setdefault(col, (reason, []))[1].append(fid)
@@ -350,6 +388,33 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
     return read
 
 
+_SHIFTS = (0, 1, -1, 2, -2)
+
+
+def _row_shifts(found: _Pass, row_fields: dict[str, list[tuple[str, str]]]) -> dict[str, int | None]:
+    """How far each data row sits from its header: 0 when every printed value lies under a header cell
+    of its own; k when the values lie under the header moved k columns (a label merged wider than the
+    corner above it). The rows under one header decide together when one offset fits them all (0
+    first); otherwise each row alone, and a row that fits none, or several, gets None (left null)."""
+    fits: dict[str, set[int]] = {}
+    for row in found.rows.values():
+        cells = row.grid.rows[row.index]
+        mapped = {row.mapping[col] for col, _ in row_fields.get(row.key, []) if col in row.mapping}
+        printed = {c for c, cell in enumerate(cells) if cell.text and not _is_label(cell.text)}
+        fits[row.key] = {k for k in _SHIFTS if printed <= (mapped | row.headed if k == 0 else {m + k for m in mapped})}
+    out: dict[str, int | None] = {}
+    groups: dict[int, list[_Row]] = {}
+    for row in found.rows.values():
+        groups.setdefault(id(row.mapping), []).append(row)
+    for rows in groups.values():
+        common = set(_SHIFTS).intersection(*(fits[r.key] for r in rows if fits[r.key]))  # a row that fits none is its own problem
+        agreed = 0 if 0 in common else (common.pop() if len(common) == 1 else None)
+        for r in rows:
+            alone = next(iter(fits[r.key])) if len(fits[r.key]) == 1 else None
+            out[r.key] = (agreed if agreed is not None else alone) if fits[r.key] else None
+    return out
+
+
 def _orphans(found: _Pass) -> str:
     """The printed headers over numbers that no column of the table took, to name in the finding."""
     named: dict[tuple[int, int], str] = {}
@@ -362,9 +427,11 @@ def _orphans(found: _Pass) -> str:
 
 
 def _value(text: str, fid: str, cell: GridCell, read: TableRead):
-    found = tokens(text, cell.start, cell.end)
     if not cell.text:
         return token_cell(fid, None)
+    if _PLAIN_COUNT.fullmatch(cell.text):  # the common case, as tokens() would read it
+        return token_cell(fid, Token("number", int(cell.text), cell.start, cell.end, cell.text))
+    found = tokens(text, cell.start, cell.end)
     if len(found) == 1:
         return token_cell(fid, found[0])
     unreadable = token_cell(fid, None)

@@ -9,6 +9,7 @@ first, for drilling down.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,7 @@ class Compiled:
     blank: dict[str, int] = field(default_factory=dict)  # reports that left the cell blank (or had no such cell)
     parts: dict[str, list[Part]] = field(default_factory=dict)  # per field: values largest first, then the blanks
     findings: list[Finding] = field(default_factory=list)  # the compiled tables' own arithmetic
+    causes: list[list[dict[str, Any]]] = field(default_factory=list)  # per finding: reports in scope with the same rule's finding
 
     def counted(self, fid: str) -> int:
         return len(self.reports) - self.blank[fid]
@@ -45,7 +47,9 @@ class Compiled:
     def to_json(self) -> dict[str, Any]:
         return {"year": self.year, "reports": len(self.reports), "template": self.template, "cells": self.sums,
                 "blank": self.blank, "findings": [{"rule": f.rule, "fields": f.fields, "message": f.message,
-                                                   "expected": f.expected, "actual": f.actual} for f in self.findings]}
+                                                   "expected": f.expected, "actual": f.actual,
+                                                   "reports": [{"organ": c["organ"], "report_id": c["report_id"]} for c in causes]}
+                                                  for f, causes in zip(self.findings, self.causes or [[]] * len(self.findings))]}
 
 
 def cells_of(store: Store, report_ids: list[str]) -> dict[str, dict[str, Number | None]]:
@@ -91,8 +95,30 @@ def check(compiled: Compiled) -> list[Finding]:
         if r.check is not None and r.check.__module__.endswith(ARITHMETIC):
             for finding in r.check(report):
                 finding.rule, finding.severity = r.id, finding.severity or r.severity
+                blank = [f for f in finding.fields if compiled.blank.get(f)]
+                if blank:  # a sum without some reports' blanks may disagree for that reason alone
+                    finding.message += f"（其中{len(blank)}项在部分报告中空白，未计入合计）"
                 found.append(finding)
     return found
+
+
+def causes(store: Store, compiled: Compiled) -> list[list[dict[str, Any]]]:
+    """For each compiled finding, the reports in scope that have a finding of the same rule on one of its fields."""
+    ids = [r["id"] for r in compiled.reports]
+    organ = {r["id"]: r.get("roster_organ") or r.get("organ") or r["source"] for r in compiled.reports}
+    out = []
+    for finding in compiled.findings:
+        wanted = set(finding.fields)
+        hits = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for rid, fields in store.conn.execute(
+                    f"SELECT report_id, fields FROM findings WHERE rule = ? AND report_id IN ({marks})", [finding.rule, *chunk]):
+                if wanted & set(json.loads(fields or "[]")) and rid not in {h["report_id"] for h in hits}:
+                    hits.append({"report_id": rid, "organ": organ[rid]})
+        out.append(sorted(hits, key=lambda h: h["organ"] or ""))
+    return out
 
 
 def template_of(report: dict[str, Any]) -> str:
@@ -103,7 +129,10 @@ def compile_scope(store: Store, year: int, reports: list[dict[str, Any]]) -> lis
     """One Compiled per national format present (2021 first); one empty 2021 table when there are no reports."""
     cells = cells_of(store, [r["id"] for r in reports])
     templates = sorted({template_of(r) for r in reports}, reverse=True) or [F.TEMPLATE_2021 if year >= 2021 else F.TEMPLATE_2019]
-    return [compile_reports(year, t, [r for r in reports if template_of(r) == t], cells) for t in templates]
+    out = [compile_reports(year, t, [r for r in reports if template_of(r) == t], cells) for t in templates]
+    for c in out:
+        c.causes = causes(store, c)
+    return out
 
 
 def to_json(compiled: list[Compiled]) -> dict[str, Any]:

@@ -47,6 +47,11 @@ function show(td){
   }));
 }
 document.querySelectorAll('td.v').forEach(td => td.addEventListener('click', () => show(td)));
+document.querySelectorAll('.finding[data-keys]').forEach(box => box.addEventListener('click', ev => {
+  if (ev.target.closest('a')) return;
+  document.querySelectorAll('td.v.sel').forEach(x => x.classList.remove('sel'));
+  box.dataset.keys.split(' ').forEach(key => { const td = document.getElementById('cell-' + key); if (td) td.classList.add('sel'); });
+}));
 """
 
 
@@ -86,6 +91,19 @@ def _parts(compiled: Compiled, link: Callable[[str], str | None]) -> dict[str, l
             for fid, parts in compiled.parts.items()}
 
 
+def _finding(c: Compiled, f, causes: list[dict], link: Callable[[str], str | None]) -> str:
+    """A compiled finding; a click marks its cells. Below it, the reports with the same rule's finding."""
+    keys = " ".join(f"{c.template}:{fid}" for fid in f.fields)
+    names = []
+    for cause in causes:
+        href = link(cause["report_id"])
+        names.append(f'<a href="{escape(href)}">{escape(cause["organ"])}</a>' if href else escape(cause["organ"]))
+    where = (f'<div class="desc">本范围内有同类问题的报告：{"、".join(names)}</div>' if names
+             else '<div class="desc">本范围内没有报告单独出现同类问题（可能由空白或各报告间差异造成）</div>')
+    return (f'<div class="finding error" data-keys="{escape(keys)}"><span class="rule">{escape(f.rule)}</span>'
+            f'<div class="msg">{escape(f.message)}</div>{where}</div>')
+
+
 def render_compiled(compiled: list[Compiled], scope: str, link: Callable[[str], str | None] = lambda rid: None) -> str:
     year = compiled[0].year
     n = sum(len(c.reports) for c in compiled)
@@ -95,8 +113,8 @@ def render_compiled(compiled: list[Compiled], scope: str, link: Callable[[str], 
         body.append('<p class="note">本范围内的报告使用了两种年度报告格式，两种格式的统计表不同，以下分别汇总，不相加。</p>')
     for c in compiled:
         parts |= _parts(c, link)
-        findings = "".join(f'<div class="finding error"><span class="rule">{escape(f.rule)}</span><div class="msg">{escape(f.message)}</div></div>'
-                           for f in c.findings) or "<p>汇总表各项勾稽关系相符。</p>"
+        findings = "".join(_finding(c, f, causes, link) for f, causes in zip(c.findings, c.causes or [[]] * len(c.findings))) \
+            or "<p>汇总表各项勾稽关系相符。</p>"
         body.append(f'<section><h2>{FORMAT_NAMES.get(c.template, c.template)}：{len(c.reports)}份报告</h2>'
                     f'<p class="note">每格为各报告该项之和；小字为相加的报告份数与空白份数。全部空白的格保持空白，不计为0。点击单元格查看构成（从大到小）。</p>'
                     f'<h2>汇总表勾稽关系核对</h2>{findings}{tables_html(c)}</section>')

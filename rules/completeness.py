@@ -17,6 +17,7 @@ CHINESE_NUMBERS = "一二三四五六"
 
 declare("table.row_alignment", "error", "表格某行的数值无法定位到列（个数与列数不符、印在表头之外的列、或一格多个数值），该行留空", "内置读取器")
 declare("table.column_unmapped", "error", "表格某列的表头无法对应到格式规定的列，该列各格留空", "内置读取器：按表头读表")
+declare("table.row_shifted", "info", "表格某行的数值整体偏离表头若干列（各列均有数值），已按表头顺序平移读取", "内置读取器：按表头读表")
 declare("table.row_unmatched", "warning", "表格中印有数值的一行，行名对应不上格式规定的任何一行，未读取", "内置读取器：按表头读表")
 declare("table.digits_split", "info", "一行数字连写（原文无分隔），已按数字位数或表格合计关系拆分出唯一读法（推断值，已标注）", "内置读取器：连写数字拆分")
 declare("table.digits_glued", "error", "一行数字连写，没有或有多种拆法符合表格结构，或数字串过长未拆分；该行留空并列出候选读法", "内置读取器：连写数字拆分")

@@ -8,6 +8,7 @@ own table keyed by the finding's fingerprint, so re-extraction never resets them
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -23,10 +24,12 @@ import sqlite_utils
 from .. import __version__
 from .. import fields as F
 from ..extract.implausible import refuse_implausible
-from ..report import Finding, Report
+from ..report import Cell, Finding, Report
 from ..rules.history import compare_years, organ_key, same_organ
 from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
-from .schema import INDEXES, TABLES, statements
+from .migrate import migrate_long_form
+from .packing import pack_cells, pack_facts, pack_sections, unpack_cells
+from .schema import INDEXES, TABLES, VIEWS, statements
 
 __all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
 
@@ -43,6 +46,18 @@ LLM_CALL_COLUMNS = (
 FINDING_COLUMNS = (
     "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
     "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
+)
+
+
+_REPORT_COLUMNS = (
+    "id", "rid", "source", "status", "error", "encoding", "template", "organ", "region", "year", "published", "title",
+    "report_key", "text", "display_text", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
+    "seconds", "source_path", "current", "superseded_by", "file_size", "file_mtime_ns", "options",
+)
+# One prepared statement (an upsert that keeps the row, so its rid and rowid stay).
+_UPSERT_REPORT = (
+    f"INSERT INTO reports ({', '.join(_REPORT_COLUMNS)}) VALUES ({', '.join('?' * len(_REPORT_COLUMNS))}) "
+    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _REPORT_COLUMNS[1:])}"
 )
 
 
@@ -92,6 +107,14 @@ def fingerprints(key: str, findings: list[Finding]) -> list[str]:
     return out
 
 
+@functools.cache
+def _wanted_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each table of this version's schema → its (column, type) pairs."""
+    wanted = sqlite_utils.Database(memory=True)
+    wanted.conn.executescript(TABLES)
+    return {name: tuple((c.name, c.type) for c in wanted[name].columns) for name in wanted.table_names()}
+
+
 class Store:
     """The database. `readonly=True` for commands that only read: they work on a read-only file or file system."""
 
@@ -100,6 +123,8 @@ class Store:
         self.readonly = readonly
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = sqlite_utils.Database(self.conn)
+        if readonly and self._schema_gaps():
+            self._upgrade_then_reopen()
         if not readonly:
             try:
                 self._create_schema()
@@ -115,6 +140,11 @@ class Store:
             self._add_missing_columns()
             for statement in statements(INDEXES):
                 self.conn.execute(statement)
+            self.conn.executemany("INSERT OR IGNORE INTO field_slots (layout, pos, field) VALUES (?, ?, ?)", [
+                (t, i, f) for t in (F.TEMPLATE_2021, F.TEMPLATE_2019) for i, f in enumerate(F.fields_for(t))])
+            migrate_long_form(self.conn)
+            for statement in statements(VIEWS):
+                self.conn.execute(statement)
             self.conn.execute("UPDATE reports SET current = 1 WHERE current IS NULL")  # written before versions were kept
             self.conn.executemany(
                 "INSERT OR IGNORE INTO fields (field, label, tbl, template) VALUES (?, ?, ?, ?)",
@@ -126,13 +156,31 @@ class Store:
 
     def _add_missing_columns(self) -> None:
         """A database written by an older version gets the columns added since (all nullable)."""
-        wanted = sqlite_utils.Database(memory=True)
-        wanted.conn.executescript(TABLES)
-        for name in wanted.table_names():
+        for name, columns in _wanted_columns().items():
             have = {c.name for c in self.db[name].columns}
-            for column in wanted[name].columns:
-                if column.name not in have:
-                    self.conn.execute(f"ALTER TABLE {name} ADD COLUMN {column.name} {column.type}")
+            for column, kind in columns:
+                if column not in have:
+                    self.conn.execute(f"ALTER TABLE {name} ADD COLUMN {column} {kind}")
+
+    def _schema_gaps(self) -> list[str]:
+        """Tables and columns this version reads that the file lacks (written by an older nianbao)."""
+        gaps = []
+        for name, columns in _wanted_columns().items():
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
+            gaps += [name] if not have else [f"{name}.{c}" for c, _ in columns if c not in have]
+        return gaps
+
+    def _upgrade_then_reopen(self) -> None:
+        """A reader meeting an older database upgrades it once as a writer, or says in one line why it cannot."""
+        gaps = self._schema_gaps()
+        self.conn.close()
+        try:
+            Store(self.path).close()
+        except StoreError as exc:
+            raise StoreError(f"the database {self.path} was written by an older nianbao (it lacks {', '.join(gaps[:3])}) "
+                             f"and cannot be upgraded here: {exc}") from None
+        self.conn = connect_reader(Path(self.path))
+        self.db = sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         self.db.close()
@@ -150,46 +198,61 @@ class Store:
             self.db["runs"].update(run_id, {"finished_at": now(), "status": status, **stats})
 
     # --- reports ------------------------------------------------------------------------
-    def save(self, report: Report, run_id: int | None = None) -> None:
-        """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
+    def save(self, report: Report, run_id: int | None = None, stamp: tuple[int, int, str] | None = None) -> None:
+        """Write one report and everything extracted from it, atomically, replacing any earlier copy.
+
+        `stamp` (size, mtime_ns, options) records the file as read, so an unchanged file is skipped next time.
+        """
         refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
-        rid = report.sha256
+        sha = report.sha256
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
         source_path = os.path.abspath(report.source)
+        size, mtime_ns, options = stamp or (None, None, None)
         with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-            self._supersede(source_path, rid)
-            for table in ("cells", "sections", "facts", "findings"):  # llm_calls is a usage log: kept per run
-                self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
-            self.db["reports"].upsert(
-                {
-                    "id": rid, "source": report.source, "status": report.status, "error": report.error,
-                    "encoding": report.encoding, "template": report.template, "organ": report.organ,
-                    "region": report.region, "year": report.year, "published": report.published,
-                    "title": report.title, "report_key": key, "text": report.text,
-                    "display_text": report.display_text, "kind": report.kind,
-                    "n_errors": counts["error"], "n_warnings": counts["warning"], "n_info": counts["info"],
-                    "run_id": run_id, "extracted_at": now(), "version": __version__,
-                    "seconds": round(sum(report.timings.values()), 6),
-                    "source_path": source_path, "current": 1, "superseded_by": None,
-                },
-                pk="id",
-            )
-            # The hot path: one prepared statement per table (insert_all re-plans every row).
-            self._insert_many("cells", CELL_COLUMNS, (
-                (rid, c.field, c.value, c.raw, c.unit, c.status, c.start, c.end, c.extractor, c.alt_value, c.alt_extractor)
-                for c in report.cells.values()
+            self._supersede(source_path, sha)
+            row = self.conn.execute("SELECT rid FROM reports WHERE id = ?", [sha]).fetchone()
+            rid = row[0] if row and row[0] is not None else self._next_rid()
+            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
+            self.conn.execute(_UPSERT_REPORT, (
+                sha, rid, report.source, report.status, report.error, report.encoding, report.template, report.organ,
+                report.region, report.year, report.published, report.title, key, report.text, report.display_text,
+                report.kind, counts["error"], counts["warning"], counts["info"], run_id, now(), __version__,
+                round(sum(report.timings.values()), 6), source_path, 1, None, size, mtime_ns, options,
             ))
-            self._insert_many("sections", SECTION_COLUMNS, ((rid, s.number, s.title, s.start, s.end) for s in report.sections))
-            self._insert_many("facts", FACT_COLUMNS, (
-                (rid, i, f.name, f.value, f.unit, f.start, f.end, f.quote, f.extractor) for i, f in enumerate(report.facts)
-            ))
-            self._save_findings(rid, key, report.findings, run_id)
-            self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
-                (rid, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
-                 c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
-                for i, c in enumerate(report.llm_calls)
-            ))
+            layout, cells = pack_cells(report.cells, report.template, report.text)
+            sections, facts = pack_sections(report.sections), pack_facts(report.facts, report.text)
+            if cells or sections or facts:
+                self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
+                                  (rid, layout, cells, sections, facts))
+            else:  # a failure stores its reason only
+                self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
+            self._save_findings(sha, key, report.findings, run_id)
+            if report.llm_calls:
+                self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
+                    (sha, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
+                     c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
+                    for i, c in enumerate(report.llm_calls)
+                ))
+
+    def _next_rid(self) -> int:
+        """The next integer key; taken under the write lock, so two writers never share one."""
+        return int(self.conn.execute("SELECT COALESCE(MAX(rid), 0) + 1 FROM reports").fetchone()[0])
+
+    def cells_of(self, report_ids: list[str]) -> dict[str, dict[str, Cell]]:
+        """report id → its cells, unpacked from the one row each report has (faster than the `cells` view)."""
+        out: dict[str, dict[str, Cell]] = {}
+        for chunk in range(0, len(report_ids), 500):
+            ids = report_ids[chunk : chunk + 500]
+            for sha, text, layout, packed in self.conn.execute(
+                f"SELECT r.id, r.text, d.layout, d.cells FROM reports r JOIN report_data d ON d.rid = r.rid "
+                f"WHERE r.id IN ({','.join('?' * len(ids))})", ids):
+                out[sha] = unpack_cells(layout, packed, text or "")
+        return out
+
+    def values_of(self, report_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """report id → {field: value} (what the rules across reports compare)."""
+        return {sha: {f: c.value for f, c in cells.items()} for sha, cells in self.cells_of(report_ids).items()}
 
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
@@ -221,7 +284,8 @@ class Store:
         return [{"id": r["id"], "source": r["source"], "current": bool(r["current"])} for r in gone]
 
     def _drop(self, rid: str) -> None:
-        for table in ("cells", "sections", "facts", "findings", "llm_calls"):
+        self.conn.execute("DELETE FROM report_data WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
+        for table in ("findings", "llm_calls"):
             self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
         self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
@@ -280,7 +344,7 @@ class Store:
 
         def cells_of(rid: str) -> dict:
             if rid not in cells:
-                cells[rid] = {c["field"]: c["value"] for c in self.db.query("SELECT field, value FROM cells WHERE report_id = ?", [rid])}
+                cells[rid] = self.values_of([rid]).get(rid, {})
             return cells[rid]
 
         by_year: dict[int, list[dict]] = {}

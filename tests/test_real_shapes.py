@@ -138,14 +138,49 @@ def test_an_abbreviated_header_still_names_its_column():
     assert not read.findings
 
 
-def test_a_row_shifted_off_its_columns_is_null_not_guessed():
-    shifted = [(c[0], c[1], c[2]) for c in row("（二）部分公开", "1", "0", "0", "0", "0", "0", "1")]
-    shifted.insert(1, ("", 1, 1))  # an extra empty cell: every value one column to the right
-    _, read = applications(FIVE_ROWS[:3] + [shifted] + FIVE_ROWS[4:])
+def test_a_row_with_a_number_beyond_every_column_is_null_not_guessed():
+    extra = row("（二）部分公开", "1", "", "0", "0", "0", "0", "1", "7")  # one value more than the header has columns
+    _, read = applications(FIVE_ROWS[:3] + [extra] + FIVE_ROWS[4:])
     assert all(read.cells[F.application_id("partly_granted", c)].value is None for c in F.APPLICATION_COLUMNS)
     [finding] = [f for f in read.findings if f.rule == "table.row_alignment"]
-    assert finding.severity == "error" and "applications.partly_granted.total" in finding.fields
+    assert finding.severity == "error" and "applications.partly_granted.total" in finding.fields and "第10列「7」" in finding.message
     assert read.cells["applications.granted.total"].value == 3
+
+
+def test_a_row_pushed_right_by_an_extra_cell_is_read_where_its_values_fit_and_said_so():
+    shifted = row("（二）部分公开", "1", "", "0", "0", "0", "0", "1")
+    shifted.insert(1, ("", 1, 1))  # an extra empty cell: every value one column to the right
+    _, read = applications(FIVE_ROWS[:3] + [shifted] + FIVE_ROWS[4:])
+    assert [read.cells[F.application_id("partly_granted", c)].value for c in F.APPLICATION_COLUMNS] == [1, None, 0, 0, 0, 0, 1]
+    [note] = [f for f in read.findings if f.rule == "table.row_shifted"]
+    assert note.severity == "info" and "部分公开" in note.message
+
+
+def test_labels_merged_wider_than_the_corner_are_read_one_column_over_when_every_row_agrees():
+    """The corner spans two columns but the row labels three: every value sits one column right of its header."""
+    wide = [[(r[0][0], 1, 3)] + r[1:] for r in FIVE_ROWS]
+    _, read = applications(wide)
+    values = {r: [read.cells[F.application_id(r, c)].value for c in F.APPLICATION_COLUMNS]
+              for r in ("new", "carried_over", "granted", "total")}
+    assert values == {"new": [3, None, 0, 0, 1, 0, 4], "carried_over": [0, 0, 0, 0, 0, 0, None],
+                      "granted": [2, 0, 0, 0, 1, 0, 3], "total": [3, 0, 0, 0, 1, 0, 4]}
+    [shifted] = [f for f in read.findings if f.rule == "table.row_shifted"]
+    assert shifted.severity == "info" and "1列" in shifted.message
+    assert not [f for f in read.findings if f.severity == "error"]
+
+
+def test_rows_that_disagree_on_their_offset_are_read_only_where_one_offset_fits():
+    wide = [[(r[0][0], 1, 3)] + r[1:] for r in FIVE_ROWS]
+    mixed = FIVE_ROWS[:1] + wide[1:]  # 一、本年新收 sits under the header, the others one column right
+    _, read = applications(mixed)
+    assert [read.cells[F.application_id("new", c)].value for c in F.APPLICATION_COLUMNS] == [3, None, 0, 0, 1, 0, 4]
+    # Complete rows are pinned to one offset each and read there (and said so); 二、上年结转, whose blank
+    # 总计 lets it fit both offsets, cannot be told in a table whose rows disagree: null, with an error.
+    for r, want in (("granted", [2, 0, 0, 0, 1, 0, 3]), ("total", [3, 0, 0, 0, 1, 0, 4])):
+        assert [read.cells[F.application_id(r, c)].value for c in F.APPLICATION_COLUMNS] == want
+    assert all(read.cells[F.application_id("carried_over", c)].value is None for c in F.APPLICATION_COLUMNS)
+    [error] = [f for f in read.findings if f.severity == "error"]
+    assert error.rule == "table.row_alignment" and "applications.carried_over.total" in error.fields and "错位" in error.message
 
 
 def test_rows_are_found_by_label_in_any_order():

@@ -221,6 +221,7 @@ def test_the_compiled_tables_arithmetic_is_checked(region, region_db):
     assert {f["rule"] for f in got["findings"]} == {"applications.row_total", "applications.balance"}
     [row] = [f for f in got["findings"] if f["rule"] == "applications.row_total"]
     assert (row["expected"], row["actual"]) == (parts, parts + 1)
+    assert [r["organ"] for r in row["reports"]] == [region.report(*MISPRINTED).organ.printed]  # where it comes from
     assert aggregate_json(region_db, 2023)["findings"] == []
 
 

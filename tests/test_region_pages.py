@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from region_gen import CITY, YEARS, generate
+from region_gen import CITY, MISPRINTED, YEARS, generate
 from typer.testing import CliRunner
 
 from nianbao import cli
@@ -111,6 +111,12 @@ def test_compiled_page_shows_sums_and_drills_down_largest_first(region, pages, b
     browser.get((pages / "aggregate-2024.html").as_uri())
     findings = [json.loads(json.dumps(e.text)) for e in browser.find_elements(By.CSS_SELECTOR, ".finding .rule")]
     assert findings == ["applications.row_total", "applications.balance"]
+    first = browser.find_element(By.CSS_SELECTOR, ".finding")
+    assert region.report(*MISPRINTED).organ.printed in first.text  # the report behind it is named
+    first.find_element(By.CSS_SELECTOR, ".msg").click()
+    marked = {td.get_attribute("data-field") for td in browser.find_elements(By.CSS_SELECTOR, "td.v.sel")}
+    assert marked == {f"applications.new.{c}" for c in ("natural_person", "commercial", "research", "social_welfare",
+                                                         "legal_service", "other_org", "total")}
     no_tofu(browser, tmp_path / "compiled.png")
 
 

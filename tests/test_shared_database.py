@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -87,10 +88,14 @@ def test_read_commands_work_on_a_read_only_database_and_leave_it_untouched(reado
 
 
 def test_a_write_to_a_read_only_database_is_one_line(readonly_db):
-    done = _as_unprivileged(["review", "--db", str(readonly_db), "confirm", _error_fingerprint(readonly_db)])
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "readonly" in done.stderr or "read-only" in done.stderr
+    writes = [["review", "--db", str(readonly_db), "confirm", _error_fingerprint(readonly_db)],
+              ["extract", str(SEEDS / "000_8504b1b078ec4e4d.txt"), "--db", str(readonly_db)],
+              ["prune", "--db", str(readonly_db)], ["organs", "--db", str(readonly_db), "alias", "安居镇", "某镇"]]
+    for args in writes:
+        done = _as_unprivileged(args)
+        assert done.returncode != 0, args
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, (args, done.stderr)
+        assert "readonly" in done.stderr or "read-only" in done.stderr, (args, done.stderr)
 
 
 def _free_port() -> int:
@@ -135,6 +140,30 @@ def test_reading_opens_the_file_read_only(db):
     with pytest.raises(Exception, match="readonly"):
         store.db.execute("DELETE FROM verdicts")
     store.close()
+
+
+def _age(db: Path) -> None:
+    """Make the file look written by an older nianbao: a table this version has is missing."""
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE organ_aliases")
+    conn.commit()
+    conn.close()
+
+
+def test_an_older_database_is_upgraded_by_a_reader_or_refused_in_one_line_when_read_only(db):
+    _age(db)
+    assert invoke("review", "--db", db, "--json").exit_code == 0  # upgraded on the way
+    assert "organ_aliases" in sqlite_utils.Database(db).table_names()
+    _age(db)
+    db.chmod(0o444)
+    db.parent.chmod(0o555)
+    try:
+        done = _as_unprivileged(["review", "--db", str(db)])
+    finally:
+        db.parent.chmod(0o755)
+        db.chmod(0o644)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "written by an older nianbao" in done.stderr
 
 
 # --- one --db for every command ------------------------------------------------------------------
