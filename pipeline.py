@@ -10,7 +10,7 @@ import glob
 import hashlib
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .extract.builtin import extract_builtin
 from .extract.implausible import refuse_implausible
 from .extract.normalize import normalize, to_simplified
+from .extract.ocr import marks_in_normalized
 from .load import DEFAULT_MAX_BYTES, LoadError, load
 from .report import Report
 from .rules import run_rules
@@ -32,11 +33,12 @@ SKIPPED_SUFFIXES = {".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ic
 
 def process_text(
     source: str, sha256: str, raw_text: str, encoding: str | None = None, llm: LLMExtractor | None = None,
-    kind: str = "text",
+    kind: str = "text", ocr_marks: Sequence[dict] = (),
 ) -> Report:
     """Extract and check one report from its decoded text (with the model too, if `llm` is given).
 
-    `kind` is what the loader read (text, html, docx, pdf): tables of the others arrive as grids."""
+    `kind` is what the loader read (text, html, docx, pdf, ocr, image): tables of the others arrive as grids.
+    `ocr_marks` say where pieces of `raw_text` were read on scanned pages (load.scanned.OcrMark.to_json)."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
     text = normalize(raw_text)
@@ -44,6 +46,7 @@ def process_text(
     report = Report(source=source, sha256=sha256, text=simplified or text, encoding=encoding, kind=kind)
     if simplified is not None:
         report.display_text = text
+    report.ocr_marks = marks_in_normalized(raw_text, list(ocr_marks))
     timings["normalize"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -100,7 +103,8 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
         return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
     try:
-        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm, loaded.kind)
+        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm, loaded.kind,
+                              [m.to_json() for m in loaded.ocr_marks])
     except Exception as exc:  # noqa: BLE001 — a bug on one odd input must not stop a batch of hundreds
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return Report(
@@ -108,6 +112,7 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
             error=f"internal error while reading this file ({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); please report it",
         )
     report.kind = loaded.kind
+    report.page_images = loaded.page_images
     report.timings["load"] = load_seconds
     return report
 

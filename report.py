@@ -5,6 +5,7 @@ Spans (`start`, `end`) are character offsets into `Report.text`, the normalized 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -107,10 +108,32 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     llm_calls: list[Any] = field(default_factory=list)  # extract.llm.client.Call, one per attempt or cache hit
     unsure_tables: dict[str, str] = field(default_factory=dict)  # table → why the built-in reading is unsure (asks the model)
+    # Pieces read by OCR (scanned pages): {"start", "end", "page", "box", "confidence", "digit_confidence",
+    # "stamped"}, spans into `text`, boxes in the pixels of `page_images` (load/scanned.py, REVIEW_DPI).
+    ocr_marks: list[dict[str, Any]] = field(default_factory=list)
+    page_images: dict[int, bytes] = field(default_factory=dict)  # page number → JPEG of each page read by OCR
 
     def value(self, field_id: str) -> Number | None:
         cell = self.cells.get(field_id)
         return None if cell is None else cell.value
+
+    def ocr_mark_at(self, start: int | None) -> dict[str, Any] | None:
+        """The OCR mark whose span holds offset `start`, when that text was read from a scanned page."""
+        if start is None or not self.ocr_marks:
+            return None
+        i = bisect.bisect_right([m["start"] for m in self.ocr_marks], start) - 1
+        if i >= 0 and self.ocr_marks[i]["start"] <= start < self.ocr_marks[i]["end"]:
+            return self.ocr_marks[i]
+        return None
+
+    def ocr_sources(self) -> dict[str, dict[str, Any]]:
+        """Field id → {page, box, confidence, digit_confidence, stamped} for each value read by OCR."""
+        out = {}
+        for fid, cell in self.cells.items():
+            mark = self.ocr_mark_at(cell.start)
+            if mark is not None:
+                out[fid] = {k: mark[k] for k in ("page", "box", "confidence", "digit_confidence", "stamped")}
+        return out
 
     def facts_named(self, name: str) -> list[Fact]:
         return [f for f in self.facts if f.name == name]
@@ -136,6 +159,8 @@ class Report:
             ],
             "findings": [asdict(f) for f in self.findings],
         }
+        if self.ocr_marks:
+            out["ocr"] = self.ocr_sources()  # where each OCR-read value was read: page, box, confidence
         if self.llm_calls:
             out["llm"] = {
                 "calls": sum(1 for c in self.llm_calls if not c.cache_hit),

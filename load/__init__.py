@@ -7,13 +7,14 @@ report came from.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LoadError
 from .text import decode_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a real report is well under 1 MB; 20 MB is a mistake
+NO_TEXT = "no text layer and no scanned page image in it (a blank or drawn-only PDF)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +22,9 @@ class Loaded:
     raw_sha256: str
     text: str
     encoding: str
-    kind: str = "text"  # text | html | docx | pdf
+    kind: str = "text"  # text | html | docx | pdf | ocr (a PDF with pages read by OCR) | image
+    ocr_marks: tuple = ()  # load.scanned.OcrMark per piece read by OCR: span in `text`, page, box, confidence
+    page_images: dict[int, bytes] = field(default_factory=dict)  # page number → JPEG of each page read by OCR
 
 
 def sniff(data: bytes, suffix: str) -> str:
@@ -29,6 +32,8 @@ def sniff(data: bytes, suffix: str) -> str:
     head = data[:4096].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return "docx" if b"word/" in data[:65536] or suffix == ".docx" else "zip"
     lowered = head[:2048].lower()
@@ -58,7 +63,9 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         raise LoadError("empty file")
     kind = sniff(data, path.suffix.lower())
     if kind == "pdf":
-        return Loaded(digest, _pdf(data), "pdf", "pdf")
+        return _pdf(digest, data, str(path))
+    if kind == "image":
+        return _image(digest, data, str(path))
     if kind == "docx":
         from .limits import check_zip
 
@@ -80,19 +87,53 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     return Loaded(digest, text, encoding, kind)
 
 
-def _pdf(data: bytes) -> str:
-    from .pdf import NoTextLayer, pdf_to_text
+def _pdf(digest: str, data: bytes, source: str) -> Loaded:
+    from .pdf import OCR_PAGE, NoTextLayer, pdf_to_text
 
+    scanned: list[tuple[int, float]] = []
     try:
-        return pdf_to_text(data)
-    except NoTextLayer as exc:
+        text = pdf_to_text(data, scanned)
+    except NoTextLayer:
         from .pdf_failures import TRUNCATED, truncated
 
-        raise LoadError(TRUNCATED if truncated(data) else str(exc)) from None
+        raise LoadError(TRUNCATED if truncated(data) else NO_TEXT) from None
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds; each means "cannot read this PDF"
         from .pdf_failures import pdf_failure
 
         raise LoadError(pdf_failure(data, exc)) from None
+    if not scanned:
+        return Loaded(digest, text, "pdf", "pdf")
+    from .scanned import fill_pdf_pages
+
+    read = _ocr(lambda: fill_pdf_pages(text, data, scanned, OCR_PAGE, source))
+    if not read.text.strip():
+        raise LoadError(f"scanned PDF: OCR found no text on its {len(scanned)} page(s)")
+    return Loaded(digest, read.text, "pdf", "ocr", read.marks, read.page_images)
+
+
+def _image(digest: str, data: bytes, source: str) -> Loaded:
+    from .scanned import decodable, read_image_file
+
+    if not decodable(data):
+        raise LoadError("binary file: it starts like an image (PNG/JPEG/TIFF) but cannot be decoded as one")
+    read = _ocr(lambda: read_image_file(data, source))
+    if not read.text.strip():
+        raise LoadError("image: OCR found no text in it")
+    return Loaded(digest, read.text, "image", "image", read.marks, read.page_images)
+
+
+def _ocr(read):
+    """Run an OCR read; a missing extra or an unreadable image is one clear line."""
+    from .ocr import OcrUnavailable
+
+    try:
+        return read()
+    except OcrUnavailable as exc:
+        raise LoadError(str(exc)) from None
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — PIL, pdfium and onnxruntime raise many kinds; each means "cannot read this scan"
+        raise LoadError(f"cannot read the scanned image ({type(exc).__name__}: {str(exc)[:120]})") from None
 
 
 def _docx(data: bytes) -> str:

@@ -9,7 +9,7 @@ from lxml import etree
 from .grid import clean_cell, render_spans
 from .html_parse import parse_page
 from .limits import check_positions, span
-from .page import head_fields, header_fields, is_noise, page_header
+from .page import classify, head_fields, page_header
 
 _DROP_TAGS = ["script", "style", "noscript", "iframe", "form", "button", "select", "nav", "header", "footer", "svg", "template"]
 _NOISE = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|footer|header|share|sidebar|toolbar|login|search|copyright|topbar)([\s_-]|$)", re.I)
@@ -67,12 +67,21 @@ def _text_upto(el: etree._Element, limit: int) -> str:
     return "".join(parts)
 
 
-def _walk(el: etree._Element, out: list[str]) -> None:
+class _Layout(dict):
+    """Whether each table lays out the page, decided once per table (several passes ask)."""
+
+    def __missing__(self, table: etree._Element) -> bool:
+        self[table] = _is_layout(table)
+        return self[table]
+
+
+def _walk(el: etree._Element, out: list[str], layout: _Layout | None = None) -> None:
+    layout = _Layout() if layout is None else layout
     if not isinstance(el.tag, str):  # comments, processing instructions
         if el.tail:
             out.append(el.tail)
         return
-    if el.tag == "table" and not _is_layout(el):
+    if el.tag == "table" and not layout[el]:
         out.append(_table_text(el))
     else:
         if el.tag in _BLOCKS:
@@ -80,7 +89,7 @@ def _walk(el: etree._Element, out: list[str]) -> None:
         if el.text:
             out.append(el.text)
         for child in el:
-            _walk(child, out)
+            _walk(child, out, layout)
         if el.tag in _BLOCKS:
             out.append("\n")
     if el.tail:
@@ -95,27 +104,36 @@ def html_to_text(html: str) -> tuple[str, int]:
         el.drop_tree()
     body = root.find("body")
     body = body if body is not None else root
-    for el in _outermost(body, lambda el: header_fields(el) is not None):
-        for name, value in (header_fields(el) or {}).items():
-            fields.setdefault(name, value)
-        el.drop_tree()
-    for el in _outermost(body, lambda el: _is_noise(el) or is_noise(el)):
+    parts: dict[etree._Element, dict[str, str] | bool] = {}
+
+    def page_part(el: etree._Element) -> bool:
+        parts[el] = True if _is_noise(el) else classify(el)
+        return bool(parts[el])
+
+    layout = _Layout()
+    for el in _outermost(body, page_part, layout):
+        if isinstance(parts[el], dict):  # the page's header fields: kept as 网页…： lines, not as text
+            for name, value in parts[el].items():
+                fields.setdefault(name, value)
         el.drop_tree()
     out: list[str] = []
-    _walk(body, out)
+    _walk(body, out, layout)
     text = re.sub(r"[ \t]*\n[ \t\n]*\n", "\n\n", "".join(out))
     return page_header(fields) + text.strip() + "\n", _applications_tables(root)
 
 
-def _outermost(root: etree._Element, test) -> list[etree._Element]:
-    """Elements that pass `test`, outermost first, none inside another (each is dropped whole)."""
+def _outermost(root: etree._Element, test, layout: _Layout) -> list[etree._Element]:
+    """Elements that pass `test`, outermost first, none inside another (each is dropped whole).
+    A statistics table is not searched inside: page noise is never one of its cells."""
     found: list[etree._Element] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el is root or any(a in found for a in el.iterancestors()):
-            continue
+    stack = [child for child in reversed(root) if isinstance(child.tag, str)]
+    while stack:
+        el = stack.pop()
         if test(el):
             found.append(el)
-    return [el for el in found if el.getparent() is not None]
+        elif el.tag != "table" or layout[el]:
+            stack.extend(child for child in reversed(el) if isinstance(child.tag, str))
+    return found
 
 
 def _applications_tables(root: etree._Element) -> int:

@@ -18,7 +18,8 @@ from lxml import etree
 
 _BREADCRUMB = re.compile(r"^\s*(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|您所在的位置|所在位置|当前页面)\s*[:：]?")
 _RELATED = re.compile(r"^\s*【?(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|相关稿件|友情链接|推荐阅读|热点推荐|热门文章|猜你喜欢)")
-_FOOTER = re.compile(r"备案号|ICP\s*备|网站标识码|版权所有|主办单位|承办单位|技术支持|公网安备|网站地图|Copyright|©", re.IGNORECASE)
+_FOOTER = re.compile(r"备案号|ICP\s*备|网站标识码|版权所有|公网安备|Copyright|©", re.IGNORECASE)  # only a site's footer says these
+_FOOTER_WEAK = re.compile(r"主办单位|承办单位|协办单位|技术支持|网站地图|联系我们|联系电话|电话[:：]|邮编|传真")  # a report may say one of them
 _TOOLS = re.compile(r"打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|上一篇|下一篇|字号\s*[:：]|浏览次数|阅读次数|访问量|收藏本页")
 _REPORT = re.compile(r"本年新收|政府信息公开工作年度报告.{0,40}一、")  # never drop what holds the report
 _CANDIDATES = {"div", "td", "th", "tr", "table", "tbody", "ul", "ol", "li", "p", "span", "section", "dl", "dd", "dt", "center", "font", "h1", "h2", "h3", "h4", "h5", "h6", "a"}
@@ -55,32 +56,34 @@ def _link_share(el: etree._Element, text: str) -> float:
     return links / max(len(re.sub(r"\s", "", text)), 1)
 
 
-def is_noise(el: etree._Element) -> bool:
-    """Navigation, breadcrumbs, related links, print bars and footers, told by what they say."""
+def classify(el: etree._Element) -> dict[str, str] | bool:
+    """A header-field block (its fields), page noise (True), or the report's own (False); one
+    bounded read of the element's text serves every check."""
     if el.tag not in _CANDIDATES:
         return False
     text = _flat(el, 2001)
     if not text or len(text) > 2000 or _REPORT.search(text):
         return False
+    if len(text) <= 600 and el.tag in ("table", "div", "ul", "dl", "p", "tbody") and (fields := _header_fields(text)):
+        return fields
+    return _is_noise(el, text)
+
+
+def _is_noise(el: etree._Element, text: str) -> bool:
+    """Navigation, breadcrumbs, related links, print bars and footers, told by what they say."""
     if _BREADCRUMB.match(text) and len(text) < 200:
         return True
     if _RELATED.match(text) and (len(text) < 60 or _link_share(el, text) > 0.5):
         return True
-    if _FOOTER.search(text) and len(text) < 400:
+    if len(text) < 400 and (_FOOTER.search(text) or len(set(_FOOTER_WEAK.findall(text))) >= 3):
         return True
     if _TOOLS.search(text) and len(text) < 120:
         return True
-    links = list(el.iter("a"))
-    return len(links) >= 4 and len(text) < 600 and _link_share(el, text) > 0.7  # a menu: links and nothing else
+    return len(text) < 600 and sum(1 for _ in el.iter("a")) >= 4 and _link_share(el, text) > 0.7  # a menu: links only
 
 
-def header_fields(el: etree._Element) -> dict[str, str] | None:
-    """The fields of a 索引号 | 发布机构 | 发布日期 block above the text, or None if `el` is not one."""
-    if el.tag not in ("table", "div", "ul", "dl", "p", "tbody"):
-        return None
-    text = _flat(el, 601)
-    if not text or len(text) > 600 or _REPORT.search(text):
-        return None
+def _header_fields(text: str) -> dict[str, str] | None:
+    """The fields of a 索引号 | 发布机构 | 发布日期 block above the text, or None if it is not one."""
     fields: dict[str, str] = {}
     for m in _FIELD.finditer(text):
         name = _FIELD_NAMES[re.sub(r"\s", "", m.group(1))]

@@ -54,7 +54,26 @@ def _without_page_number(band: str) -> str:
     return "\n".join(lines)
 
 
-def pdf_to_text(data: bytes) -> str:
+OCR_PAGE = "\ue000{}\ue001"  # stands in the text for a scanned page, until OCR fills it in (load/__init__.py)
+
+
+def scanned_page_dpi(page) -> float | None:
+    """The resolution to read a page at when it is a scan (an image, next to no text), else None."""
+    if sum(1 for ch in page.chars if not ch["text"].isspace()) >= 20:
+        return None
+    area = float(page.width * page.height) or 1.0
+    scans = [im for im in page.images if float(im["width"] * im["height"]) >= 0.3 * area]
+    if not scans:
+        return None
+    image = max(scans, key=lambda im: im["width"] * im["height"])
+    pixels, points = (image.get("srcsize") or (0, 0))[0], float(image["width"])
+    native = pixels / (points / 72) if points else 300.0
+    return float(min(max(native, 150.0), 300.0))  # finer than 300 dpi only costs time
+
+
+def pdf_to_text(data: bytes, scanned: list[tuple[int, float]] | None = None) -> str:
+    """The PDF's text. With a `scanned` list, a page that is a scan becomes an OCR_PAGE placeholder
+    and its (page number, dpi) is appended to the list, for the OCR loader to read."""
     import pdfplumber
 
     parts: list[str] = []
@@ -66,7 +85,13 @@ def pdf_to_text(data: bytes) -> str:
             prose.clear()
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
+        for number, page in enumerate(pdf.pages, 1):
+            dpi = scanned_page_dpi(page) if scanned is not None else None
+            if dpi is not None:
+                flush()
+                parts.append(OCR_PAGE.format(number))
+                scanned.append((number, dpi))
+                continue
             tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             top = 0.0
             for table in tables:

@@ -60,7 +60,16 @@ def load_report(store: Store, report_id: str) -> dict[str, Any]:
     facts = list(store.db.query("SELECT * FROM facts WHERE report_id = ? ORDER BY seq", [report_id]))
     sections = list(store.db.query("SELECT * FROM sections WHERE report_id = ? ORDER BY number", [report_id]))
     return {"report": report, "cells": cells, "findings": findings, "facts": facts, "sections": sections,
-            "labels": {f: F.label(f) for f in cells}}
+            "labels": {f: F.label(f) for f in cells}, "scan": _scan(store, report)}
+
+
+def _scan(store: Store, report: dict[str, Any]) -> dict[str, Any] | None:
+    """For a scanned report: its page images and where on them each cell was read."""
+    if not report.get("ocr"):
+        return None
+    pages = {r["page"]: r["image"] for r in store.db.query(
+        "SELECT page, image FROM page_images WHERE report_id = ? ORDER BY page", [report["id"]])}
+    return {"cells": json.loads(report["ocr"]).get("cells", {}), "pages": pages}
 
 
 FILTERS = {"rule": "f.rule = ?", "severity": "f.severity = ?", "status": "f.status = ?", "organ": "r.organ LIKE ?", "year": "r.year = ?"}

@@ -17,7 +17,7 @@ from typing import Any
 from .. import fields as F
 from ..report import PROVENANCE_KINDS, provenance_kind
 from ..store.status import STATUS_NAMES  # noqa: F401  (one list of status names; pages import it from here)
-from . import layout
+from . import layout, scan_view
 from .reasons import chinese_reason
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -130,7 +130,7 @@ def _flagged_fields(findings: list[dict]) -> set[str]:
     return {f for x in findings if x["severity"] in ("error", "warning") and x["status"] != "dismissed" for f in x["fields"]}
 
 
-def _value_td(field: str, cells: dict, flagged: set[str], colspan: int = 1) -> str:
+def _value_td(field: str, cells: dict, flagged: set[str], colspan: int = 1, scan: dict | None = None) -> str:
     cell = cells.get(field)
     value = None if cell is None else cell["value"]
     classes = ["v"]
@@ -148,6 +148,9 @@ def _value_td(field: str, cells: dict, flagged: set[str], colspan: int = 1) -> s
     if cell and cell["alt_extractor"]:
         said += f"（另一读取器读为 {_fmt(cell['alt_value'])}）"
     title = escape(F.label(field) + said)
+    if scan and field in scan["cells"]:
+        classes.append("ocr")
+        title += scan_view.cell_title(scan, field)
     span = f' colspan="{colspan}"' if colspan > 1 else ""
     return f'<td{span} class="{" ".join(classes)}" id="cell-{escape(field)}" data-field="{escape(field)}" title="{title}">{shown}</td>'
 
@@ -170,7 +173,7 @@ FORMAT_SHORT = {"2021": "2021年版", "2019": "2019年版"}
 TABLE_TITLES = {"active": "主动公开政府信息情况", "applications": "收到和处理政府信息公开申请情况", "appeals": "政府信息公开行政复议、行政诉讼情况"}
 
 
-def _tables(template: str, cells: dict, flagged: set[str]) -> str:
+def _tables(template: str, cells: dict, flagged: set[str], scan: dict | None = None) -> str:
     """The three tables as the national format prints them, merged cells and all."""
     out = []
     for table, rows in layout.tables(template).items():
@@ -179,7 +182,7 @@ def _tables(template: str, cells: dict, flagged: set[str]) -> str:
             slots = []
             for text, rowspan, colspan, field in row:
                 if field:
-                    slots.append(_value_td(field, cells, flagged, colspan))
+                    slots.append(_value_td(field, cells, flagged, colspan, scan))
                 else:
                     spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
                     slots.append(f"<th{spans}>{escape(text)}</th>")
@@ -244,18 +247,23 @@ def render_report(data: dict[str, Any], token: str | None = None, back: str | No
     token_meta = f'<meta name="nianbao-token" content="{escape(token)}">' if token else ""
     payload = {"cells": {f: {"span_start": c["span_start"], "span_end": c["span_end"]} for f, c in cells.items()},
                "findings": [{"fields": f["fields"], "span_start": f["span_start"], "span_end": f["span_end"]} for f in findings]}
+    scan = data.get("scan")
+    tables = _tables(report["template"] or F.TEMPLATE_2021, cells, flagged, scan)
+    if scan:  # a scanned report: the page image beside the tables
+        payload["scan"] = {"cells": scan["cells"]}
+        tables = f'<div class="scanwrap"><div class="tables">{tables}</div>{scan_view.panel(scan)}</div>'
     findings_html = "\n".join(_finding_html(i, f, token is not None) for i, f in enumerate(findings)) or "<p>没有发现问题。</p>"
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-{token_meta}<title>{escape(title)}</title><style>{CSS}</style></head>
+{token_meta}<title>{escape(title)}</title><style>{CSS}{scan_view.CSS if scan else ""}</style></head>
 <body><header><h1>{escape(title)}</h1><div class="meta">{nav}{meta}</div></header>
 <main>
 <section id="findings"><h2>发现的问题（{len(findings)}）</h2>
 <div class="legend">点击问题：定位原文并标出相关单元格。红色单元格为有待核问题的单元格；斜纹为空白；双下划线为模型读取的值；虚线下划线加✂为从连写数字中拆分推断的值（原文未分隔，请核对）。</div>
 {findings_html}</section>
-<section id="right">{_tables(report["template"] or F.TEMPLATE_2021, cells, flagged)}
+<section id="right">{tables}
 <h2>原文（规范化后）</h2><div id="text">{_text_with_numbers(text, cells, flagged)}</div></section>
 </main>
 <script type="application/json" id="data">{_json_for_script(payload)}</script>
-<script>{SCRIPT}</script></body></html>
+<script>{SCRIPT}{scan_view.SCRIPT if scan else ""}</script></body></html>
 """

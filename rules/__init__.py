@@ -56,4 +56,4 @@ def run_rules(report: Report) -> list[Finding]:
     return findings
 
 
-from . import arithmetic, completeness, dates, deadlines, history, page, plausibility, prose  # noqa: E402,F401  (registers rules)
+from . import arithmetic, completeness, dates, deadlines, history, ocr, page, plausibility, prose  # noqa: E402,F401  (registers rules)

@@ -228,6 +228,11 @@ class Store:
             else:  # a failure stores its reason only
                 self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
             self._save_findings(sha, key, report.findings, run_id)
+            if report.ocr_marks:  # a scanned input: where each value was read, and the pages to show it on
+                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?",
+                                  [json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks}), sha])
+                self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
+                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in sorted(report.page_images.items())))
             if report.llm_calls:
                 self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
                     (sha, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
@@ -285,7 +290,7 @@ class Store:
 
     def _drop(self, rid: str) -> None:
         self.conn.execute("DELETE FROM report_data WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
-        for table in ("findings", "llm_calls"):
+        for table in ("findings", "llm_calls", "page_images"):
             self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
         self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])

@@ -26,8 +26,16 @@ CREATE TABLE IF NOT EXISTS reports (
     superseded_by TEXT,          -- for an earlier version: the id of the version that replaced it
     rid INTEGER,                 -- the integer key report_data (and everything packed) is stored under
     file_size INTEGER, file_mtime_ns INTEGER,   -- the file as read: unchanged size, time and options are not read again
-    options TEXT                 -- tool version and the options that change what is read (see batch.BatchOptions.stamp)
+    options TEXT,                -- tool version and the options that change what is read (see batch.BatchOptions.stamp)
+    ocr TEXT                     -- JSON, scanned inputs only: {"cells": field → {page, box, confidence,
+                                 -- digit_confidence, stamped}, "marks": every OCR-read piece's span, page, box}
 );
+CREATE TABLE IF NOT EXISTS page_images (
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    page INTEGER,                -- 1-based page number in the input
+    image BLOB,                  -- JPEG of the upright page at 100 dpi; OCR boxes are in its pixels
+    PRIMARY KEY (report_id, page)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fields (
     field TEXT PRIMARY KEY, label TEXT, tbl TEXT, template TEXT
 );

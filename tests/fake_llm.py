@@ -31,6 +31,7 @@ class Reply:
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     trickle: float = 0.0  # > 0: send the body one byte every `trickle` seconds (each read is quick, the whole never ends)
+    trickle_head: bool = False  # with `trickle`: the status line and headers too
 
 
 EMPTY_CHOICES = json.dumps({"id": "chatcmpl-empty", "object": "chat.completion", "created": 0, "model": "fake", "choices": [],
@@ -121,6 +122,15 @@ class FakeLLM:
             def log_message(self, *args: object) -> None:
                 pass
 
+            def _dribble(self, data: bytes, pause: float) -> None:
+                try:
+                    for i in range(len(data)):
+                        self.wfile.write(data[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(pause)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
@@ -131,6 +141,10 @@ class FakeLLM:
                 time.sleep(fake.latency + reply.delay)
                 payload = reply.raw_body if reply.raw_body is not None else json.dumps(fake._completion(body, reply), ensure_ascii=False)
                 data = payload.encode()
+                if reply.trickle and reply.trickle_head:
+                    head = f"HTTP/1.1 {reply.status} OK\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
+                    self._dribble(head.encode() + data, reply.trickle)
+                    return
                 try:
                     self.send_response(reply.status)
                     self.send_header("Content-Type", "application/json")
@@ -139,10 +153,7 @@ class FakeLLM:
                         self.send_header(key, value)
                     self.end_headers()
                     if reply.trickle:
-                        for i in range(len(data)):
-                            self.wfile.write(data[i : i + 1])
-                            self.wfile.flush()
-                            time.sleep(reply.trickle)
+                        self._dribble(data, reply.trickle)
                     else:
                         self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):

@@ -111,7 +111,7 @@ def to_docx(seed_text: str, g: dict) -> bytes:
 
 
 # --- PDF -----------------------------------------------------------------------------------
-def to_pdf(seed_text: str, g: dict, body_size: int = 9) -> bytes:
+def to_pdf(seed_text: str, g: dict, body_size: int = 9, cell_size: int = 6) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A3
     from reportlab.lib.styles import ParagraphStyle
@@ -121,7 +121,7 @@ def to_pdf(seed_text: str, g: dict, body_size: int = 9) -> bytes:
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     body = ParagraphStyle("body", fontName="STSong-Light", fontSize=body_size, leading=body_size * 1.45, wordWrap="CJK")
-    small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=6, leading=8, wordWrap="CJK")
+    small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=cell_size, leading=cell_size * 1.35, wordWrap="CJK")
     story = []
     for kind, content in pieces(seed_text, g):
         if kind == "text":

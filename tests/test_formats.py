@@ -110,7 +110,7 @@ def test_a_pdf_without_text_layer(tmp_path):
     page.rect(50, 50, 400, 600, fill=1)  # what a scanned page looks like to a text extractor: shapes, no text
     page.save()
     report = process_path(path)
-    assert (report.status, report.error) == ("failed", "no text layer (a scanned PDF?); OCR is not supported")
+    assert (report.status, report.error) == ("failed", "no text layer and no scanned page image in it (a blank or drawn-only PDF)")
 
 
 def test_binary_with_a_pdf_name(tmp_path):

@@ -89,6 +89,15 @@ def test_a_provider_trickling_bytes_is_cut_off_at_the_deadline():
     assert [c.ok for c in calls] == [False]
 
 
+def test_a_provider_trickling_its_headers_is_cut_off_at_the_deadline_too():
+    with FakeLLM(default=lambda body: Reply({"x": 1}, trickle=0.5, trickle_head=True)) as fake:
+        started = time.perf_counter()
+        answer, calls, error = ask(asker(fake, timeout=1.5, transport_retries=0))
+        elapsed = time.perf_counter() - started
+    assert answer is None and "Timeout" in error and "1.5 s" in error
+    assert elapsed < 2.5  # the watchdog hangs up at the deadline, whatever the request is waiting for
+
+
 # --- retries: empty choices and transport failures, each logged with its reason --------------------
 def test_empty_choices_are_retried_and_every_retry_is_logged_with_its_reason(caplog):
     caplog.set_level(logging.WARNING, logger="nianbao.llm")

@@ -91,3 +91,10 @@ def test_page_that_disagrees_with_its_report_is_a_finding(tmp_path, edits, key, 
 def test_the_body_wins_over_the_page(tmp_path):
     report = read(tmp_path, PAGE.replace("content=\"示例县人民政府2020年政府", "content=\"示例县人民政府2021年政府"))
     assert report.year == 2020  # the body's 统计期限 says 2020; the page's 2021 is only a finding
+
+
+def test_a_report_sentence_that_names_a_site_owner_is_not_a_footer(tmp_path):
+    said = "县政府门户网站主办单位为县政府办公室，联系电话0753-6123456，全年发布政务信息1200条。"
+    report = read(tmp_path, PAGE.replace(FEE, f"{FEE}<p>{said}</p>"))
+    assert said.replace("，", ",").replace("。", ".") in report.text.replace("，", ",").replace("。", ".")
+    assert "粤ICP备" not in report.text and "网站标识码" not in report.text

@@ -2,13 +2,17 @@
 
 httpx's timeouts bound each read, not the whole response: a provider that trickles a byte
 every few seconds would hold a call forever. `DeadlineTransport` gives each request a total
-deadline (checked as each piece of the body arrives; the wait for any one piece is bounded
-by the read timeout), so an attempt ends within about deadline + read timeout.
+deadline: a watchdog shuts the request's socket down when it passes (whatever phase the
+request is in: headers or body), and the failure is reported as a read time-out. Each
+request gets its own connection (no keep-alive), so the watchdog always knows its socket;
+one TCP handshake per model call is nothing beside the call.
 """
 
 from __future__ import annotations
 
 import random
+import socket
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,31 +21,93 @@ import httpx2
 import openai
 
 
+class _Watchdog:
+    """Shuts down one request's socket if the request outlives its deadline."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.fired = False
+        self._stream = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def trace(self, name: str, info: dict) -> None:
+        """httpcore's trace hook: note the connection's stream once it is open (TLS included)."""
+        if name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            with self._lock:
+                self._stream = info.get("return_value")
+            if self.fired:
+                self._fire()
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sock = self._stream.get_extra_info("socket") if self._stream is not None else None
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a read blocked on it; the request fails at once
+            except OSError:
+                pass
+
+    def timeout(self, request: httpx2.Request) -> httpx2.ReadTimeout:
+        return httpx2.ReadTimeout(f"no complete answer within {self.seconds:g} s", request=request)
+
+
 class _DeadlineStream(httpx2.SyncByteStream):
-    def __init__(self, inner: httpx2.SyncByteStream, deadline: float, seconds: float, request: httpx2.Request):
-        self.inner, self.deadline, self.seconds, self.request = inner, deadline, seconds, request
+    def __init__(self, inner: httpx2.SyncByteStream, watch: _Watchdog, request: httpx2.Request):
+        self.inner, self.watch, self.request = inner, watch, request
 
     def __iter__(self) -> Iterator[bytes]:
-        for chunk in self.inner:
-            if time.monotonic() > self.deadline:
-                raise httpx2.ReadTimeout(f"no complete answer within {self.seconds:g} s", request=self.request)
-            yield chunk
+        try:
+            for chunk in self.inner:
+                if self.watch.fired or time.monotonic() > self.watch.deadline:
+                    raise self.watch.timeout(self.request)
+                yield chunk
+        except httpx2.ReadTimeout:
+            raise
+        except Exception:
+            if self.watch.fired:
+                raise self.watch.timeout(self.request) from None
+            raise
 
     def close(self) -> None:
+        self.watch.cancel()
         self.inner.close()
 
 
 class DeadlineTransport(httpx2.BaseTransport):
     def __init__(self, seconds: float, inner: httpx2.BaseTransport | None = None):
         self.seconds = seconds
-        self.inner = inner or httpx2.HTTPTransport()
+        self.inner = inner or httpx2.HTTPTransport(limits=httpx2.Limits(max_keepalive_connections=0))
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        deadline = time.monotonic() + self.seconds
-        response = self.inner.handle_request(request)
+        watch = _Watchdog(self.seconds)
+        earlier = request.extensions.get("trace")
+
+        def trace(name: str, info: dict) -> None:
+            watch.trace(name, info)
+            if earlier is not None:
+                earlier(name, info)
+
+        request.extensions["trace"] = trace
+        watch.start()
+        try:
+            response = self.inner.handle_request(request)
+        except Exception as exc:
+            watch.cancel()
+            if watch.fired and not isinstance(exc, httpx2.TimeoutException):
+                raise watch.timeout(request) from None
+            raise
         return httpx2.Response(status_code=response.status_code, headers=response.headers,
-                               stream=_DeadlineStream(response.stream, deadline, self.seconds, request),
-                               extensions=response.extensions)
+                               stream=_DeadlineStream(response.stream, watch, request), extensions=response.extensions)
 
     def close(self) -> None:
         self.inner.close()

@@ -1,0 +1,221 @@
+"""Scanned reports read by local OCR: every cell against the golden labels, provenance, flags.
+
+The scanned fixtures are built here at test time (tests/scans.py) from hand-written goldens:
+the 2021 format at 300 dpi (a large number, a blank, a table split across pages), the 2019
+format at 150 dpi (negative, decimal and large numbers, a sideways page, a red seal over a
+value), and a text PDF whose last page is a 150-dpi scan. OCR costs seconds a page on this
+machine, so the set is small, and the three reports are read in parallel by two processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pytest
+import scans
+from conftest import cell_diff, expected_cells, run, seed_named, serious
+from PIL import Image, ImageDraw, ImageFont
+
+from nianbao import fields as F
+from nianbao.extract.ocr import marks_in_normalized
+from nianbao.load import LoadError, load
+from nianbao.load.ruling import find_tables
+from nianbao.pipeline import process_path, process_text
+from nianbao.report import Report
+
+
+def not_ocr(report: Report) -> set:
+    return {f for f in serious(report) if not f[0].startswith("ocr.")}
+
+
+def flagged(report: Report) -> set[str]:
+    return {fid for f in report.findings if f.severity in ("error", "warning") for fid in f.fields}
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> dict[str, tuple[Report, Report, dict]]:
+    """name → (report of the scan, report of its text original, golden), the scans read in parallel."""
+    folder = tmp_path_factory.mktemp("scans")
+    built = {
+        "2021_300dpi": scans.fixture_2021_300dpi(),
+        "2019_150dpi": scans.fixture_2019_150dpi()[:3],
+        "2021_mixed_150dpi": scans.fixture_2021_mixed_150dpi(),
+    }
+    paths = {}
+    for name, (text_pdf, scan_pdf, _) in built.items():
+        (folder / f"{name}.text.pdf").write_bytes(text_pdf)
+        (folder / f"{name}.scan.pdf").write_bytes(scan_pdf)
+        paths[name] = folder / f"{name}.scan.pdf"
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        reports = dict(zip(paths, pool.map(process_path, paths.values())))
+    return {name: (reports[name], process_path(folder / f"{name}.text.pdf"), g) for name, (_, _, g) in built.items()}
+
+
+def test_a_300_dpi_scan_reads_every_cell_and_the_findings_of_its_text_original(scanned):
+    scan, original, g = scanned["2021_300dpi"]
+    assert (scan.status, scan.kind, original.kind) == ("ok", "ocr", "pdf")
+    diff = cell_diff(expected_cells(g), {f: c.value for f, c in scan.cells.items()})
+    assert not diff, diff
+    assert scan.value("active.licensing") == 12345678 and scan.cells["appeals.review.corrected"].status == "blank"
+    assert not_ocr(scan) == not_ocr(original) and (scan.organ, scan.year) == (original.organ, original.year)
+    sources = scan.ocr_sources()
+    printed = [fid for fid, c in scan.cells.items() if c.value is not None]
+    assert set(printed) <= set(sources)  # every value read carries its page, box and confidence
+    assert {sources[f]["page"] for f in printed} == {1, 2}  # the applications table runs over the page break
+    assert set(scan.page_images) == {1, 2} and all(img[:3] == b"\xff\xd8\xff" for img in scan.page_images.values())
+
+
+def test_a_150_dpi_scan_with_a_sideways_page_and_a_seal_reads_or_flags_every_cell(scanned):
+    scan, original, g = scanned["2019_150dpi"]
+    assert (scan.status, scan.template) == ("ok", "2019")
+    want = expected_cells(g)
+    got = {f: c.value for f, c in scan.cells.items()}
+    right = [f for f in want if got.get(f) == want[f] and type(got.get(f)) is type(want[f])]
+    assert len(right) >= 0.995 * len(want), cell_diff(want, got)
+    wrong = set(want) - set(right)
+    assert all(got.get(f) is None or f in flagged(scan) for f in wrong), cell_diff(want, got)  # never silently wrong
+    sealed = "appeals.review.total"
+    assert got[sealed] is None or sealed in {fid for f in scan.findings if f.rule == "ocr.stamped" for fid in f.fields}
+    assert scan.ocr_sources()["appeals.review.total"]["page"] == 2  # the sideways page was read
+    assert not_ocr(scan) - {f for f in not_ocr(scan) if set(f[2]) & wrong} == not_ocr(original)
+
+
+def test_a_scanned_page_inside_a_text_pdf_is_read_by_ocr_and_the_rest_from_the_text(scanned):
+    scan, original, g = scanned["2021_mixed_150dpi"]
+    diff = cell_diff(expected_cells(g), {f: c.value for f, c in scan.cells.items()})
+    assert not diff, diff
+    assert scan.kind == "ocr" and not_ocr(scan) == not_ocr(original)
+    assert {m["page"] for m in scan.ocr_marks} == {2} and set(scan.page_images) == {2}
+    on_page_1 = [f for f, c in scan.cells.items() if c.start is not None and c.start < scan.ocr_marks[0]["start"]]
+    assert on_page_1 and not set(on_page_1) & set(scan.ocr_sources())  # page 1 came from its text layer
+
+
+# --- a page image, read whole (small: one table) -----------------------------------------------
+def table_image(dpi: int = 200) -> Image.Image:
+    """A ruled table drawn by hand: a header merged over two columns, a label merged down two rows."""
+    font = ImageFont.truetype(scans.NOTO_CJK, int(dpi * 10.5 / 72))
+    image = Image.new("RGB", (int(dpi * 6), int(dpi * 2.4)), "white")
+    draw = ImageDraw.Draw(image)
+    xs = [int(dpi * v) for v in (0.3, 2.0, 3.5, 5.0)]
+    ys = [int(dpi * v) for v in (0.6, 1.0, 1.4, 1.8)]
+    for y in ys:
+        draw.line((xs[0], y, xs[-1], y), fill="black", width=2)
+    for x in xs:
+        draw.line((x, ys[0], x, ys[-1]), fill="black", width=2)
+    draw.rectangle((xs[1] + 2, ys[0] + 2, xs[3] - 2, ys[1] - 2), fill="white")  # no border inside the header
+    draw.line((xs[3], ys[0], xs[3], ys[-1]), fill="black", width=2)
+    draw.rectangle((xs[0] + 2, ys[1] + 2, xs[1] - 2, ys[3] - 2), fill="white")  # no border inside the label
+    draw.line((xs[0], ys[1], xs[1], ys[1]), fill="black", width=2)
+    draw.text((xs[0] + 10, int(dpi * 0.2)), "表一、行政复议情况", font=font, fill="black")
+    for x, y, text in ((xs[1] + 100, ys[0] + 8, "申请人情况"), (xs[0] + 10, ys[1] + 50, "行政复议"),
+                       (xs[1] + 10, ys[1] + 8, "56"), (xs[2] + 10, ys[1] + 8, "1907"), (xs[2] + 10, ys[2] + 8, "8")):
+        draw.text((x, y), text, font=font, fill="black")
+    return image
+
+
+def test_ruled_grid_finds_merged_cells_without_ocr():
+    [table] = find_tables(np.asarray(table_image().convert("L")), 200)
+    shape = [(c.row, c.col, c.rowspan, c.colspan) for c in table.cells]
+    assert shape == [(0, 0, 1, 1), (0, 1, 1, 2), (1, 0, 2, 1), (1, 1, 1, 1), (1, 2, 1, 1), (2, 1, 1, 1), (2, 2, 1, 1)]
+
+
+def test_a_png_page_is_read_into_grid_lines_with_merged_cells_and_a_blank(tmp_path):
+    path = tmp_path / "page.png"
+    table_image().save(path, dpi=(200, 200))
+    loaded = load(path)
+    assert loaded.kind == "image"
+    lines = [line for line in loaded.text.splitlines() if line.strip()]
+    # The blank stays blank; the merged header is written once; the label merged down repeats.
+    assert lines == ["表一、行政复议情况", " | 申请人情况 | |", "行政复议 | 56 | 1907 |", "行政复议 |  | 8 |"]
+    digits = [m for m in loaded.ocr_marks if m.page == 1 and loaded.text[m.start:m.end] in ("56", "1907", "8")]
+    assert len(digits) == 3 and all(m.confidence > 0.5 and m.box[2] > m.box[0] for m in digits)
+
+
+# --- flags: no OCR needed, marks placed by hand ----------------------------------------------------
+def with_marks(text: str, fields_conf: dict[str, tuple[float, bool]]) -> Report:
+    """The seed text processed with OCR marks laid over the given cells' printed tokens."""
+    plain = run(text)
+    marks = [{"start": plain.cells[f].start, "end": plain.cells[f].end, "page": 1, "box": [1, 2, 3, 4],
+              "confidence": conf, "digit_confidence": conf, "stamped": stamped} for f, (conf, stamped) in fields_conf.items()]
+    return process_text("scan.pdf", "0" * 64, text, ocr_marks=sorted(marks, key=lambda m: m["start"]))
+
+
+def test_a_digit_read_unsure_or_under_a_seal_is_flagged_and_a_sure_one_is_not():
+    report = with_marks(seed_named("000"), {"active.licensing": (0.42, False), "active.punishment": (0.99, False),
+                                            "applications.new.total": (0.99, True)})
+    found = {(f.rule, tuple(f.fields)) for f in report.findings if f.rule.startswith("ocr.")}
+    assert found == {("ocr.unsure", ("active.licensing",)), ("ocr.stamped", ("applications.new.total",))}
+    assert report.value("active.licensing") == 1488  # flagged, never changed
+    assert report.to_json()["ocr"]["active.licensing"]["digit_confidence"] == 0.42
+
+
+def misread(field: str, digit: str) -> str:
+    """Seed 000 with one printed cell token replaced, as OCR might have read it."""
+    plain = run(seed_named("000"))
+    cell = plain.cells[field]
+    assert plain.text[cell.start:cell.end] == "0"
+    return plain.text[:cell.start] + digit + plain.text[cell.end:]
+
+
+def test_a_look_alike_digit_that_would_make_a_total_hold_is_flagged():
+    field = "applications.new.commercial"  # printed 0; the row 3 = 3+0+0+0+0+0
+    report = with_marks(misread(field, "8"), {field: (0.99, False)})
+    assert report.value(field) == 8  # flagged, never changed
+    found = [f for f in report.findings if f.rule == "ocr.look_alike"]
+    assert found and {tuple(f.fields) for f in found} == {(field,)} and {f.expected for f in found} == {0}
+    assert {f.key.split(":")[0] for f in found} >= {"applications.row_total"}
+
+
+def test_look_alike_is_silent_for_text_input_and_for_a_digit_with_no_look_alike_that_fits():
+    field = "applications.new.commercial"
+    assert not [f for f in run(misread(field, "8")).findings if f.rule == "ocr.look_alike"]  # typed text: no OCR marks
+    report = with_marks(misread(field, "5"), {field: (0.99, False)})
+    assert report.findings and not [f for f in report.findings if f.rule == "ocr.look_alike"]
+
+
+def test_marks_follow_the_text_through_normalization():
+    raw = "表\r\n\u200b行政许可 | 558 |\r\n"
+    [mark] = marks_in_normalized(raw, [{"start": raw.index("558"), "end": raw.index("558") + 3}])
+    text = "表\n行政许可 | 558 |\n"
+    assert text[mark["start"]:mark["end"]] == "558"
+
+
+def test_without_the_ocr_extra_a_scan_fails_with_the_command_that_installs_it(tmp_path, monkeypatch):
+    import sys
+
+    from nianbao.load import ocr
+
+    monkeypatch.setattr(ocr, "_ENGINE", None)
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import fails as if not installed
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scans.image_pdf([table_image(100)], 100))
+    with pytest.raises(LoadError) as failure:
+        load(path)
+    assert str(failure.value) == "a scanned page needs OCR, which is not installed; install it with: pip install -e '.[ocr]' (in the nianbao folder)"
+    report = process_path(path)
+    assert report.status == "failed" and "pip install -e '.[ocr]'" in report.error
+
+
+def test_fields_of_a_scan_have_labels():
+    assert F.label("appeals.review.total")  # used in the flags' messages
+
+
+def test_the_review_page_of_a_scan_shows_the_page_image_and_each_cells_box(scanned, tmp_path):
+    from nianbao.review.data import load_report
+    from nianbao.review.page import render_report
+    from nianbao.store import Store
+
+    scan = scanned["2021_mixed_150dpi"][0]
+    store = Store(tmp_path / "t.db")
+    store.save(scan)
+    store.save(scan)  # re-saving replaces the page images, never doubles them
+    assert store.db.execute("SELECT COUNT(*) FROM page_images").fetchone()[0] == 1
+    data = load_report(store, scan.sha256)
+    html = render_report(data)
+    store.close()
+    field = next(f for f, c in scan.cells.items() if c.value is not None and f in scan.ocr_sources())
+    assert data["scan"]["cells"][field] == scan.ocr_sources()[field]
+    assert 'id="scan-page-2"' in html and "data:image/jpeg;base64," in html
+    assert f'id="cell-{field}"' in html and "扫描件第2页" in html
