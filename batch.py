@@ -35,6 +35,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import __version__
 from .load import DEFAULT_MAX_BYTES
 from .pipeline import process_path, sha_or_path
 from .report import Report
@@ -56,6 +57,15 @@ class BatchOptions:
     memory_mb: int | None = DEFAULT_MEMORY_MB
     llm: LLMExtractor | None = None
     llm_concurrency: int = 4
+    force: bool = False  # read every file, even one unchanged since it was stored
+
+    def stamp(self) -> str:
+        """The tool version and the options that change what is read: a file stored under another stamp is read again."""
+        llm = "never"
+        if self.llm is not None:
+            config = self.llm.asker.config
+            llm = f"{self.llm.policy}:{config.base_url or ''}:{config.model}"
+        return f"{__version__}|max_bytes={self.max_bytes}|llm={llm}"
 
 
 # --- one input, isolated -------------------------------------------------------------------
@@ -265,6 +275,7 @@ class BatchResult:
     seconds: float = 0.0
     error: str | None = None
     run_id: int | None = None
+    stored: list[str] = field(default_factory=list)  # ids of the reports written by this run
 
 
 class _StopFlag:
@@ -296,6 +307,7 @@ def run_batch(
     argv: list[str] | None = None,
     on_report: Callable[[Report], None] | None = None,
     after: Callable[[Store, int | None], int] | None = None,
+    on_skipped: Callable[[int], None] | None = None,
     commit_every: int = 200,
     commit_seconds: float = 0.5,
 ) -> BatchResult:
@@ -306,11 +318,15 @@ def run_batch(
     result = BatchResult()
     result.run_id = store.start_run(argv or []) if store else None
     started = time.perf_counter()
+    to_read, stamps = _changed(items, store, options)
+    result.stats["skipped"] = len(items) - len(to_read)
+    if on_skipped and result.stats["skipped"]:
+        on_skipped(result.stats["skipped"])
     try:
         with _StopFlag() as stop:
-            reports = _stream(items, options)
+            reports = _stream(to_read, options)
             try:
-                _write(reports, store, result, on_report, stop, commit_every, commit_seconds)
+                _write(reports, store, result, stamps, on_report, stop, commit_every, commit_seconds)
             finally:
                 reports.close()  # stops the workers (or threads) now, not when garbage-collected
         result.status = "interrupted" if stop.raised else "done"
@@ -321,7 +337,7 @@ def run_batch(
     finally:
         result.seconds = time.perf_counter() - started
         if store and result.status == "done":
-            result.stats["history"] = store.check_across_years(result.run_id)
+            result.stats["history"] = store.check_across_years(result.run_id, result.stored)
             if after:
                 result.stats["late"] = after(store, result.run_id)
         if store and result.run_id is not None:
@@ -332,7 +348,31 @@ def run_batch(
     return result
 
 
-def _write(reports: Iterator[Report | None], store: Store | None, result: BatchResult, on_report, stop: _StopFlag,
+def _changed(items: Sequence[Item], store: Store | None, options: BatchOptions) -> tuple[list[Item], dict[str, tuple[int, int, str]]]:
+    """The inputs to read, and the stamp (size, mtime, options) each is stored with.
+
+    A file whose size and modification time (to the nanosecond) are those stored with its
+    current version, read by this version with these options, and read successfully, is
+    not read again: its bytes are taken as unchanged without reading them (`force` reads all).
+    """
+    stamp = options.stamp()
+    known = store.stamps() if store is not None and not options.force else {}
+    to_read, stamps = [], {}
+    for path, problem in items:
+        if problem is None:
+            try:
+                st = path.stat()
+            except OSError:
+                to_read.append((path, problem))
+                continue
+            if known.get(os.path.abspath(path)) == (st.st_size, st.st_mtime_ns, stamp):
+                continue
+            stamps[str(path)] = (st.st_size, st.st_mtime_ns, stamp)
+        to_read.append((path, problem))
+    return to_read, stamps
+
+
+def _write(reports: Iterator[Report | None], store: Store | None, result: BatchResult, stamps: dict, on_report, stop: _StopFlag,
            commit_every: int, commit_seconds: float) -> None:
     stats, stages = result.stats, result.stage_seconds
     pending = 0
@@ -347,6 +387,9 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
             if store:
                 store.begin()
                 store.save(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                if report.source in stamps:
+                    store.stamp(report.sha256, *stamps[report.source])
+                result.stored.append(report.sha256)
                 pending += 1
                 if pending >= commit_every or time.monotonic() - last_commit >= commit_seconds:
                     store.commit()

@@ -200,6 +200,7 @@ def extract(
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = None,
     file_timeout: FileTimeoutOpt = DEFAULT_FILE_TIMEOUT,
+    force: Annotated[bool, typer.Option("--force", help="Read every file again, even one unchanged since it was stored.")] = False,
 ) -> None:
     """Extract and check reports, store them in the database (and/or print JSON Lines).
 
@@ -218,7 +219,8 @@ def extract(
         raise typer.Exit(2)
     store = _store_for_writing(db_path, create=True) if db_path else None
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
-    options = BatchOptions(max_bytes=max_bytes, file_timeout=file_timeout, llm=extractor, llm_concurrency=workers)
+    options = BatchOptions(max_bytes=max_bytes, file_timeout=file_timeout, llm=extractor, llm_concurrency=workers,
+                           force=force or no_cache)  # asking the model again means reading again
     if jobs is not None:
         options.jobs = max(1, jobs)
     not_asked: list[str] = []
@@ -239,7 +241,8 @@ def extract(
 
     try:
         with progress:
-            result = run_batch(items, store, options, sys.argv, on_report, after=_after_batch)
+            result = run_batch(items, store, options, sys.argv, on_report, after=_after_batch,
+                               on_skipped=lambda n: progress.advance(task, n))
     finally:
         if store:
             store.close()
@@ -257,8 +260,8 @@ def extract(
             f"{done} report(s): {stats['ok']} ok, {stats['failed']} failed; findings: "
             f"{stats['error']} error, {stats['warning']} warning, {stats['info']} info{where}; "
             + (f"model: {stats['llm_calls']} call(s), {stats['llm_cache_hits']} cache hit(s); " if extractor else "")
-            + 
-            f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
+            + (f"{stats['skipped']} unchanged, not read again (--force reads them); " if stats["skipped"] else "")
+            + f"{seconds:.2f} s ({done / seconds if seconds else 0:.0f} reports/s)"
         )
     tripped = _report_breaker(extractor, not_asked)
     if not quiet and store and status == "done":  # the last line: what to run next

@@ -32,6 +32,36 @@ def same_organ(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.endswith(short) and re.search(r"[省市县区旗]$", long_[: -len(short)]) is not None
 
 
+_PLACE_END = "省市县区旗"
+
+
+def shorter_names(name: str) -> list[str]:
+    """The shorter names `same_organ` accepts for `name`: each tail after a place (`五华县安流镇` → `安流镇`)."""
+    return [name[i + 1 :] for i, ch in enumerate(name[:-3]) if ch in _PLACE_END and len(name) - i - 1 >= 3]
+
+
+class OrganIndex:
+    """Reports by organ name, so a report's partners are found by look-up, not by comparing with every report.
+
+    `partners(name)` is every name `same_organ` matches: the name itself, its shorter forms,
+    and the longer names that have it as a shorter form.
+    """
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list] = {}
+        self.by_shorter: dict[str, set[str]] = {}
+
+    def add(self, name: str, item) -> None:
+        if name not in self.by_name:
+            for short in shorter_names(name):
+                self.by_shorter.setdefault(short, set()).add(name)
+        self.by_name.setdefault(name, []).append(item)
+
+    def partners(self, name: str) -> list:
+        names = {name, *shorter_names(name), *self.by_shorter.get(name, ())}
+        return [item for n in names if same_organ(n, name) for item in self.by_name.get(n, ())]
+
+
 def compare_years(previous: dict, current: dict, previous_name: str) -> list[Finding]:
     """Findings on `current` ({field: value}) against `previous`, the same organ's report of the year before."""
     findings = []

@@ -25,7 +25,7 @@ from .. import __version__
 from .. import fields as F
 from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
-from ..rules.history import compare_years, organ_key, same_organ
+from ..rules.history import OrganIndex, compare_years, organ_key
 from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
 from .migrate import migrate_long_form
 from .packing import pack_cells, pack_facts, pack_sections, unpack_cells
@@ -198,17 +198,13 @@ class Store:
             self.db["runs"].update(run_id, {"finished_at": now(), "status": status, **stats})
 
     # --- reports ------------------------------------------------------------------------
-    def save(self, report: Report, run_id: int | None = None, stamp: tuple[int, int, str] | None = None) -> None:
-        """Write one report and everything extracted from it, atomically, replacing any earlier copy.
-
-        `stamp` (size, mtime_ns, options) records the file as read, so an unchanged file is skipped next time.
-        """
+    def save(self, report: Report, run_id: int | None = None) -> None:
+        """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
         refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
         sha = report.sha256
         key = report_key(report)
         counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
         source_path = os.path.abspath(report.source)
-        size, mtime_ns, options = stamp or (None, None, None)
         with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
             self._supersede(source_path, sha)
             row = self.conn.execute("SELECT rid FROM reports WHERE id = ?", [sha]).fetchone()
@@ -218,7 +214,7 @@ class Store:
                 sha, rid, report.source, report.status, report.error, report.encoding, report.template, report.organ,
                 report.region, report.year, report.published, report.title, key, report.text, report.display_text,
                 report.kind, counts["error"], counts["warning"], counts["info"], run_id, now(), __version__,
-                round(sum(report.timings.values()), 6), source_path, 1, None, size, mtime_ns, options,
+                round(sum(report.timings.values()), 6), source_path, 1, None, None, None, None,
             ))
             layout, cells = pack_cells(report.cells, report.template, report.text)
             sections, facts = pack_sections(report.sections), pack_facts(report.facts, report.text)
@@ -239,6 +235,17 @@ class Store:
                      c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
                     for i, c in enumerate(report.llm_calls)
                 ))
+
+    def stamp(self, sha: str, size: int, mtime_ns: int, options: str) -> None:
+        """Record the file as read (size, mtime, options), so an unchanged file is not read next time."""
+        with write(self.conn):
+            self.conn.execute("UPDATE reports SET file_size = ?, file_mtime_ns = ?, options = ? WHERE id = ?", [size, mtime_ns, options, sha])
+
+    def stamps(self) -> dict[str, tuple[int, int, str]]:
+        """source path → (size, mtime_ns, options) of its current version, when it was read successfully."""
+        return {path: (size, mtime, options) for path, size, mtime, options in self.conn.execute(
+            "SELECT source_path, file_size, file_mtime_ns, options FROM reports "
+            "WHERE current = 1 AND status = 'ok' AND file_size IS NOT NULL")}
 
     def _next_rid(self) -> int:
         """The next integer key; taken under the write lock, so two writers never share one."""
@@ -334,41 +341,54 @@ class Store:
             else:
                 self.db.execute("DELETE FROM organ_aliases WHERE name = ?", [organ_key(name)])
 
-    def check_across_years(self, run_id: int | None = None) -> int:
-        """Recompute the cross-year findings of every report; returns how many there are."""
+    def check_across_years(self, run_id: int | None = None, changed: list[str] | None = None) -> int:
+        """Recompute the cross-year findings of the reports in `changed` (all when None) and of their
+        partners (the same organ's report of the next year); returns how many cross-year findings there are."""
         with write(self.conn):  # read and rewrite under one lock: a batch saving meanwhile is never half-seen
-            return self._check_across_years(run_id)
+            self._check_across_years(run_id, changed)
+            return int(self.conn.execute("SELECT COUNT(*) FROM findings WHERE rule LIKE 'history.%'").fetchone()[0])
 
-    def _check_across_years(self, run_id: int | None) -> int:
+    def _check_across_years(self, run_id: int | None, changed: list[str] | None) -> None:
+        """By index: reports keyed by (matched organ name, year), so the cost per report does not grow with the database."""
         names = self.organ_names()
-        reports = list(self.db.query(
-            "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND current = 1 AND organ IS NOT NULL AND year IS NOT NULL "
-            "ORDER BY extracted_at"))
-        canonical = {r["id"]: names.get(organ_key(r["organ"])) for r in reports}
-        cells: dict[str, dict] = {}
-
-        def cells_of(rid: str) -> dict:
-            if rid not in cells:
-                cells[rid] = self.values_of([rid]).get(rid, {})
-            return cells[rid]
-
-        by_year: dict[int, list[dict]] = {}
-        for r in reports:  # in extraction order, so the last match is the latest copy
-            by_year.setdefault(r["year"], []).append(r)
+        index: dict[int, OrganIndex] = {}  # year → its reports by organ name
+        reports: dict[str, tuple] = {}
+        for row in self.conn.execute(  # in extraction order, so the last match is the latest copy
+                "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND current = 1 "
+                "AND organ IS NOT NULL AND year IS NOT NULL ORDER BY extracted_at, rowid"):
+            name = names.get(organ_key(row[1]) or "")
+            if name:
+                reports[row[0]] = (*row, name)
+                index.setdefault(row[2], OrganIndex()).add(name, row[0])
+        wanted = set(reports) if changed is None else {sha for sha in changed if sha in reports}
+        for sha in list(wanted):  # the next year's reports of a changed one compare against it
+            _, _, year, _, _, name = reports[sha]
+            wanted.update(index[year + 1].partners(name) if year + 1 in index else ())
+        order = {sha: i for i, sha in enumerate(reports)}
+        pairs = {}
+        for sha in wanted:
+            _, _, year, _, _, name = reports[sha]
+            previous = index[year - 1].partners(name) if year - 1 in index else []
+            if previous:  # the latest extracted copy of last year's report
+                pairs[sha] = max(previous, key=order.__getitem__)
+        values = self.values_of(list(set(pairs) | set(pairs.values())))
         found: dict[str, list[Finding]] = {}
-        for current in reports:
-            previous = [p for p in by_year.get(current["year"] - 1, []) if same_organ(canonical[p["id"]], canonical[current["id"]])]
-            if previous:
-                p = previous[-1]  # the latest extracted copy of last year's report
-                found[current["id"]] = compare_years(cells_of(p["id"]), cells_of(current["id"]), f"{p['organ']} {p['year']}年，{p['source']}")
-        with write(self.conn):
-            self.db.execute("DELETE FROM findings WHERE rule LIKE 'history.%'")
-            for r in reports:
-                self._save_findings(r["id"], r["report_key"], found.get(r["id"], []), run_id)
-            self.db.execute(
+        for sha, prev in pairs.items():
+            p = reports[prev]
+            found[sha] = compare_years(values.get(prev, {}), values.get(sha, {}), f"{p[1]} {p[2]}年，{p[3]}")
+        ids = list(wanted)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            self.conn.execute(f"DELETE FROM findings WHERE rule LIKE 'history.%' AND report_id IN ({marks})", part)
+        for sha in ids:
+            self._save_findings(sha, reports[sha][4], found.get(sha, []), run_id)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            self.conn.execute(
                 "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
-                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
-        return sum(len(v) for v in found.values())
+                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
+                f"WHERE id IN ({','.join('?' * len(part))})", part)
 
     def replace_findings(self, rule_prefix: str, found: dict[str, list[Finding]], run_id: int | None = None) -> None:
         """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over."""

@@ -291,7 +291,7 @@ def test_second_run_is_call_free_and_tokens_add_up(tmp_path):
     with FakeLLM(default=correct) as fake:
         first = CliRunner().invoke(cli.app, args + ["--base-url", fake.base_url], catch_exceptions=False)
         calls_after_first = len(fake.requests)
-        second = CliRunner().invoke(cli.app, args + ["--base-url", fake.base_url], catch_exceptions=False)
+        second = CliRunner().invoke(cli.app, args + ["--base-url", fake.base_url, "--force"], catch_exceptions=False)
         sent = dict(fake.usage_sent)
         assert len(fake.requests) == calls_after_first  # zero calls the second time
         third = CliRunner().invoke(cli.app, args + ["--base-url", fake.base_url, "--no-cache"], catch_exceptions=False)
