@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import fields as F
 from ..report import Cell, Finding, Number, Report
@@ -22,8 +22,7 @@ from ..store import Store
 TABLES = ("active", "applications", "appeals")
 
 
-@dataclass
-class Part:
+class Part(NamedTuple):
     value: Number | None
     report_id: str
     organ: str | None
@@ -37,9 +36,15 @@ class Compiled:
     reports: list[dict[str, Any]]  # rows of Store.current_reports
     sums: dict[str, Number | None] = field(default_factory=dict)
     blank: dict[str, int] = field(default_factory=dict)  # reports that left the cell blank (or had no such cell)
-    parts: dict[str, list[Part]] = field(default_factory=dict)  # per field: values largest first, then the blanks
+    values: dict[str, dict[str, Number | None]] = field(default_factory=dict, repr=False)  # report id → {field: value}
     findings: list[Finding] = field(default_factory=list)  # the compiled tables' own arithmetic
     causes: list[list[dict[str, Any]]] = field(default_factory=list)  # per finding: reports in scope with the same rule's finding
+
+    def parts(self, fid: str) -> list[Part]:
+        """The reports behind a compiled cell: values largest first, then the blanks (built when drilled into)."""
+        parts = [Part(self.values[r["id"]].get(fid), r["id"], r.get("roster_organ") or r.get("organ"), r["source"]) for r in self.reports]
+        printed = sorted((p for p in parts if p.value is not None), key=lambda p: (-p.value, p.organ or ""))
+        return printed + sorted((p for p in parts if p.value is None), key=lambda p: p.organ or "")
 
     def counted(self, fid: str) -> int:
         return len(self.reports) - self.blank[fid]
@@ -53,13 +58,9 @@ class Compiled:
 
 
 def cells_of(store: Store, report_ids: list[str]) -> dict[str, dict[str, Number | None]]:
-    """report id → {field: value}, read from the `cells` view."""
+    """report id → {field: value}, through the store's own reader (Store.values_of)."""
     out: dict[str, dict[str, Number | None]] = {rid: {} for rid in report_ids}
-    for i in range(0, len(report_ids), 500):
-        chunk = report_ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for rid, fid, value in store.conn.execute(f"SELECT report_id, field, value FROM cells WHERE report_id IN ({marks})", chunk):
-            out[rid][fid] = value
+    out.update(store.values_of(report_ids))
     return out
 
 
@@ -71,14 +72,12 @@ def _total(values: list[Number]) -> Number:
 
 def compile_reports(year: int, template: str, reports: list[dict[str, Any]], cells: dict[str, dict[str, Number | None]]) -> Compiled:
     """Pure: the compiled tables of `reports` (all of one template)."""
-    out = Compiled(year, template, reports)
+    out = Compiled(year, template, reports, values={r["id"]: cells[r["id"]] for r in reports})
+    rows = [cells[r["id"]] for r in reports]
     for fid in F.fields_for(template):
-        parts = [Part(cells[r["id"]].get(fid), r["id"], r.get("organ"), r["source"]) for r in reports]
-        printed = [p.value for p in parts if p.value is not None]
+        printed = [v for v in (row.get(fid) for row in rows) if v is not None]
         out.sums[fid] = _total(printed) if printed else None
-        out.blank[fid] = len(parts) - len(printed)
-        out.parts[fid] = sorted((p for p in parts if p.value is not None), key=lambda p: (-p.value, p.organ or "")) + \
-            sorted((p for p in parts if p.value is None), key=lambda p: p.organ or "")
+        out.blank[fid] = len(rows) - len(printed)
     out.findings = check(out)
     return out
 

@@ -88,7 +88,7 @@ def tables_html(compiled: Compiled) -> str:
 def _parts(compiled: Compiled, link: Callable[[str], str | None]) -> dict[str, list[list[Any]]]:
     return {f"{compiled.template}:{fid}": [[p.organ or p.source, "（空白）" if p.value is None else _fmt(p.value), link(p.report_id) or ""]
                                            for p in parts]
-            for fid, parts in compiled.parts.items()}
+            for fid in compiled.sums for parts in [compiled.parts(fid)]}
 
 
 def _finding(c: Compiled, f, causes: list[dict], link: Callable[[str], str | None]) -> str:

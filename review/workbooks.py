@@ -74,7 +74,7 @@ def compiled_xlsx(compiled: list[Compiled], path: Path, scope: str) -> None:
     for c in compiled:
         for fid in F.fields_for(c.template):
             first_row[(c.template, fid)] = len(detail_rows) + 1
-            for p in c.parts[fid]:
+            for p in c.parts(fid):
                 detail_rows.append([c.template, fid, F.label(fid), p.organ or p.source, p.value,
                                     "空白" if p.value is None else "", p.report_id, p.source])
     sheet = book.active
