@@ -120,8 +120,7 @@ class _Row:
     key: str
     grid: Grid
     index: int
-    label: GridCell | None
-    strength: int
+    label: GridCell | None  # the label cell that named the row (its anchor); None for an unlabeled row
     mapping: dict[str, int]
     unmapped: dict[str, str]  # column key → why it has no column
     headed: set[int]  # columns with a header cell of their own
@@ -282,8 +281,8 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
                     continue
                 named = ("", row[0], 0)
             after_data = True
-            key, label, strength = named
-            found = _Row(key, grid, i, label if spec.rows else None, strength, mapping, unmapped, headed)
+            key, label, _ = named
+            found = _Row(key, grid, i, label if spec.rows else None, mapping, unmapped, headed)
             if grid not in out.grids:
                 out.grids.append(grid)
             if key in out.rows:

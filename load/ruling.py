@@ -66,6 +66,18 @@ def _positions(profile: np.ndarray, minimum: float) -> list[int]:
     return out
 
 
+def _with_ends(positions: list[int], covered: np.ndarray, dpi: float) -> list[int]:
+    """Add the first and last covered pixel as borders when no line stands there."""
+    if len(covered) == 0 or not positions:
+        return positions
+    out = list(positions)
+    if out[0] - int(covered[0]) > dpi * 0.15:
+        out.insert(0, int(covered[0]))
+    if int(covered[-1]) - out[-1] > dpi * 0.15:
+        out.append(int(covered[-1]))
+    return out
+
+
 def find_tables(gray: np.ndarray, dpi: float) -> list[RuledTable]:
     """Every ruled table on the page, top to bottom."""
     import cv2
@@ -90,6 +102,9 @@ def _grid(horizontal: np.ndarray, vertical: np.ndarray, origin: tuple[int, int],
     h, w = horizontal.shape
     ys = _positions((horizontal > 0).sum(axis=1), dpi * 0.3)
     xs = _positions((vertical > 0).sum(axis=0), dpi * 0.15)
+    # A table printed open at the sides (no outer border) still ends where its rules end.
+    xs = _with_ends(xs, np.flatnonzero((horizontal > 0).any(axis=0)), dpi)
+    ys = _with_ends(ys, np.flatnonzero((vertical > 0).any(axis=1)), dpi)
     if len(ys) < 2 or len(xs) < 2:
         return None
     reach = max(int(dpi * 0.02), 2)

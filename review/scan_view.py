@@ -14,7 +14,7 @@ CSS = """
 .scanwrap{display:flex;gap:12px;align-items:flex-start}.scanwrap>.tables{flex:1 1 auto;min-width:0}
 #scan{flex:0 0 42%;position:sticky;top:0;max-height:100vh;overflow:auto;border:1px solid #ccc;background:#fff}
 #scan .page{position:relative;display:none}#scan .page.shown{display:block}#scan img{width:100%;display:block}
-#scan .box{position:absolute;border:3px solid #d81b60;box-shadow:0 0 0 2000px rgba(0,0,0,.08);pointer-events:none}
+#scan .box{position:absolute;box-sizing:border-box;border:3px solid #d81b60;box-shadow:0 0 0 2000px rgba(0,0,0,.08);pointer-events:none}
 #scan .caption{font-size:12px;color:#555;padding:4px}
 td.v.ocr{border-bottom:2px dotted #00796b}
 """

@@ -8,10 +8,13 @@ grants, so it cannot submit verdicts.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import secrets
+import socket
 import sqlite3
+import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote
@@ -26,6 +29,7 @@ from .page import STATUS_NAMES, render_report
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 MAX_BODY = 64 * 1024  # a verdict is a fingerprint, a status and a note: anything bigger is refused unread
 CLIENT_TIMEOUT = 15.0  # seconds a client may stay silent while sending a request
+REQUEST_DEADLINE = 30.0  # seconds from a request's first byte to its last (a byte every 14 s is not a request)
 
 
 class BadRequest(Exception):
@@ -65,14 +69,42 @@ def read_verdict(headers, rfile) -> dict:
 
 
 def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str | None = None,
-                client_timeout: float = CLIENT_TIMEOUT) -> ThreadingHTTPServer:
-    """The server, bound (OSError when the port is taken). Each client socket times out after `client_timeout` s of silence."""
+                client_timeout: float = CLIENT_TIMEOUT, request_deadline: float = REQUEST_DEADLINE) -> ThreadingHTTPServer:
+    """The server, bound (OSError when the port is taken). A client socket times out after `client_timeout` s
+    of silence, and a request must arrive whole (line, headers, body) within `request_deadline` s of its first byte."""
     token = token or secrets.token_urlsafe(24)
     allowed_hosts: set[str] = set()  # filled once the port is known; empty = any (bound beyond loopback)
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "nianbao"
         timeout = client_timeout  # socketserver sets it on the client socket: a silent client frees its thread
+        _deadline: threading.Timer | None = None
+
+        def handle_one_request(self) -> None:
+            """Wait for a request's first byte, then give the rest of it `request_deadline` seconds."""
+            try:
+                if not self.rfile.peek(1):
+                    self.close_connection = True
+                    return
+            except OSError:  # silent for client_timeout: hang up
+                self.close_connection = True
+                return
+            self._deadline = threading.Timer(request_deadline, self._hang_up)
+            self._deadline.daemon = True
+            self._deadline.start()
+            try:
+                super().handle_one_request()
+            finally:
+                self._request_read()
+
+        def _hang_up(self) -> None:
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+
+        def _request_read(self) -> None:
+            """The whole request is in: what follows (the database, the page) has no deadline."""
+            if self._deadline is not None:
+                self._deadline.cancel()
 
         def log_message(self, *args: object) -> None:
             pass
@@ -98,6 +130,7 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
             return True
 
         def do_GET(self) -> None:  # noqa: N802
+            self._request_read()
             if not self._host_ok():
                 return
             try:
@@ -143,6 +176,7 @@ def make_server(db: Path, host: str = "127.0.0.1", port: int = 8765, token: str 
             except OSError:  # the client went silent (timeout) or away mid-body
                 self.close_connection = True
                 return None
+            self._request_read()
             fingerprint, status = body["fingerprint"], body["status"]
             if status not in VERDICTS:
                 return self._json(400, {"ok": False, "error": f"status must be one of {', '.join(VERDICTS)}"})

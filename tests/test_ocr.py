@@ -24,6 +24,7 @@ from nianbao.load import LoadError, load
 from nianbao.load.ruling import find_tables
 from nianbao.pipeline import process_path, process_text
 from nianbao.report import Report
+from test_review import browser  # noqa: F401  (the headless Chromium fixture)
 
 
 def not_ocr(report: Report) -> set:
@@ -219,3 +220,40 @@ def test_the_review_page_of_a_scan_shows_the_page_image_and_each_cells_box(scann
     assert data["scan"]["cells"][field] == scan.ocr_sources()[field]
     assert 'id="scan-page-2"' in html and "data:image/jpeg;base64," in html
     assert f'id="cell-{field}"' in html and "扫描件第2页" in html
+
+
+def test_a_table_open_at_the_sides_keeps_its_first_and_last_column():
+    image = table_image()
+    draw = ImageDraw.Draw(image)
+    for x in (int(200 * 0.3), int(200 * 5.0)):  # erase the outer vertical borders
+        draw.line((x, int(200 * 0.6) + 3, x, int(200 * 1.8) - 3), fill="white", width=6)
+    [table] = find_tables(np.asarray(image.convert("L")), 200)
+    assert max(c.col + c.colspan for c in table.cells) == 3
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in table.cells][:2] == [(0, 0, 1, 1), (0, 1, 1, 2)]
+
+
+def test_clicking_a_scanned_cell_draws_its_box_on_the_page_image(scanned, tmp_path, browser):  # noqa: F811
+    from selenium.webdriver.common.by import By
+
+    from nianbao.review.data import load_report
+    from nianbao.review.page import render_report
+    from nianbao.store import Store
+
+    scan = scanned["2021_mixed_150dpi"][0]
+    store = Store(tmp_path / "t.db")
+    store.save(scan)
+    page = tmp_path / "page.html"
+    page.write_text(render_report(load_report(store, scan.sha256)), encoding="utf-8")
+    store.close()
+    field = next(f for f, c in scan.cells.items() if c.value is not None and f in scan.ocr_sources())
+    x0, y0, x1, y1 = scan.ocr_sources()[field]["box"]
+    browser.set_window_size(1600, 1000)
+    browser.get(page.as_uri())
+    browser.find_element(By.ID, f"cell-{field}").click()
+    image = browser.find_element(By.CSS_SELECTOR, "#scan-page-2 img")
+    box = browser.find_element(By.CSS_SELECTOR, "#scan-page-2 .box")
+    assert box.is_displayed() and image.is_displayed()
+    scale = image.size["width"] / int(image.get_attribute("data-width"))
+    assert abs(box.size["width"] - (x1 - x0) * scale) < 3 and abs(box.size["height"] - (y1 - y0) * scale) < 3
+    assert abs((box.location["x"] - image.location["x"]) - x0 * scale) < 3
+    assert "第2页" in browser.find_element(By.CSS_SELECTOR, "#scan .caption").text

@@ -10,10 +10,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, cell_diff, expected_cells, run, serious
+from conftest import ROOT, SEED_NAMES, cell_diff, expected_cells, run, seed_text, serious
+from fake_llm import FakeLLM
+from llm_oracle import correct, question
+from render import to_docx, to_html, to_pdf
 
 from nianbao import fields as F
 from nianbao.extract.grid_reader import SPECS, read_grid
+from nianbao.extract.llm.client import Asker
+from nianbao.extract.llm.config import LLMConfig
+from nianbao.extract.llm.extractor import LLMExtractor
 from nianbao.extract.numbers import parse_number
 from nianbao.load.grid import find_grids, render_grid, render_spans
 from nianbao.pipeline import process_path, process_text
@@ -48,6 +54,20 @@ def test_every_value_points_at_its_printed_token(name):
         assert line.endswith(" |"), f"{cell.field} does not point into a grid line"
 
 
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("name", ["blank_total_2021", "blank_total_2019"])
+def test_the_same_blanks_drawn_as_word_and_pdf_tables_read_exactly(tmp_path, name, fmt):
+    """The fixture's values (blanks included) drawn in the national layout by the libraries themselves."""
+    g = golden_of(name)
+    data = {"html": to_html, "docx": to_docx, "pdf": to_pdf}[fmt](seed_text(SEED_NAMES[0]), g)
+    (tmp_path / f"r.{fmt}").write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    report = process_path(tmp_path / f"r.{fmt}")
+    assert report.template == g["template"]
+    diff = cell_diff(expected_cells(g), {f: c.value for f, c in report.cells.items()})
+    assert not diff, diff
+    assert not [f for f in report.findings if f.rule.startswith("table.")]
+
+
 def test_a_label_merged_down_its_sub_rows_belongs_to_each():
     report = process_path(SHAPES / "blank_total_2021.html")
     other = {row: [report.value(F.application_id(row, c)) for c in ("natural_person", "commercial", "total")]
@@ -70,6 +90,19 @@ def test_transposed_table_with_a_header_that_names_nothing_is_null_there_not_wro
     [finding] = [f for f in report.findings if f.rule == "table.column_unmapped"]
     assert set(finding.fields) == third and "保护第三方合法权益" in finding.message
     assert "applications" in report.unsure_tables
+
+
+def test_a_table_left_unsure_goes_to_the_model_and_a_clean_page_does_not(tmp_path):
+    """--llm auto: an unmapped column makes its table unsure, so the model is asked for that table only."""
+    page = (SHAPES / "transposed_2021.html").read_text(encoding="utf-8").replace("<th>4.保护第三方合法权益</th>", "<th>4.第三方权益</th>")
+    (tmp_path / "t.html").write_text(page, encoding="utf-8")
+    asked = {}
+    for path in (tmp_path / "t.html", SHAPES / "cms_layout_2020.html"):
+        with FakeLLM(default=correct) as fake:
+            config = LLMConfig(base_url=fake.base_url, api_key="t", model="fake-model", timeout=5.0)
+            process_path(path, llm=LLMExtractor(Asker(config), "auto"))
+        asked[path.name] = [question(body)[0] for body in fake.requests]
+    assert asked == {"t.html": ["table applications"], "cms_layout_2020.html": []}
 
 
 def test_a_transposed_table_whose_rows_name_no_applicant_is_not_guessed(tmp_path):

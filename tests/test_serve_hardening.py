@@ -26,7 +26,7 @@ def db(tmp_path) -> Path:
 
 @pytest.fixture
 def server(db):
-    server = make_server(db, "127.0.0.1", 0, client_timeout=1.0)
+    server = make_server(db, "127.0.0.1", 0, client_timeout=1.0, request_deadline=2.0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -90,6 +90,24 @@ def test_a_slow_client_is_timed_out(server):
         started = time.perf_counter()
         assert sock.recv(100) == b""  # the server hung up
         assert time.perf_counter() - started < 5
+
+
+def test_a_client_sending_a_byte_now_and_then_is_cut_off_at_the_request_deadline(server):
+    port = server.server_address[1]
+    request = f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Padding: {'x' * 40}\r\n\r\n".encode()
+    started = time.perf_counter()
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        try:
+            for i in range(len(request)):  # each byte well within the 1 s read timeout
+                sock.sendall(request[i : i + 1])
+                time.sleep(0.3)
+        except OSError:
+            pass  # the server hung up
+        try:
+            assert sock.recv(100) == b""
+        except ConnectionResetError:
+            pass  # hung up, said with a reset
+    assert time.perf_counter() - started < 4  # the deadline is 2 s; the whole request would take 21 s
 
 
 def test_a_body_shorter_than_announced_is_timed_out_not_held(server):
