@@ -32,6 +32,8 @@ REASONS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), c) for p, c in [
     (r"^no text layer", "PDF没有文字层（可能是扫描件），需要文字识别（OCR）"),
     (r"^not a readable \.docx \((.*)\)$", "无法读取的.docx文件（{0}）"),
     (r"^not a Word document", "不是Word文档：其中有部件使用了Word不会使用的压缩方式"),
+    (r"^a PDF whose streams unpack to more than (\d+) MB", "该PDF的数据流解压后超过{0} MB（疑似压缩炸弹），已拒绝；可用 --max-bytes 调高上限"),
+    (r"^a PDF of ([\d,]+) pages", "该PDF有{0}页（一份年报只有几十页），已拒绝"),
     (r"^a \.docx that unpacks to", "该.docx解压后过大（疑似压缩炸弹）；可用 --max-bytes 调高上限"),
     (r"^a \.docx with ([\d,]+) parts", "该.docx包含{0}个部件（正常的Word文档只有几十个），已拒绝"),
     (r"^a table cell with (\w+)=(\d+)", "表格单元格的{0}为{1}，超出正常范围，按异常文件拒绝"),
