@@ -1,32 +1,45 @@
-"""Throughput of the whole job: files on disk → extracted, checked, stored in a fresh database.
+"""Throughput of the whole job against a plain-Python floor, timed in the same run.
 
-    python bench/throughput.py [--reports 2000] [--keep DIR]
+    python bench/throughput.py [--sizes 500,2000,4000] [--jobs N] [--keep DIR]
 
-Builds a batch by cycling the five seeds with their table numbers varied (so the rules
-have real work: most varied copies no longer add up), then runs exactly what
-`nianbao extract DIR --db DB` runs, in one process, and prints reports/s, seconds per
-stage and peak memory.
+For each size, builds a batch by cycling the five seeds with their table numbers varied
+(so the rules have real work: most varied copies no longer add up; every file unique),
+then times, on the same files:
+
+- the floor: plain Python reading each file, hashing it, finding its digit runs and writing
+  one row per report to SQLite (one transaction) — what any tool must at least do;
+- `nianbao extract DIR --db DB` as the CLI runs it (`batch.run_batch`, default --jobs);
+- the same command again on the unchanged files (the re-run).
+
+and prints reports/s, the ratio to the floor, cost per report (ms), the re-run ratio, database
+bytes per report and peak memory (max RSS of this process and of the largest worker).
+The machine is shared: run it twice and read the figures as ±20 %.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import random
 import re
 import resource
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT.parent))  # run from a checkout without installing
 
-from nianbao.pipeline import expand_inputs, process_path  # noqa: E402
+from nianbao.batch import BatchOptions, run_batch  # noqa: E402
+from nianbao.pipeline import expand_inputs  # noqa: E402
 from nianbao.store import Store  # noqa: E402
 
 CELL = re.compile(r"(?<=[\t|] )\d+(?= \|)|(?<=\t)\d+(?=\t|\n)")
+DIGITS = re.compile(r"\d+")
 
 
 def build_batch(folder: Path, n: int, seed: int = 7) -> None:
@@ -36,47 +49,99 @@ def build_batch(folder: Path, n: int, seed: int = 7) -> None:
     for i in range(n):
         # Most cells keep their printed value; one in a hundred changes, so most copies have a few findings.
         text = CELL.sub(lambda m: str(rng.choice([1, 2, 3, 8, 120])) if rng.random() < 0.01 else m.group(0), texts[i % len(texts)])
-        (folder / f"{i:05d}_{seeds[i % len(seeds)].stem[:3]}.txt").write_text(text, encoding="utf-8")
+        text += f"\n（第{i}份）\n"  # every file its own bytes, as real reports are
+        (folder / f"{i:06d}_{seeds[i % len(seeds)].stem[:3]}.txt").write_text(text, encoding="utf-8")
+
+
+def cpu() -> float:
+    """CPU seconds of this process and its finished children: on a shared machine, steadier than wall time."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def floor(folder: Path, db_path: Path) -> tuple[float, float]:
+    """Read, hash, find digit runs, one row per report: the least any reader must do."""
+    started, cpu0 = time.perf_counter(), cpu()
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE r (id TEXT PRIMARY KEY, source TEXT, numbers INTEGER, first TEXT)")
+    with conn:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            runs = DIGITS.findall(data.decode("utf-8"))
+            conn.execute("INSERT OR REPLACE INTO r VALUES (?, ?, ?, ?)", (digest, str(path), len(runs), ",".join(runs[:20])))
+    conn.close()
+    return time.perf_counter() - started, cpu() - cpu0
+
+
+def extract(folder: Path, db_path: Path, jobs: int | None) -> tuple[float, float, dict]:
+    started, cpu0 = time.perf_counter(), cpu()
+    store = Store(db_path)
+    options = BatchOptions() if jobs is None else BatchOptions(jobs=jobs)
+    result = run_batch(list(expand_inputs([str(folder)])), store, options, ["bench/throughput.py"])
+    store.close()
+    assert result.status == "done", result
+    return time.perf_counter() - started, cpu() - cpu0, {k: result.stats.get(k, 0) for k in ('ok', 'failed', 'error', 'warning', 'skipped')}
+
+
+def db_bytes(db_path: Path) -> int:
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return db_path.stat().st_size
+
+
+def one_size(work: Path, n: int, jobs: int | None) -> dict:
+    batch = work / f"batch{n}"
+    shutil.rmtree(batch, ignore_errors=True)
+    batch.mkdir(parents=True)
+    build_batch(batch, n)
+    db_path = work / f"bench{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    floor_db = work / f"floor{n}.db"
+    floor_db.unlink(missing_ok=True)
+    floor(batch, floor_db)  # warm the page cache, so both read files from memory
+    floor_db.unlink()
+    floor_s, floor_cpu = floor(batch, floor_db)
+    first_s, first_cpu, stats = extract(batch, db_path, jobs)
+    rerun_s, rerun_cpu, rerun_stats = extract(batch, db_path, jobs)
+    return {"n": n, "floor_s": floor_s, "first_s": first_s, "rerun_s": rerun_s, "stats": stats, "rerun_skipped": rerun_stats["skipped"],
+            "floor_cpu": floor_cpu, "first_cpu": first_cpu, "rerun_cpu": rerun_cpu,
+            "db_bytes": db_bytes(db_path)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--reports", type=int, default=2000)
-    parser.add_argument("--keep", type=Path, help="build the batch and database in this folder and keep them")
+    parser.add_argument("--sizes", default="500,2000,4000", help="comma-separated batch sizes")
+    parser.add_argument("--jobs", type=int, help="worker processes (default: the machine's cores, as the CLI)")
+    parser.add_argument("--keep", type=Path, help="build the batches and databases in this folder and keep them")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="nianbao-bench-"))
-    batch = work / "batch"
-    batch.mkdir(parents=True, exist_ok=True)
-    build_batch(batch, args.reports)
-    db_path = work / "bench.db"
-    db_path.unlink(missing_ok=True)
-
-    store = Store(db_path)
-    run_id = store.start_run(["bench/throughput.py"])
-    stages: Counter[str] = Counter()
-    severities: Counter[str] = Counter()
-    started = time.perf_counter()
-    for path, _ in expand_inputs([str(batch)]):
-        report = process_path(path)
-        t = time.perf_counter()
-        store.save(report, run_id)
-        stages["store"] += time.perf_counter() - t
-        stages.update(report.timings)
-        severities.update(f.severity for f in report.findings)
-    elapsed = time.perf_counter() - started
-    store.finish_run(run_id, "done", {"n_inputs": args.reports, "seconds": elapsed})
-    store.close()
-
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"reports:          {args.reports}")
-    print(f"wall time:        {elapsed:.2f} s")
-    print(f"throughput:       {args.reports / elapsed:.0f} reports/s (one process, one core)")
-    print(f"peak memory:      {peak_mb:.0f} MB (max RSS of the process)")
-    print(f"database:         {db_path.stat().st_size / 1e6:.1f} MB")
-    print(f"findings:         {dict(severities)}")
-    print("seconds by stage:")
-    for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
-        print(f"  {stage:<10} {seconds:7.2f} s  {1000 * seconds / args.reports:6.2f} ms/report  {100 * seconds / elapsed:5.1f}%")
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"cores: {os.cpu_count()}, jobs: {args.jobs or os.cpu_count()}; the machine may be shared: figures are ±20 %")
+    print("wall: seconds as a user waits; cpu: CPU seconds of all processes (steadier on a busy machine)")
+    print(f"{'reports':>8} {'floor r/s':>10} {'nianbao r/s':>12} {'× floor':>8} {'ms/report':>10} {'cpu ms/rep':>10} "
+          f"{'cpu × floor':>11} {'re-run':>7} {'re-run cpu':>10} {'DB KB/rep':>9}  findings")
+    rows = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        r = one_size(work, n, args.jobs)
+        rows.append(r)
+        s = r["stats"]
+        print(f"{n:>8} {n / r['floor_s']:>10.0f} {n / r['first_s']:>12.0f} {r['first_s'] / r['floor_s']:>8.1f} "
+              f"{1000 * r['first_s'] / n:>10.2f} {1000 * r['first_cpu'] / n:>10.2f} {r['first_cpu'] / r['floor_cpu']:>11.1f} "
+              f"{r['rerun_s'] / r['first_s']:>7.3f} {r['rerun_cpu'] / r['first_cpu']:>10.3f} {r['db_bytes'] / n / 1024:>9.1f}  "
+              f"ok {s['ok']} failed {s['failed']} error {s['error']} warning {s['warning']} (re-run skipped {r['rerun_skipped']})", flush=True)
+        if not args.keep:
+            shutil.rmtree(work / f"batch{n}", ignore_errors=True)
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        growth = (large["first_s"] / large["n"]) / (small["first_s"] / small["n"])
+        growth_cpu = (large["first_cpu"] / large["n"]) / (small["first_cpu"] / small["n"])
+        print(f"cost per report, {large['n']} vs {small['n']} reports: {growth:.2f}× wall, {growth_cpu:.2f}× cpu")
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: writer {me:.0f} MB, largest worker {children:.0f} MB (max RSS)")
 
 
 if __name__ == "__main__":

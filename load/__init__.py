@@ -63,6 +63,9 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         raise LoadError("empty file")
     kind = sniff(data, path.suffix.lower())
     if kind == "pdf":
+        from .limits import check_pdf_streams
+
+        check_pdf_streams(data, max_bytes)  # a compression bomb is refused before pdfminer inflates it
         return _pdf(digest, data, str(path))
     if kind == "image":
         return _image(digest, data, str(path))
@@ -97,6 +100,8 @@ def _pdf(digest: str, data: bytes, source: str) -> Loaded:
         from .pdf_failures import TRUNCATED, truncated
 
         raise LoadError(TRUNCATED if truncated(data) else NO_TEXT) from None
+    except LoadError:
+        raise
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds; each means "cannot read this PDF"
         from .pdf_failures import pdf_failure
 

@@ -6,6 +6,7 @@ for layout tables around them, and refuse only what no printed table can be.
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 
@@ -15,6 +16,7 @@ MAX_COLSPAN = 64  # cells a merged cell may cover across (national tables: at mo
 MAX_ROWSPAN = 256  # rows a merged cell may cover down (national tables: a few dozen rows)
 MAX_TABLE_POSITIONS = 250_000  # grid positions one table may expand to (the applications table: ~250)
 MAX_ZIP_MEMBERS = 5_000  # a Word document has a few dozen parts
+MAX_PDF_PAGES = 1_000  # a report has a few dozen pages
 _CHUNK = 1 << 20
 
 
@@ -106,6 +108,45 @@ def check_zip(data: bytes, max_bytes: int) -> None:
                             raise TooLarge(_unpacked_message(inflated, max_bytes, "at least "))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:
             raise LoadError(f"not a readable .docx (damaged zip: {str(exc)[:120]})") from None
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+# Streams pdfminer never lexes to read the text: images (OCR renders them itself) and embedded font programs.
+_NOT_LEXED = re.compile(rb"/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType)\b|/Length[123]\b")
+
+
+def check_pdf_streams(data: bytes, max_bytes: int) -> None:
+    """A PDF's compressed streams, inflated in chunks and counted before pdfminer inflates them whole:
+    a 100 KB stream can unpack to 100 MB (a compression bomb) that pdfminer would hold in memory and
+    lex character by character. Page content and the other streams it reads are bounded by --max-bytes
+    (a report's are a few MB); images and embedded fonts are not counted."""
+    cap = max_bytes
+    total, pos = 0, 0
+    while (m := _STREAM.search(data, pos)) is not None:
+        end = data.find(b"endstream", m.end())
+        end = len(data) if end < 0 else end
+        head = data[max(0, m.start() - 2048) : m.start()]
+        if not _NOT_LEXED.search(head, head.rfind(b" obj") + 1):
+            total += _inflated_size(data, m.end(), end, cap - total + 1)
+        if total > cap:
+            raise TooLarge(f"a PDF whose streams unpack to more than {cap / 1e6:.0f} MB (a compression bomb?); "
+                           "refused (raise it with --max-bytes)")
+        pos = end + 9
+    return None
+
+
+def _inflated_size(data: bytes, start: int, end: int, limit: int) -> int:
+    """How many bytes the zlib stream data[start:end] inflates to, counting no further than `limit`;
+    0 when it is not zlib data (an image, another filter)."""
+    inflater = zlib.decompressobj()
+    size, chunk = 0, memoryview(data)[start:end]
+    try:
+        while chunk and size <= limit:
+            size += len(inflater.decompress(chunk, _CHUNK))
+            chunk = inflater.unconsumed_tail
+    except zlib.error:
+        return size
+    return size
 
 
 def _unpacked_message(size: int, max_bytes: int, qualifier: str = "") -> str:

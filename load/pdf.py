@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from .grid import clean_cell, render_grid
+from .limits import MAX_PDF_PAGES, TooLarge
 
 _ENDS_SENTENCE = ("。", "：", ":", "；", ";", "！", "？", "!", "?", "）", ")")
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|第[一二三四五六七八九十]+)")
@@ -85,6 +86,8 @@ def pdf_to_text(data: bytes, scanned: list[tuple[int, float]] | None = None) -> 
             prose.clear()
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise TooLarge(f"a PDF of {len(pdf.pages):,} pages (a report has a few dozen; limit {MAX_PDF_PAGES:,}); refused")
         for number, page in enumerate(pdf.pages, 1):
             dpi = scanned_page_dpi(page) if scanned is not None else None
             if dpi is not None:

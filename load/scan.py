@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import ocr
-from .ruling import RuledTable, find_tables
+from .ruling import GridCell, RuledTable, find_tables
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 on the upright page
 
@@ -63,7 +63,7 @@ def read_page(image: np.ndarray, dpi: float) -> PageRead:
     page = PageRead(gray.shape[1], gray.shape[0], rotation, round(skew, 2), upright=gray)
     for table in tables:
         page.blocks.append(_read_table(gray, stamp, table, dpi))
-    page.blocks.extend(_read_prose(gray, stamp, boxes, tables))
+    page.blocks.extend(_read_prose(gray, stamp, boxes, tables, dpi))
     page.blocks.sort(key=lambda b: b.box[1])
     return page
 
@@ -227,8 +227,9 @@ def _join(lines: list[str]) -> str:
 
 
 # --- prose ----------------------------------------------------------------------------------
-def _read_prose(gray: np.ndarray, stamp: np.ndarray, boxes: list[np.ndarray], tables: list[RuledTable]) -> list[Piece]:
-    """Detected lines outside every table, grouped into printed lines, read left to right."""
+def _read_prose(gray: np.ndarray, stamp: np.ndarray, boxes: list[np.ndarray], tables: list[RuledTable], dpi: float) -> list[Piece | TableRead]:
+    """Detected lines outside every ruled table, grouped into printed lines by baseline, read left to
+    right; runs of lines set out in columns become tables (load/unruled.py)."""
     def outside(quad: np.ndarray) -> bool:
         cx, cy = quad.mean(axis=0)
         return not any(t.box[0] <= cx <= t.box[2] and t.box[1] <= cy <= t.box[3] for t in tables)
@@ -245,20 +246,47 @@ def _read_prose(gray: np.ndarray, stamp: np.ndarray, boxes: list[np.ndarray], ta
                 lines[-1].append((box, read))
                 continue
         lines.append([(box, read)])
-    pieces = []
-    for line in lines:
-        line.sort(key=lambda it: it[0][0])
-        text = ""
-        for k, (box, read) in enumerate(line):
-            if k and box[0] - line[k - 1][0][2] > (box[3] - box[1]) * 1.5:
-                text += " "
-            text += read.text.strip()
-        bbox = (min(b[0] for b, _ in line), min(b[1] for b, _ in line), max(b[2] for b, _ in line), max(b[3] for b, _ in line))
-        x0, y0, x1, y1 = bbox
-        pieces.append(Piece(
-            text, bbox,
-            confidence=min(r.confidence for _, r in line),
-            digit_confidence=min(r.digit_confidence() for _, r in line),
-            stamped=bool(stamp[y0:y1, x0:x1].any()),
-        ))
-    return pieces
+    from .unruled import tables_in_lines  # (imports this module's types)
+
+    def piece(box: Box, read: ocr.Read) -> Piece:
+        x0, y0, x1, y1 = box
+        return Piece(read.text.strip(), box, read.confidence, read.digit_confidence(), bool(stamp[y0:y1, x0:x1].any()))
+
+    blocks = tables_in_lines([[piece(box, read) for box, read in line] for line in lines])
+    # A table found by its layout is read again cell by cell from the ink, as ruled cells are:
+    # the detector drops lone small digits and cuts them too tight to read.
+    return [_reread(gray, stamp, b, dpi) if isinstance(b, TableRead) else b for b in blocks]
+
+
+def _reread(gray: np.ndarray, stamp: np.ndarray, table: TableRead, dpi: float) -> TableRead:
+    bands = _bands([[(p.box[0], p.box[2], cs) for p, _, cs in row] for row in table.rows])
+    heights = [(min(p.box[1] for p, _, _ in row if p.text), max(p.box[3] for p, _, _ in row if p.text)) for row in table.rows]
+    cells, boxes = [], []
+    for r, row in enumerate(table.rows):
+        top = (heights[r - 1][1] + heights[r][0]) // 2 if r else heights[r][0] - (heights[r][1] - heights[r][0]) // 2
+        bottom = (heights[r][1] + heights[r + 1][0]) // 2 if r + 1 < len(heights) else heights[r][1] + (heights[r][1] - heights[r][0]) // 2
+        col = 0
+        for p, rs, cs in row:
+            x0, x1 = bands[col][0], bands[col + cs - 1][1]
+            cells.append(GridCell(r, col, rs, cs, (x0, max(top, 0), x1, bottom)))
+            boxes.append(p)
+            col += cs
+    return _read_table(gray, stamp, RuledTable(table.box, cells), dpi)
+
+
+def _bands(rows: list[list[tuple[int, int, int]]]) -> list[tuple[int, int]]:
+    """Each column's reading range: from halfway to the column before to halfway to the next."""
+    width = max(sum(cs for _, _, cs in row) for row in rows)
+    spans: list[list[int]] = [[10**9, -1] for _ in range(width)]
+    for row in rows:
+        col = 0
+        for x0, x1, cs in row:
+            if cs == 1:
+                spans[col][0], spans[col][1] = min(spans[col][0], x0), max(spans[col][1], x1)
+            col += cs
+    out = []
+    for c, (lo, hi) in enumerate(spans):
+        left = (spans[c - 1][1] + lo) // 2 if c else lo - 20
+        right = (hi + spans[c + 1][0]) // 2 if c + 1 < width else hi + 20
+        out.append((max(left, 0), right))
+    return out

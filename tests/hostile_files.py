@@ -61,6 +61,30 @@ def _long_merge(table, mark) -> None:
         mark(table.add_row().cells[0]._tc, "vMerge", None)
 
 
+def flate_bomb_pdf(unpacked_mb: int) -> bytes:
+    """A valid one-page PDF whose content stream inflates to `unpacked_mb` MB of spaces (about 1000:1)."""
+    import zlib
+
+    deflate = zlib.compressobj(9)
+    packed = b"".join(deflate.compress(b" " * MB) for _ in range(unpacked_mb)) + deflate.flush()
+    bodies = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(bodies, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref))
+    return out.getvalue()
+
+
 def _encrypted_pdf() -> bytes:
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
@@ -107,6 +131,7 @@ def build(folder: Path, zip_bomb_mb: int = 300, big_text_mb: int = 50) -> dict[s
         "bomb_vmerge.docx": (_word(_long_merge), "a Word table cell merged down more than"),
         "bomb_zip.docx": (_zip_bomb(zip_bomb_mb), "a .docx that unpacks to"),
         "deep_tables.html": ("<html><body>" + "<table><tr><td>" * 3000 + "一、总体情况" + "</td></tr></table>" * 3000 + "</body></html>", "HTML nested more than 256 levels deep"),
+        "bomb_flate.pdf": (flate_bomb_pdf(zip_bomb_mb), "a PDF whose streams unpack to more than"),
         "encrypted.pdf": (_encrypted_pdf(), "encrypted PDF"),
         "truncated.pdf": (pdf[: len(pdf) * 2 // 3], "truncated PDF"),
         f"random_{big_text_mb}mb.txt": (_random_text(big_text_mb * MB), "file too large"),

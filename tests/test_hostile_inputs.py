@@ -191,6 +191,25 @@ def _encrypted_pdf() -> bytes:
     return buffer.getvalue()
 
 
+def test_a_pdf_compression_bomb_is_refused_before_pdfminer_inflates_it(tmp_path):
+    from hostile_files import flate_bomb_pdf
+
+    report = quick(write(tmp_path, "bomb.pdf", flate_bomb_pdf(30)))
+    assert report.status == "failed" and report.error.startswith("a PDF whose streams unpack to more than 21 MB")
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    for _ in range(1001):
+        c.showPage()
+    c.save()
+    report = quick(write(tmp_path, "pages.pdf", buffer.getvalue()))
+    assert report.status == "failed" and report.error.startswith("a PDF of 1,001 pages")
+
+
 def test_an_encrypted_pdf_says_so(tmp_path):
     report = process_path(write(tmp_path, "locked.pdf", _encrypted_pdf()))
     assert report.status == "failed" and report.error.startswith("encrypted PDF")

@@ -257,3 +257,33 @@ def test_clicking_a_scanned_cell_draws_its_box_on_the_page_image(scanned, tmp_pa
     assert abs(box.size["width"] - (x1 - x0) * scale) < 3 and abs(box.size["height"] - (y1 - y0) * scale) < 3
     assert abs((box.location["x"] - image.location["x"]) - x0 * scale) < 3
     assert "第2页" in browser.find_element(By.CSS_SELECTOR, "#scan .caption").text
+
+
+def unruled_image(dpi: int = 200) -> Image.Image:
+    """A table printed without any ruling: a header merged over two columns, a blank, under a prose line."""
+    font = ImageFont.truetype(scans.NOTO_CJK, int(dpi * 10.5 / 72))
+    image = Image.new("RGB", (int(dpi * 6.5), int(dpi * 2.6)), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((int(dpi * 0.3), int(dpi * 0.2)), "本年度行政复议和行政诉讼情况如下。", font=font, fill="black")
+    cols = [int(dpi * v) for v in (0.3, 2.4, 3.9, 5.2)]
+    rows = [(("信息内容", 0), ("本年处理决定数量", 1)),
+            (("行政许可", 0), ("1488", 1), ("21", 2), ("3", 3)),
+            (("行政处罚", 0), ("19", 1), ("", 2), ("7", 3)),
+            (("行政强制", 0), ("0", 1), ("6", 2), ("906", 3))]
+    for r, row in enumerate(rows):
+        for text, c in row:
+            draw.text((cols[c], int(dpi * (0.8 + 0.4 * r))), text, font=font, fill="black")
+    return image
+
+
+def test_a_table_printed_without_ruling_is_read_by_baseline_and_columns(tmp_path):
+    path = tmp_path / "unruled.png"
+    unruled_image().save(path, dpi=(200, 200))
+    loaded = load(path)
+    lines = [line for line in loaded.text.splitlines() if line.strip()]
+    # The header merged over two columns is written once; the blank stays blank; the lone 6 the
+    # detector drops is read from the ink of its column.
+    assert lines == ["本年度行政复议和行政诉讼情况如下。", "信息内容 | 本年处理决定数量 |  | |",
+                     "行政许可 | 1488 | 21 | 3 |", "行政处罚 | 19 |  | 7 |", "行政强制 | 0 | 6 | 906 |"]
+    marked = {loaded.text[m.start:m.end] for m in loaded.ocr_marks}
+    assert {"1488", "21", "3", "19", "7", "0", "6", "906"} <= marked
