@@ -595,7 +595,7 @@ def roster_deadline(
     deadline: Annotated[Optional[str], typer.Argument(help="MM-DD (or 1月31日) of the following year; omit to go back to the default.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Set the deadline of one level (e.g. roster deadline 乡镇 01-31), then re-check."""
+    """Set one level's deadline (乡镇 01-31: by 31 January of the following year), then re-check lateness."""
     from .region.deadlines import deadline_for, level_key, level_name, parse_deadline
     from .region.scope import check_deadlines
     from .store.roster import set_level_deadline

@@ -51,6 +51,21 @@ _VERBS = re.compile(r"^(?:其中|共计|共|累计|发布|公开|达|为|约|有
 
 DECISION_FIELDS = {"行政许可": "active.licensing", "行政处罚": "active.punishment", "行政强制": "active.coercion"}
 
+# What a sentence stating each fact must name (a quote without it does not state that fact).
+KEY_PHRASES: dict[str, tuple[str, ...]] = {
+    "applications.received": ("申请",), "applications.none": ("申请",), "applications.all_concluded": ("办结",),
+    "appeals.none": ("复议", "诉讼"), "appeals.review.total": ("复议",), "appeals.litigation": ("诉讼",),
+    "active.licensing": ("许可",), "active.punishment": ("处罚",), "active.coercion": ("强制",), "active.fees": ("收费",),
+    "active.regulations": ("规章",), "active.normative_docs": ("规范性文件",), "proactive.total": ("公开",),
+}
+
+
+def key_phrases(name: str) -> tuple[str, ...]:
+    """The words a quote stating `name` must contain; () for the proactive parts, named by their own label."""
+    if name.startswith(("active.regulations.", "active.normative_docs.")):
+        return KEY_PHRASES[name.rsplit(".", 1)[0]]
+    return KEY_PHRASES.get(name, ())
+
 
 def _fact(name: str, value: float | int, m: re.Match[str], unit: str | None = None) -> Fact:
     return Fact(name=name, value=value, start=m.start(), end=m.end(), quote=m.group(0), unit=unit)

@@ -11,8 +11,10 @@ import re
 
 from fake_llm import Reply
 
+from nianbao.extract.digits import glued_row
 from nianbao.extract.facts import read_facts
 from nianbao.extract.llm.extractor import table_rows
+from nianbao.extract.numbers import tokens
 from nianbao.extract.metadata import find_title, organ_from_prose, organ_from_title
 from nianbao.extract.sections import find_sections
 from nianbao.extract.tables import read_active, read_appeals, read_applications
@@ -44,17 +46,51 @@ def denumber(rendered: str) -> tuple[str, dict[int, int]]:
     return "".join(plain), starts
 
 
-def table_answer(table: str, rendered: str, template: str = "2021") -> dict:
-    plain, starts = denumber(rendered)
+def _pointer(spans: list[tuple[int, int, int]], start: int, end: int, plain: str) -> int | dict:
+    """The id of the token printed exactly at [start, end), or the piece of the glued token that holds it."""
+    for tok_start, tok_end, tid in spans:
+        if tok_start <= start < tok_end:
+            if (start, end) == (tok_start, tok_end):
+                return tid
+            return {"token": tid, "offset": start - tok_start, "digits": plain[start:end]}
+    raise AssertionError(f"no numbered token at {start}")
+
+
+def table_answer(table: str, rendered: str, template: str = "2021", truth: dict[str, list] | None = None) -> dict:
+    """Every cell as the built-in reader reads the de-numbered region; glued digits as pieces of their token.
+
+    `truth` (row id → values) is what a person reads in a glued row the built-in reader could not cut:
+    the reading of that row's digits with those values, answered as pieces.
+    """
+    plain, _ = denumber(rendered)
+    spans = _token_spans(rendered)
     read = READERS[table](plain, 0, len(plain), template)
     rows = []
     for spec in table_rows(table, template):
+        cells = [read.cells.get(fid) for fid in spec.fields]
+        if truth and spec.row in truth and cells[0] is not None and cells[0].status == "ambiguous":
+            start, end = cells[0].start, cells[0].end
+            glued = glued_row(plain, start, end, tokens(plain, start, end), spec.row, spec.label, list(spec.fields))
+            [reading] = [r for r in glued.readings if list(r.values) == truth[spec.row]]
+            rows.append({"row": spec.row, "tokens": [_pointer(spans, t.start, t.end, plain) for t in reading.tokens]})
+            continue
         ids = []
-        for fid in spec.fields:
-            cell = read.cells.get(fid)
-            ids.append(starts.get(cell.start) if cell is not None and cell.start is not None else None)
+        for cell in cells:
+            printed = cell is not None and cell.start is not None and (cell.value is not None or cell.status == "unreadable")
+            ids.append(_pointer(spans, cell.start, cell.end, plain) if printed else None)
         rows.append({"row": spec.row, "tokens": ids})
     return {"rows": rows}
+
+
+def _token_spans(rendered: str) -> list[tuple[int, int, int]]:
+    """(start, end, id) in the de-numbered text of each numbered token."""
+    out, length, pos = [], 0, 0
+    for m in TOKEN.finditer(rendered):
+        length += m.start() - pos
+        out.append((length, length + len(m.group(2)), int(m.group(1))))
+        length += len(m.group(2))
+        pos = m.end()
+    return out
 
 
 def facts_answer(text: str) -> dict:
@@ -78,12 +114,15 @@ def metadata_answer(text: str) -> dict:
     return answer
 
 
-def correct(body: dict) -> Reply:
+def correct(body: dict, truth: dict[str, dict[str, list]] | None = None) -> Reply:
+    """The right answer; `truth` (table → row → values) reads the glued rows a person can read and the code cannot."""
     task, text = question(body)
     if task.startswith("table "):
         system = body["messages"][0]["content"]
-        template = "2019" if "2019年格式" in system or "other.total_2019" in system else "2021"
-        return Reply(table_answer(task.split()[1], text, template))
+        template = "2019" if "2019年格式" in system else "2021"
+        table = task.split()[1]
+        region = text.split("\n\n【内置读取器的疑问】", 1)[0]
+        return Reply(table_answer(table, region, template, (truth or {}).get(table)))
     if task == "facts":
         return Reply(facts_answer(text))
     return Reply(metadata_answer(text))

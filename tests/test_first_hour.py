@@ -153,3 +153,16 @@ def test_no_none_in_any_page_workbook_or_letter(tmp_path):
         document = docx.Document(str(letter))
         text = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells])
         assert "None" not in text and "null" not in text, letter.name
+
+
+def test_the_reasons_batches_and_scans_give_are_in_chinese_too():
+    from nianbao.batch import MEMORY_REASON
+    from nianbao.load import NO_TEXT
+    from nianbao.load.pdf_failures import TRUNCATED
+
+    for reason in (MEMORY_REASON, NO_TEXT, TRUNCATED, "scanned PDF: OCR found no text on its 3 page(s)",
+                   "took longer than 30 s to read (--file-timeout); stopped", "image: OCR found no text in it",
+                   "the process reading this file stopped unexpectedly (exit code 3); not read"):
+        chinese = chinese_reason(reason)
+        assert not chinese.startswith(UNKNOWN.split("{")[0]) and not re.search(r"[a-z]{4,}", chinese.replace("--file-timeout", "")), (reason, chinese)
+    assert chinese_reason(NO_TEXT) != chinese_reason("no text layer (a scanned PDF?); OCR is not supported")

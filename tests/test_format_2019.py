@@ -59,7 +59,7 @@ def test_2019_with_the_model_cross_checking():
         config = LLMConfig(base_url=fake.base_url, api_key="t", model="fake-model", timeout=5.0)
         report = process_path(SYNTHETIC / "synthetic_2019.txt", llm=LLMExtractor(Asker(config), "always"))
     assert not [f for f in report.findings if f.rule in ("extractors_disagree", "llm.failed")]
-    assert report.cells["active2019.procurement.amount"].extractor == "builtin+llm:fake-model/table_v1"
+    assert report.cells["active2019.procurement.amount"].extractor == "builtin+llm:fake-model/table_v2"
     assert serious(report) == WANT
 
 

@@ -63,7 +63,7 @@ def test_each_mode_sends_its_request_and_both_extractors_agree_on_the_seed(mode)
         assert "```json" in table_request["messages"][-1]["content"]
     assert not cell_diff(expected_cells(golden(S004)), cells(report))
     assert serious(report) == {("prose.active_table", "error", ("active.licensing",))}
-    assert report.cells["active.licensing"].extractor == "builtin+llm:fake-model/table_v1"
+    assert report.cells["active.licensing"].extractor == "builtin+llm:fake-model/table_v2"
 
 
 def test_provider_defaults():
@@ -150,11 +150,12 @@ def test_a_mismapped_cell_becomes_a_disagreement_not_a_silent_choice():
 
     with FakeLLM(default=swapped) as fake:
         report = run(seed_text(S004), extractor(fake))
-    [f] = [f for f in found(report, "extractors_disagree") if f.fields == ["active.licensing"]]
-    assert (f.expected, f.actual) == ([24], [290])
+    [f] = found(report, "extractors_disagree")  # one finding for the table, naming every cell that differs
+    assert f.fields == ["active.licensing", "active.punishment"]
+    assert (f.expected, f.actual) == ([24, 290], [290, 24])
+    assert f.severity == "error" and "合计关系不能判定" in f.message  # the active table states no sums: a person decides
     cell = report.cells["active.licensing"]
     assert (cell.value, cell.alt_value, cell.extractor) == (290, 24, "builtin")
-    assert len(found(report, "extractors_disagree")) == 2
 
 
 def test_auto_asks_only_for_what_the_builtin_reader_could_not_read():
@@ -188,7 +189,7 @@ def test_auto_fills_a_row_the_builtin_reader_could_not_find():
     assert without.value("applications.new.total") is None
     assert asked == ["table applications"]
     assert not cell_diff(expected_cells(golden(S004)), cells(report))
-    assert report.cells["applications.new.total"].extractor == "llm:fake-model/table_v1"
+    assert report.cells["applications.new.total"].extractor == "llm:fake-model/table_v2"
     assert not found(report, "completeness.cell_blank")
 
 

@@ -56,7 +56,7 @@ class Call:
 
 
 def load_prompt(name: str) -> str:
-    """A versioned prompt file from prompts/ (its stem, e.g. "table_v1", is the prompt version)."""
+    """A versioned prompt file from prompts/ (its stem, e.g. "table_v2", is the prompt version)."""
     return resources.files("nianbao").joinpath("prompts", f"{name}.md").read_text(encoding="utf-8")
 
 

@@ -1,10 +1,15 @@
 """The LLM extractor: asks the model for what the built-in reader could not read, and cross-checks.
 
 The model points, the code copies: each table region is sent with every printed number
-numbered (`⟦12:290⟧`), the model answers token ids per cell, and the values are copied
-from the source by code. Prose figures come back as {name, value, quote} and count only
-when the quote is in the source and holds the value (grounding); otherwise they are a
-finding. Nothing here looks at the arithmetic.
+numbered (`⟦12:290⟧`), the model answers token ids per cell, or a piece of a token whose
+digits are glued (`⟦7:6233440⟧` → offset 2, "33"), and the values are copied from the
+source by code. Prose figures come back as {name, value, quote} and count only when the
+quote is in the source, holds the value and names what it counts (grounding).
+
+Where the two readers differ, both readings are kept: `value` is the reading of the reader
+whose whole table satisfies the format's sums (extract/identities.py), and one finding
+names every cell that differs. A row the built-in reader could not place is the model's,
+whole, blanks included.
 """
 
 from __future__ import annotations
@@ -13,14 +18,19 @@ import re
 from dataclasses import dataclass
 
 from ... import fields as F
-from ...report import Cell, Fact, Finding, Report, Section
+from ...report import SPLIT, Cell, Fact, Finding, Report, Section
 from ...rules.common import fmt
+from ..digits import row_tokens
+from ..identities import failing, table_identities
 from ..metadata import split_region
 from ..numbers import Token, tokens
 from ..sections import section_bounds
 from .client import Asker, Call, load_prompt
-from .grounding import find_quote, value_in
-from .schemas import FactsAnswer, MetadataAnswer, table_answer_for
+from .grounding import find_quote, names_its_subject, value_in
+from .schemas import FactsAnswer, MetadataAnswer, Piece, RowPointer, table_answer_for
+
+TABLE_PROMPT = "table_v2"
+FORMAT_NAMES = {F.TEMPLATE_2021: "2021年格式（国办公开办函〔2021〕30号）", F.TEMPLATE_2019: "2019年格式（国办公开办函〔2019〕60号）"}
 
 TABLE_SECTIONS = {"active": 2, "applications": 3, "appeals": 4}
 TABLE_NAMES = {"active": "主动公开政府信息情况表", "applications": "收到和处理政府信息公开申请情况表", "appeals": "政府信息公开行政复议、行政诉讼情况表"}
@@ -58,19 +68,22 @@ def table_rows(table: str, template: str | None = F.TEMPLATE_2021) -> list[RowSp
     return [RowSpec(g, F.APPEAL_GROUP_LABELS[g], tuple(F.appeal_id(g, c) for c in F.APPEAL_COLUMNS)) for g in F.APPEAL_GROUPS]
 
 
-def _columns_help(table: str, template: str | None) -> str:
-    if table == "active" and template == F.TEMPLATE_2019:
-        return "2019年格式：规章、规范性文件三列：本年新制作数量、本年新公开数量、对外公开总数量；行政许可、其他对外管理服务事项、行政处罚、行政强制三列：上一年项目数量、本年增/减、处理决定数量；行政事业性收费两列：上一年项目数量、本年增/减；政府集中采购两列：采购项目数量、采购总金额"
-    if table == "active":
-        return "规章、行政规范性文件三列：本年制发件数、本年废止件数、现行有效件数；其余各行一列：本年处理决定数量（收费为本年收费金额，万元）"
-    if table == "applications":
-        return "每行七列：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他（法人或其他组织）、总计"
-    return "每组五列：结果维持、结果纠正、其他结果、尚未审结、总计（原文中三组通常在同一行依次排列）"
+def rows_help(table: str, template: str | None) -> str:
+    """The format, the table and its rows with their columns, all taken from fields.py."""
+    template = template or F.TEMPLATE_2021
+    lines = [f"格式：{FORMAT_NAMES[template]}。表：{TABLE_NAMES[table]}。"]
+    for spec in table_rows(table, template):
+        columns = "、".join(F.label(f).split("·", 1)[1] for f in spec.fields)
+        lines.append(f"- {spec.row}：{spec.label}（{len(spec.fields)}列：{columns}）")
+    return "\n".join(lines)
 
 
 def numbered(text: str, start: int, end: int) -> tuple[str, dict[int, Token]]:
-    """The region with every printed value numbered in place: `行政许可 | ⟦3:290⟧ |`."""
-    found = tokens(text, start, end)
+    """The region with every printed value numbered in place: `行政许可 | ⟦3:290⟧ |`.
+
+    A digit run the next row's numbering is glued to (`00000002.其他`) is numbered without it.
+    """
+    found = row_tokens(text, start, end, tokens(text, start, end))
     parts, pos, by_id = [], start, {}
     for i, tok in enumerate(found):
         parts.append(text[pos : tok.start])
@@ -87,6 +100,65 @@ def _same(a: Cell, b: Cell) -> bool:
     return abs(a.value - b.value) < 1e-9
 
 
+def _row_cells(spec: RowSpec, answer: RowPointer, by_id: dict[int, Token], extractor: str) -> list[Cell]:
+    """The model's cells of one row, copied from the source: a whole token, a piece of a glued one, or blank."""
+    out = []
+    for fid, pointer in zip(spec.fields, answer.tokens):
+        if pointer is None:
+            out.append(Cell(fid, None, extractor=extractor, status="blank"))
+        elif isinstance(pointer, Piece):
+            tok = by_id[pointer.token]
+            start = tok.start + pointer.offset
+            out.append(Cell(fid, int(pointer.digits), start, start + len(pointer.digits), extractor, pointer.digits, None, "ok"))
+        else:
+            tok = by_id[pointer]
+            status = "ok" if tok.kind == "number" else "unreadable"  # a marker or a percentage is not a count
+            out.append(Cell(fid, tok.value if status == "ok" else None, tok.start, tok.end, extractor, tok.raw, tok.unit, status))
+    return out
+
+
+def _show(cells: list[Cell]) -> str:
+    return "｜".join(fmt(c.value) for c in cells)
+
+
+def _filled_finding(report: Report, specs: list[RowSpec], region: tuple[int, int]) -> Finding:
+    """The rows the built-in reader could not settle, now read by the model: a person should look."""
+    rows = "；".join(f"「{s.label}」读为 {_show([report.cells[f] for f in s.fields])}" for s in specs)
+    fields = [f for s in specs for f in s.fields]
+    start, end = report.anchors.get(fields[0], region)
+    return Finding("llm.filled", "warning", fields, f"内置读取器无法确定的行由模型读取：{rows}，请核对原文",
+                   start=start, end=end, key="/".join(s.row for s in specs))
+
+
+def _settle(report: Report, table: str, theirs: dict[str, Cell], differ: list[str], region: tuple[int, int]) -> Finding:
+    """Keep both readings; `value` is the one whose whole table satisfies the format's sums; name every cell that differs."""
+    identities = table_identities(table, report.template)
+    fields = [f for spec in table_rows(table, report.template) for f in spec.fields]
+    ours_ok = not failing(identities, {f: report.cells[f].value for f in fields})
+    theirs_ok = not failing(identities, {f: theirs[f].value for f in fields})
+    blanks = any(theirs[f].value is None and report.cells[f].value is not None for f in differ)
+    take_model = theirs_ok and not ours_ok and not blanks  # a model's blank never wins by making a sum unknowable
+    pairs = "；".join(f"「{F.label(f)}」内置读取器为{fmt(report.cells[f].value)}，模型为{fmt(theirs[f].value)}" for f in differ)
+    expected, actual = [theirs[f].value for f in differ], [report.cells[f].value for f in differ]
+    for fid in differ:
+        ours, other = report.cells[fid], theirs[fid]
+        if take_model:
+            other.alt_value, other.alt_extractor = ours.value, ours.extractor
+            report.cells[fid] = other
+        else:
+            ours.alt_value, ours.alt_extractor = other.value, other.extractor
+    if take_model:
+        verdict, severity = "模型的读法使全表合计成立，内置读取器的不成立：存模型的值，内置读取器的值存于旁", "warning"
+    elif ours_ok and not theirs_ok:
+        verdict, severity = "内置读取器的读法使全表合计成立，模型的不成立：存内置读取器的值，模型的值存于旁", "warning"
+    else:
+        verdict, severity = "表中合计关系不能判定哪一种读法对：暂存内置读取器的值，模型的值存于旁", "error"
+    first = next((report.cells[f] for f in differ if report.cells[f].start is not None), None)
+    start, end = (first.start, first.end) if first else report.anchors.get(differ[0], region)
+    return Finding("extractors_disagree", severity, differ, f"两个读取器读法不同，请核对原文：{pairs}。{verdict}",
+                   expected=expected, actual=actual, start=start, end=end, key=table)
+
+
 class LLMExtractor:
     def __init__(self, asker: Asker, policy: str):
         if policy not in ("auto", "always"):
@@ -99,7 +171,7 @@ class LLMExtractor:
         """Ask the model for the parts this policy covers and merge its answers into `report`."""
         unrecognized = not report.sections and not report.tables_found
         for table in TABLE_SECTIONS:
-            if self.policy == "always" or self._incomplete(report, table):
+            if self.policy == "always" or self.unsure_reason(report, table):
                 self._table(report, table)
         if self.policy == "always" or unrecognized or not report.organ or not report.year or len(report.sections) < 6:
             self._metadata(report)
@@ -107,17 +179,29 @@ class LLMExtractor:
             self._facts(report)
 
     def _unsure_fields(self, report: Report, table: str) -> set[str]:
-        """Cells the built-in reader could not place: table or row not found, or a flagged row."""
+        """Cells the built-in reader could not place: table or row not found, a row in doubt, digits it could not cut."""
         fields = {f for spec in table_rows(table, report.template) for f in spec.fields}
         if table not in report.tables_found:
             return fields
-        flagged = {f for finding in report.findings if finding.rule == "table.row_alignment" for f in finding.fields}
-        return {f for f in fields if f not in report.anchors or f in flagged}
+        flagged = {f for finding in report.findings
+                   if finding.rule.startswith("table.") and finding.severity in ("error", "warning") for f in finding.fields}
+        return {f for f in fields if f not in report.anchors or f in flagged
+                or (f in report.cells and report.cells[f].status == "ambiguous")}
 
-    def _incomplete(self, report: Report, table: str) -> bool:
-        fields = [f for spec in table_rows(table, report.template) for f in spec.fields]
-        unreadable = any(report.cells[f].status == "unreadable" for f in fields if f in report.cells)
-        return bool(self._unsure_fields(report, table)) or unreadable
+    def unsure_reason(self, report: Report, table: str) -> str | None:
+        """Why the built-in reading of this table needs a second reader (auto asks then), or None."""
+        if table in report.unsure_tables:
+            return report.unsure_tables[table]
+        if self._unsure_fields(report, table):
+            return "行缺失或位置不确定"
+        fields = [f for spec in table_rows(table, report.template) for f in spec.fields if f in report.cells]
+        if any(report.cells[f].status == "unreadable" for f in fields):
+            return "单元格印有非数字内容"
+        values = {f: report.cells[f].value for f in fields}
+        for identity in failing(table_identities(table, report.template), values):
+            if any(report.cells[f].extractor == SPLIT for f in identity.fields):
+                return f"{identity.what}合计不符，且其中有从连写数字拆分的值"  # a different cut could explain it
+        return None
 
     def _region(self, report: Report, table: str) -> tuple[int, int]:
         number = TABLE_SECTIONS[table]
@@ -154,58 +238,56 @@ class LLMExtractor:
             return
         rendered, by_id = numbered(report.text, start, end)
         specs = table_rows(table, report.template)
-        rows_help = "\n".join(f"- {s.row}：{s.label}（{len(s.fields)}列）" for s in specs)
-        system = load_prompt("table_v1").replace("<<ROWS>>", f"{TABLE_NAMES[table]}。{_columns_help(table, report.template)}\n{rows_help}")
-        model = table_answer_for({s.row: len(s.fields) for s in specs}, frozenset(by_id))
-        answer, calls, error = self.asker.ask(f"table:{table}", "table_v1", system, f"任务: table {table}\n\n{rendered}", model)
+        system = load_prompt(TABLE_PROMPT).replace("<<ROWS>>", rows_help(table, report.template))
+        doubts = self._doubts(report, table)
+        user = f"任务: table {table}\n\n{rendered}" + (f"\n\n【内置读取器的疑问】\n{doubts}" if doubts else "")
+        model = table_answer_for({s.row: len(s.fields) for s in specs}, {i: t.raw for i, t in by_id.items()})
+        answer, calls, error = self.asker.ask(f"table:{table}", TABLE_PROMPT, system, user, model)
         self._record(report, calls, error, f"table:{table}", (start, end))
         if answer is None:
             return
-        extractor = f"llm:{self.model}/table_v1"
-        theirs: dict[str, Cell] = {}
-        by_row = {r.row: r.tokens for r in answer.rows}
-        for spec in specs:
-            for fid, tid in zip(spec.fields, by_row[spec.row]):
-                tok = by_id.get(tid) if tid is not None else None
-                if tok is None:
-                    theirs[fid] = Cell(fid, None, extractor=extractor, status="blank")
-                else:
-                    status = "ok" if tok.kind == "number" else "unreadable"
-                    theirs[fid] = Cell(fid, tok.value if status == "ok" else None, tok.start, tok.end, extractor, tok.raw, tok.unit, status)
+        extractor = f"llm:{self.model}/{TABLE_PROMPT}"
+        by_row = {r.row: r for r in answer.rows}
+        theirs = {fid: cell for spec in specs for fid, cell in zip(spec.fields, _row_cells(spec, by_row[spec.row], by_id, extractor))}
         self._merge_table(report, table, theirs, (start, end), specs)
+
+    @staticmethod
+    def _doubts(report: Report, table: str) -> str:
+        """What the built-in reader could not settle in this table (e.g. the candidate cuts of glued digits)."""
+        return "\n".join(f.message for f in report.findings
+                         if f.rule.startswith("table.") and f.severity == "error" and f.fields and F.table_of(f.fields[0]) == table)
 
     def _merge_table(self, report: Report, table: str, theirs: dict[str, Cell], region: tuple[int, int], specs: list[RowSpec]) -> None:
         unsure = self._unsure_fields(report, table)
-        taken: set[str] = set()
-        for spec in specs:
-            disagree = []
+        replaced = [spec for spec in specs if any(f in unsure for f in spec.fields)]
+        filled = [spec for spec in replaced if any(not _same(report.cells[f], theirs[f]) for f in spec.fields)]
+        for spec in replaced:  # the model's row, whole: its blanks too, so no span lands in two cells
             for fid in spec.fields:
                 ours, other = report.cells[fid], theirs[fid]
-                if fid in unsure:
-                    if other.value is not None or other.status == "unreadable":
-                        report.cells[fid] = other  # the built-in reader could not place it; the model could
-                        taken.add(fid)
-                elif _same(ours, other):
-                    ours.extractor = f"builtin+{other.extractor}"
-                else:
-                    ours.alt_value, ours.alt_extractor = other.value, other.extractor
-                    disagree.append(fid)
-            if disagree:
-                first = report.cells[disagree[0]]
-                start, end = (first.start, first.end) if first.start is not None else report.anchors.get(disagree[0], region)
-                pairs = "；".join(f"「{F.label(f)}」内置读取器为{fmt(report.cells[f].value)}，模型为{fmt(theirs[f].value)}" for f in disagree)
-                report.findings.append(Finding(
-                    "extractors_disagree", "warning", disagree, f"两个读取器读法不同，请核对原文：{pairs}",
-                    expected=[theirs[f].value for f in disagree], actual=[report.cells[f].value for f in disagree],
-                    start=start, end=end,
-                ))
-        if taken and table not in report.tables_found:
+                if ours.value is not None and not _same(ours, other):
+                    other.alt_value, other.alt_extractor = ours.value, ours.extractor
+                report.cells[fid] = other
+        if any(report.cells[f].value is not None for spec in replaced for f in spec.fields) and table not in report.tables_found:
             report.tables_found[table] = region
-        # A row the model has placed is no longer ambiguous.
-        report.findings = [
-            f for f in report.findings
-            if not (f.rule == "table.row_alignment" and f.fields and all(x in taken for x in f.fields))
-        ]
+        done = {f for spec in replaced for f in spec.fields}
+        # A row the model has read is no longer in doubt; what it read is told below.
+        report.findings = [f for f in report.findings
+                           if not (f.rule.startswith("table.") and f.severity != "info" and f.fields and all(x in done for x in f.fields))]
+        if filled:
+            report.findings.append(_filled_finding(report, filled, region))
+        differ = []
+        for spec in specs:
+            if spec in replaced:
+                continue
+            for fid in spec.fields:
+                ours, other = report.cells[fid], theirs[fid]
+                if _same(ours, other):
+                    if ours.value is not None or ours.status != "blank":
+                        ours.extractor = f"{ours.extractor}+{other.extractor}"
+                else:
+                    differ.append(fid)
+        if differ:
+            report.findings.append(_settle(report, table, theirs, differ, region))
 
     # --- prose figures ------------------------------------------------------------------------
     def _facts(self, report: Report) -> None:
@@ -237,9 +319,10 @@ class LLMExtractor:
 
     def _add_fact(self, report: Report, name: str, value: float, quote: str) -> None:
         span = find_quote(report.text, quote)
-        grounded = span is not None and (name in CLAIMS or value_in(report.text, span[0], span[1], value))
+        subject = names_its_subject(name, quote)
+        grounded = span is not None and subject and (name in CLAIMS or value_in(report.text, span[0], span[1], value))
         if not grounded:
-            reason = "原文中找不到该引文" if span is None else "引文中没有这个数字"
+            reason = "原文中找不到该引文" if span is None else ("引文没有说明所计何事（如「许可」「复议」）" if not subject else "引文中没有这个数字")
             report.findings.append(Finding(
                 "llm.ungrounded", "warning", [name] if not name.startswith("proactive.") else [],
                 f"模型称「{quote}」中有{name}={fmt(value)}，但{reason}，未采信",

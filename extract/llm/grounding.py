@@ -1,10 +1,11 @@
-"""Grounding: a figure the model read is trusted only if its quote is in the source and holds its value."""
+"""Grounding: a figure the model read is trusted only if its quote is in the source, holds its value and names what it counts."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from ..facts import key_phrases
 from ..numbers import tokens
 
 _SPACE = re.compile(r"\s+")
@@ -35,3 +36,10 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
 def value_in(text: str, start: int, end: int, value: float) -> bool:
     """Whether a number printed in text[start:end] equals `value` exactly."""
     return any(t.value is not None and abs(t.value - value) < 1e-9 for t in tokens(text, start, end))
+
+
+def names_its_subject(name: str, quote: str) -> bool:
+    """Whether the quote names what the fact counts (许可 for active.licensing, 复议 for a review count …)."""
+    phrases = key_phrases(name)
+    squeezed = _SPACE.sub("", quote)
+    return not phrases or any(p in squeezed for p in phrases)
