@@ -386,7 +386,13 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
                 continue
             if store:
                 store.begin()
-                store.save(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                try:
+                    store.save(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                except (sqlite3.Error, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # noqa: BLE001 — a report the store cannot take is that file's failure, not the batch's
+                    report = failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it")
+                    store.save(report, result.run_id)
                 if report.source in stamps:
                     store.stamp(report.sha256, *stamps[report.source])
                 result.stored.append(report.sha256)

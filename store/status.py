@@ -62,7 +62,8 @@ def history(store: Store, fp: str) -> list[dict[str, Any]]:
 
 
 def mark_fixed_by_republication(store: Store) -> list[str]:
-    """Each sent finding whose organ's current report is a newer, readable version without it: fixed. Returns them."""
+    """Each sent finding whose organ's current report is a newer, readable, complete (all three tables) version
+    without it: fixed. Returns them."""
     current = {r["report_key"]: r for r in store.current_reports() if r["status"] == "ok"}
     fixed = []
     sent = store.conn.execute(
@@ -74,7 +75,9 @@ def mark_fixed_by_republication(store: Store) -> list[str]:
         if now_report is None or now_report["id"] == sent_on:
             continue  # not re-published (or not readable): still waiting
         still = store.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? AND report_id = ?", [fp, now_report["id"]]).fetchone()
-        if still is None:
+        incomplete = store.conn.execute(  # a table missing from the new version cannot fire its rules: not a fix
+            "SELECT 1 FROM findings WHERE report_id = ? AND rule = 'completeness.table_missing'", [now_report["id"]]).fetchone()
+        if still is None and incomplete is None:
             note = f"重新发布的报告（{now_report['source']}）中此问题不再出现"
             with write(store.conn):
                 store.db["verdicts"].upsert({"fingerprint": fp, "status": "fixed", "note": note, "decided_at": now()}, pk="fingerprint")

@@ -136,3 +136,22 @@ def test_ctrl_c_leaves_every_stored_report_whole(tmp_path):
     assert 0 < n < 600
     assert d.execute("SELECT COUNT(*) FROM cells").fetchone()[0] == n * 200
     assert next(d["runs"].rows)["status"] == "interrupted"
+
+
+def test_a_report_the_store_cannot_take_is_that_files_failure(tmp_path, monkeypatch):
+    from nianbao import store as store_module
+
+    real = store_module.pack_cells
+
+    def refuse_one(cells, template, text):
+        if "米易县" in text[:200]:
+            raise ValueError("a value JSON cannot hold")
+        return real(cells, template, text)
+
+    monkeypatch.setattr(store_module, "pack_cells", refuse_one)
+    folder = seed_folder(tmp_path / "in")
+    result = extract(list(expand_inputs([str(folder)])), tmp_path / "t.db", jobs=1)
+    assert result.status == "done" and result.stats["ok"] == 4 and result.stats["failed"] == 1
+    [row] = sqlite_utils.Database(tmp_path / "t.db").query("SELECT error FROM reports WHERE status = 'failed'")
+    assert row["error"] == "could not be stored (ValueError: a value JSON cannot hold); please report it"
+    assert sqlite_utils.Database(tmp_path / "t.db").execute("SELECT COUNT(*) FROM cells").fetchone()[0] == 4 * 200

@@ -453,6 +453,16 @@ def test_letters_status_workflow_and_fixed_on_republication(region, region_db, t
     cells = {**misprinted_fixed.cells, "applications.new.total": misprinted_fixed.true_new_natural}
     from region_gen import report_text
 
+    # a re-publication without its applications table cannot fire that table's rules: still sent, not fixed
+    text = report_text(misprinted.organ.printed, 2024, cells, "2025-01-24")
+    start, end = text.index("(本列数据的勾稽关系"), text.index("四、政府信息公开行政复议")
+    (tmp_path / "partial").mkdir()
+    (tmp_path / "partial" / "不全.txt").write_text(text[:start] + text[end:], encoding="utf-8")
+    invoke("extract", tmp_path / "partial", "--db", db, "-q")
+    assert {r["fingerprint"]: r["status"] for r in error_findings(db).values()}.get(row_total["fingerprint"], "sent") == "sent"
+    store = Store(db)
+    assert store.conn.execute("SELECT status FROM verdicts WHERE fingerprint = ?", [row_total["fingerprint"]]).fetchone()[0] == "sent"
+    store.close()
     (republished / "重新发布.txt").write_text(report_text(misprinted.organ.printed, 2024, cells, "2025-01-25"), encoding="utf-8")
     result = invoke("extract", republished, "--db", db, "-q")
     assert result.exit_code == 0
