@@ -43,6 +43,9 @@ def engine():
         except ImportError:
             raise OcrUnavailable(f"a scanned page needs OCR, which is not installed; install it with: {INSTALL_HINT}") from None
         _ENGINE = RapidOCR(use_cls=False, intra_op_num_threads=1, inter_op_num_threads=1, det_box_thresh=0.3, det_unclip_ratio=1.6)
+        # One strip at a time: a batch pads every strip to its widest one's length, so a page's mix of
+        # lone digits and full prose lines costs ~1.5× the CPU in batches of 6 (measured, bench/ocr.py).
+        _ENGINE.text_rec.rec_batch_num = 1
     return _ENGINE
 
 
