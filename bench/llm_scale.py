@@ -14,6 +14,9 @@ reached against that bound. Close to 100 % means the provider, not nianbao, sets
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import random
+import re
 import shutil
 import sys
 import tempfile
@@ -34,27 +37,48 @@ from nianbao.pipeline import expand_inputs  # noqa: E402
 from nianbao.store import Store  # noqa: E402
 
 
+CELL = re.compile(r"(?<=[\t|] )\d+(?= \|)|(?<=\t)\d+(?=\t|\n)")
+
+
 def build(folder: Path, n: int) -> None:
+    """Every report its own numbers in every table, so no two ask the same question (no single-flight, no cache)."""
     seeds = sorted((ROOT / "golden" / "seeds").glob("*.txt"))
     texts = [s.read_text(encoding="utf-8") for s in seeds]
     for i in range(n):
-        (folder / f"{i:05d}.txt").write_text(texts[i % len(texts)] + f"\n（第{i}份）\n", encoding="utf-8")
+        rng = random.Random(i)
+        text = CELL.sub(lambda m: str(rng.randrange(1, 999)) if rng.random() < 0.3 else m.group(0), texts[i % len(texts)])
+        (folder / f"{i:05d}.txt").write_text(text + f"\n（第{i}份）\n", encoding="utf-8")
+
+
+def _serve(latency: float, conn) -> None:
+    """The provider, in its own process (as a real one is): its work does not share our interpreter."""
+    with FakeLLM(default=correct, latency=latency) as fake:
+        conn.send(fake.base_url)
+        conn.recv()  # until told to stop
 
 
 def run(folder: Path, work: Path, latency: float, concurrency: int) -> tuple[float, int, int]:
     db = work / f"llm{concurrency}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    with FakeLLM(default=correct, latency=latency) as fake:
-        config = LLMConfig(base_url=fake.base_url, api_key="bench", model="bench", mode="TOOLS", use_cache=False,
+    ours, theirs = multiprocessing.Pipe()
+    provider = multiprocessing.get_context("fork").Process(target=_serve, args=(latency, theirs), daemon=True)
+    provider.start()
+    try:
+        config = LLMConfig(base_url=ours.recv(), api_key="bench", model="bench", mode="TOOLS", use_cache=False,
                            transport_retries=0, concurrency=concurrency)
         options = BatchOptions(llm=LLMExtractor(Asker(config), "always"), llm_concurrency=concurrency)
         store = Store(db)
         started = time.perf_counter()
         result = run_batch(list(expand_inputs([str(folder)])), store, options)
         seconds = time.perf_counter() - started
+        calls = store.conn.execute("SELECT COUNT(*) FROM llm_calls WHERE cache_hit = 0").fetchone()[0]
         store.close()
-        return seconds, len(fake.requests), result.stats["ok"]
+        return seconds, calls, result.stats["ok"]
+    finally:
+        ours.send("stop")
+        provider.join(5)
+        provider.kill()
 
 
 def main() -> None:

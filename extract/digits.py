@@ -25,6 +25,7 @@ from .identities import Identity, failing
 from .numbers import Token, parse_number
 
 MAX_READINGS = 20_000  # readings of one row; beyond this the row is refused, not searched
+TABLE_READINGS = 60_000  # readings kept for all the glued rows of one table (bounds memory on hostile input)
 MAX_RUN = 40  # digits in one run; a longer run is not a row of counts
 MAX_COMBINATIONS = 20_000  # joint readings of several ambiguous rows tried against the column sums
 SHOWN = 6  # candidate readings listed in a finding
@@ -60,6 +61,7 @@ class GluedRow:
     runs: list[Token]  # the printed tokens of the row, in order
     readings: list[Reading] | None  # None: too many to try
     span: tuple[int, int]
+    count: int = 0  # how many readings the digits allow (computed before any is built)
 
 
 @dataclass
@@ -149,8 +151,13 @@ def _readings(tokens: list[Token], ncols: int) -> Iterator[Reading]:
                 yield Reading(tuple(head) + tail.tokens, (k > 1,) * k + tail.split)
 
 
-def glued_row(text: str, start: int, end: int, found: list[Token], row: str, label: str, fields: list[str]) -> GluedRow | None:
-    """The row as glued digits with its readings, or None when it is not one (nothing to cut, or no cut fits)."""
+def glued_row(
+    text: str, start: int, end: int, found: list[Token], row: str, label: str, fields: list[str], budget: int = MAX_READINGS
+) -> GluedRow | None:
+    """The row as glued digits with its readings, or None when it is not one (nothing to cut, or no cut fits).
+
+    More than `budget` readings (at most MAX_READINGS) are not built: the row is refused.
+    """
     tokens = row_tokens(text, start, end, found)
     ncols = len(fields)
     if len(tokens) >= ncols or not any(splittable(t) for t in tokens):
@@ -161,8 +168,8 @@ def glued_row(text: str, start: int, end: int, found: list[Token], row: str, lab
     count = _count(tokens, ncols)
     if count == 0:
         return None
-    readings = list(_readings(tokens, ncols)) if count <= MAX_READINGS else None
-    return GluedRow(row, label, fields, tokens, readings, span)
+    readings = list(_readings(tokens, ncols)) if count <= min(MAX_READINGS, budget) else None
+    return GluedRow(row, label, fields, tokens, readings, span, count)
 
 
 def _within(identity: Identity, fields: set[str]) -> bool:
@@ -259,7 +266,8 @@ def finding(row: GluedRow, outcome: Outcome) -> Finding:
     shown = "、".join(r.show() for r in outcome.candidates[:SHOWN])
     more = f"等共{len(outcome.candidates)}种" if len(outcome.candidates) > SHOWN else f"共{len(outcome.candidates)}种"
     if outcome.problem == "too_many":
-        message = f"「{row.label}」一行数字连写为「{printed}」，可能的拆法超过{MAX_READINGS}种（或数字串超过{MAX_RUN}位），未拆分，已留空"
+        how_many = f"可能的拆法有{row.count}种" if row.count else f"数字串超过{MAX_RUN}位"
+        message = f"「{row.label}」一行数字连写为「{printed}」，{how_many}，超出拆分上限，未拆分，已留空"
     elif outcome.problem == "none":
         message = f"「{row.label}」一行数字连写为「{printed}」，没有一种拆法符合本行合计（候选：{shown}，{more}），可能印刷有误，已留空，请核对原文"
     else:

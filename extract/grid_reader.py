@@ -279,7 +279,7 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
             if not spec.rows:  # one unlabeled data row: the first row with numbers under the header
                 if not any(_numbers(row[c]) or _marker(row[c]) for c in mapping.values()):
                     continue
-                named = ("", row[0], 0)
+                named = (_unlabeled_key(out, mapping), row[0], 0)
             after_data = True
             key, label, _ = named
             found = _Row(key, grid, i, label if spec.rows else None, mapping, unmapped, headed)
@@ -290,6 +290,13 @@ def _pass(spec: GridSpec, grids: list[Grid]) -> _Pass:
                 continue
             out.rows[key] = found
     return out
+
+
+def _unlabeled_key(out: _Pass, mapping: dict[str, int]) -> str:
+    """The data row of a table without row labels is "" — or, when the table is printed in parts
+    (行政复议 and 行政诉讼 as two tables), a part of its own if its header names other columns."""
+    taken = {col for row in out.rows.values() for col in row.mapping}
+    return f"#{len(out.rows)}" if out.rows and not taken & set(mapping) else ""
 
 
 def _numbers(cell: GridCell) -> list[Token]:
@@ -328,6 +335,11 @@ def _read(text: str, found: _Pass, spec: GridSpec) -> TableRead:
     row_fields: dict[str, list[tuple[str, str]]] = {}
     for (r, c), fid in spec.cells.items():
         row_fields.setdefault(r, []).append((c, fid))
+    if not spec.rows and len(found.rows) > 1:  # a table in parts: each field from the part whose header names it
+        parts = list(found.rows.values())
+        for part in parts[1:]:
+            row_fields[part.key] = [(c, f) for c, f in row_fields[""] if c in part.mapping]
+        row_fields[""] = [(c, f) for c, f in row_fields[""] if not any(c in part.mapping for part in parts[1:])]
     col_problems: dict[str, tuple[str, list[str]]] = {}
     shifts = _row_shifts(found, row_fields)
     moved = [(key, k) for key, k in shifts.items() if k]

@@ -142,6 +142,8 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
             meta.published = f"{y:04d}-{mo:02d}-{d:02d}"
             meta.published_span = (date.start(), date.end())
     page_organ, page_year = page_title(page)
+    if meta.title is None and page_organ is not None:  # the body prints no title: the page's names the report
+        meta.title, meta.title_span = page["标题"][0], page["标题"][1:]
     if not meta.organ and signoff:
         meta.organ = organ_from_signoff(text, signoff.start())
     meta.organ = meta.organ or page_organ or organ_from_prose(text[body:]) or (page["发布机构"][0] if "发布机构" in page else None)

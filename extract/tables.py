@@ -131,14 +131,15 @@ def read_row(
 
 
 def _glued(
-    text: str, table: TokenIndex, start: int, end: int, row: str, field_ids: list[str], skip_first: bool = True
+    text: str, table: TokenIndex, start: int, end: int, row: str, field_ids: list[str], skip_first: bool = True,
+    budget: int = digits.MAX_READINGS,
 ) -> digits.GluedRow | None:
     """The row as glued digits (fewer tokens than cells, no cell separators to place them), else None."""
     found = table.between(start, end)
     if len(found) >= len(field_ids) or _positional(text, start, end, len(field_ids), skip_first) is not None:
         return None
     label = "复议诉讼表数据行" if row == "appeals" else F.label(field_ids[0]).split("·")[0]
-    return digits.glued_row(text, start, end, found, row, label, field_ids)
+    return digits.glued_row(text, start, end, found, row, label, field_ids, budget)
 
 
 def _place_glued(read: TableRead, glued: list[digits.GluedRow], table: str, template: str | None) -> None:
@@ -191,7 +192,8 @@ def _read_rows(
         seg_end = spans[order[i + 1]][0] if i + 1 < len(order) else end
         for fid in field_ids:
             read.anchors[fid] = spans[row]
-        as_glued = _glued(text, index, seg_start, seg_end, row, field_ids)
+        budget = digits.TABLE_READINGS - sum(len(g.readings or ()) for g in glued)
+        as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget)
         if as_glued is not None:
             glued.append(as_glued)
             continue

@@ -213,3 +213,14 @@ def test_cut_values_are_marked_as_inferred_on_the_page_and_in_exports(tmp_path):
     assert "active.licensing" not in rows and "active.normative_docs.issued" not in rows
     [exported] = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert exported["provenance"]["appeals.review.total"] == "split" and "active.fees" not in exported["provenance"]
+
+
+def test_a_table_of_long_glued_rows_is_bounded_as_a_whole():
+    import re
+
+    text = re.sub(r"(?m)(数量|公开|秘密|开|稳定”|权益|信息|案卷|事项|制作|明确|申请|出版物|费用|其他|总计|继续办理)(\d{7,})(?=\d\.|$)",
+                  lambda m: m.group(1) + "1234567891234567", glued_text())
+    report = run(text)
+    refused = [f for f in report.findings if f.rule == digits.GLUED_RULE and "超出拆分上限" in f.message]
+    assert refused and all("5005种" in f.message for f in refused)  # 16 digits into 7 cells: C(15, 6) readings each
+    assert all(report.cells[f].value is None for f in refused[0].fields)

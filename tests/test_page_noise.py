@@ -45,6 +45,7 @@ def test_organ_year_and_date_come_from_the_page_when_the_body_does_not_state_the
     fields, body = page_fields(report.text)
     assert report.text[slice(*report.published_span)] == "2021-03-26 16:20"  # the date points at the page's own field
     assert fields["发布机构"][0] == "示例县人民政府办公室" and body < report.sections[0].start
+    assert report.text[slice(*report.title_span)] == report.title == "示例县人民政府2020年政府信息公开工作年度报告"
 
 
 def test_each_applications_table_counted_once_by_the_innermost_table(tmp_path):

@@ -68,6 +68,28 @@ def test_the_same_blanks_drawn_as_word_and_pdf_tables_read_exactly(tmp_path, nam
     assert not [f for f in report.findings if f.rule.startswith("table.")]
 
 
+SPLIT_APPEALS = """<table><tr>
+<td><table border="1"><tr><td colspan="5">行政复议</td></tr>
+<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+<tr><td>2</td><td>0</td><td>1</td><td>0</td><td>3</td></tr></table></td>
+<td><table border="1"><tr><td colspan="10">行政诉讼</td></tr>
+<tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+<tr><td>1</td><td>0</td><td>0</td><td>1</td><td>2</td><td>0</td><td>0</td><td>0</td><td></td><td>0</td></tr></table></td>
+</tr></table>"""
+
+
+def test_appeals_printed_as_two_tables_side_by_side_read_each_part_by_its_header(tmp_path):
+    page = (SHAPES / "blank_total_2021.html").read_text(encoding="utf-8")
+    start = page.index("<table", page.index("四、政府信息公开行政复议"))
+    end = page.index("</table>", start) + len("</table>")
+    (tmp_path / "p.html").write_text(page[:start] + SPLIT_APPEALS + page[end:], encoding="utf-8")
+    report = process_path(tmp_path / "p.html")
+    got = {g: [report.value(F.appeal_id(g, c)) for c in F.APPEAL_COLUMNS] for g in F.APPEAL_GROUPS}
+    assert got == {"review": [2, 0, 1, 0, 3], "litigation_direct": [1, 0, 0, 1, 2], "litigation_after_review": [0, 0, 0, None, 0]}
+    assert not [f for f in report.findings if f.rule.startswith("table.")]
+
+
 def test_a_label_merged_down_its_sub_rows_belongs_to_each():
     report = process_path(SHAPES / "blank_total_2021.html")
     other = {row: [report.value(F.application_id(row, c)) for c in ("natural_person", "commercial", "total")]
