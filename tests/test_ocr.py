@@ -60,7 +60,7 @@ def test_a_300_dpi_scan_reads_every_cell_and_the_findings_of_its_text_original(s
     diff = cell_diff(expected_cells(g), {f: c.value for f, c in scan.cells.items()})
     assert not diff, diff
     assert scan.value("active.licensing") == 12345678 and scan.cells["appeals.review.corrected"].status == "blank"
-    assert not_ocr(scan) == not_ocr(original) and (scan.organ, scan.year) == (original.organ, original.year)
+    assert serious(scan) == serious(original) and (scan.organ, scan.year) == (original.organ, original.year)
     sources = scan.ocr_sources()
     printed = [fid for fid, c in scan.cells.items() if c.value is not None]
     assert set(printed) <= set(sources)  # every value read carries its page, box and confidence
@@ -87,7 +87,7 @@ def test_a_scanned_page_inside_a_text_pdf_is_read_by_ocr_and_the_rest_from_the_t
     scan, original, g = scanned["2021_mixed_150dpi"]
     diff = cell_diff(expected_cells(g), {f: c.value for f, c in scan.cells.items()})
     assert not diff, diff
-    assert scan.kind == "ocr" and not_ocr(scan) == not_ocr(original)
+    assert scan.kind == "ocr" and serious(scan) == serious(original)
     assert {m["page"] for m in scan.ocr_marks} == {2} and set(scan.page_images) == {2}
     on_page_1 = [f for f, c in scan.cells.items() if c.start is not None and c.start < scan.ocr_marks[0]["start"]]
     assert on_page_1 and not set(on_page_1) & set(scan.ocr_sources())  # page 1 came from its text layer
