@@ -24,6 +24,7 @@ import os
 import resource
 import signal
 import sqlite3
+import sys
 import threading
 import time
 from collections import Counter
@@ -98,6 +99,10 @@ def _reason(exc: BaseException) -> str:
 # --- worker processes ------------------------------------------------------------------------
 def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the batch cleanly
+    # Fresh stream objects: forked while the progress bar's thread may hold stderr's lock, a worker
+    # that wrote a warning through the inherited object could wait on that lock forever.
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — for the life of the worker
+    sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
     if memory_mb:
         _limit_memory(memory_mb)
     while True:
