@@ -138,8 +138,17 @@ def _glued(
     found = table.between(start, end)
     if len(found) >= len(field_ids) or _positional(text, start, end, len(field_ids), skip_first) is not None:
         return None
+    if _separated_by_space(text, found):
+        # The printer did separate this row's numbers, so a missing cell is more likely a blank
+        # than glue: `规章 12 3` may be 12 | (blank) | 3. Cutting 12 would store a wrong 1 and 2.
+        return None
     label = "复议诉讼表数据行" if row == "appeals" else F.label(field_ids[0]).split("·")[0]
     return digits.glued_row(text, start, end, found, row, label, field_ids, budget)
+
+
+def _separated_by_space(text: str, found: list[Token]) -> bool:
+    """Whether two of the row's printed numbers stand apart with only whitespace between them."""
+    return any(not text[a.end : b.start].strip() and b.start > a.end for a, b in zip(found, found[1:]))
 
 
 def _place_glued(read: TableRead, glued: list[digits.GluedRow], table: str, template: str | None) -> None:

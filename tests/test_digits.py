@@ -224,3 +224,22 @@ def test_a_table_of_long_glued_rows_is_bounded_as_a_whole():
     refused = [f for f in report.findings if f.rule == digits.GLUED_RULE and "超出拆分上限" in f.message]
     assert refused and all("5005种" in f.message for f in refused)  # 16 digits into 7 cells: C(15, 6) readings each
     assert all(report.cells[f].value is None for f in refused[0].fields)
+
+
+# --- numbers the printer did separate ------------------------------------------------------------
+def _seed_with_regulations_row(row_text: str) -> str:
+    seed = (ROOT / "golden" / "seeds" / "000_8504b1b078ec4e4d.txt").read_text(encoding="utf-8")
+    printed = "\t规章\n\t0\n\t0\n\t0\n"
+    assert printed in seed
+    return seed.replace(printed, row_text, 1)
+
+
+def test_numbers_separated_by_spaces_are_not_cut_a_missing_cell_may_be_a_blank():
+    # `规章 12 3` may be 12 | (blank) | 3: cutting 12 into 1 | 2 would store two wrong numbers.
+    regulations = [F.active_id("regulations", c) for c in ("issued", "repealed", "in_force")]
+    for printed in ("规章 12 3\n", "规章 12  3\n"):
+        report = run(_seed_with_regulations_row(printed))
+        assert [report.cells[f].value for f in regulations] == [None, None, None]
+        assert not any(report.cells[f].extractor == SPLIT for f in regulations)
+        assert any(f.rule == "table.row_alignment" and f.severity == "error" and set(f.fields) == set(regulations)
+                   for f in report.findings)
