@@ -11,8 +11,7 @@ from typing import Any
 
 from .. import fields as F
 from ..region.aggregate import Compiled
-from . import layout
-from .page import CSS, TABLE_TITLES, _fmt
+from .page import CSS, _fmt, national_tables
 
 FORMAT_NAMES = {F.TEMPLATE_2021: "2021年版格式（国办公开办函〔2021〕30号）", F.TEMPLATE_2019: "2019年版格式（国办公开办函〔2019〕60号）"}
 
@@ -69,20 +68,7 @@ def _value_td(compiled: Compiled, fid: str, colspan: int, flagged: set[str]) -> 
 
 def tables_html(compiled: Compiled) -> str:
     flagged = {f for finding in compiled.findings for f in finding.fields}
-    out = []
-    for table, rows in layout.tables(compiled.template).items():
-        out.append(f'<h2>{TABLE_TITLES[table]}</h2><table class="national">')
-        for row in rows:
-            slots = []
-            for text, rowspan, colspan, fid in row:
-                if fid:
-                    slots.append(_value_td(compiled, fid, colspan, flagged))
-                else:
-                    spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
-                    slots.append(f"<th{spans}>{escape(text)}</th>")
-            out.append("<tr>" + "".join(slots) + "</tr>")
-        out.append("</table>")
-    return "\n".join(out)
+    return national_tables(compiled.template, lambda fid, colspan: _value_td(compiled, fid, colspan, flagged))
 
 
 def _parts(compiled: Compiled, link: Callable[[str], str | None]) -> dict[str, list[list[Any]]]:

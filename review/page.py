@@ -11,6 +11,7 @@ Every piece of report text is escaped; data reach the script as JSON inside a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -173,8 +174,9 @@ FORMAT_SHORT = {"2021": "2021年版", "2019": "2019年版"}
 TABLE_TITLES = {"active": "主动公开政府信息情况", "applications": "收到和处理政府信息公开申请情况", "appeals": "政府信息公开行政复议、行政诉讼情况"}
 
 
-def _tables(template: str, cells: dict, flagged: set[str], scan: dict | None = None) -> str:
-    """The three tables as the national format prints them, merged cells and all."""
+def national_tables(template: str, value_td: Callable[[str, int], str]) -> str:
+    """The three tables as the national format prints them, merged cells and all; `value_td`
+    draws the cell of a field (given its colspan), so a report and a compiled table share the frame."""
     out = []
     for table, rows in layout.tables(template).items():
         out.append(f'<h2>{TABLE_TITLES[table]}</h2><table class="national">')
@@ -182,13 +184,17 @@ def _tables(template: str, cells: dict, flagged: set[str], scan: dict | None = N
             slots = []
             for text, rowspan, colspan, field in row:
                 if field:
-                    slots.append(_value_td(field, cells, flagged, colspan, scan))
+                    slots.append(value_td(field, colspan))
                 else:
                     spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
                     slots.append(f"<th{spans}>{escape(text)}</th>")
             out.append("<tr>" + "".join(slots) + "</tr>")
         out.append("</table>")
     return "\n".join(out)
+
+
+def _tables(template: str, cells: dict, flagged: set[str], scan: dict | None = None) -> str:
+    return national_tables(template, lambda field, colspan: _value_td(field, cells, flagged, colspan, scan))
 
 
 def _text_with_numbers(text: str, cells: dict, flagged: set[str]) -> str:

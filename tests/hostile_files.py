@@ -85,7 +85,7 @@ def flate_bomb_pdf(unpacked_mb: int) -> bytes:
     return out.getvalue()
 
 
-def _encrypted_pdf() -> bytes:
+def encrypted_pdf() -> bytes:
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
 
@@ -132,7 +132,7 @@ def build(folder: Path, zip_bomb_mb: int = 300, big_text_mb: int = 50) -> dict[s
         "bomb_zip.docx": (_zip_bomb(zip_bomb_mb), "a .docx that unpacks to"),
         "deep_tables.html": ("<html><body>" + "<table><tr><td>" * 3000 + "一、总体情况" + "</td></tr></table>" * 3000 + "</body></html>", "HTML nested more than 256 levels deep"),
         "bomb_flate.pdf": (flate_bomb_pdf(zip_bomb_mb), "a PDF whose streams unpack to more than"),
-        "encrypted.pdf": (_encrypted_pdf(), "encrypted PDF"),
+        "encrypted.pdf": (encrypted_pdf(), "encrypted PDF"),
         "truncated.pdf": (pdf[: len(pdf) * 2 // 3], "truncated PDF"),
         f"random_{big_text_mb}mb.txt": (_random_text(big_text_mb * MB), "file too large"),
         "random_8mb.txt": (_random_text(8 * MB, seed=8), "not a government information disclosure annual report"),

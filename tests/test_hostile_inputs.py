@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_NAMES, expected_cells, golden, seed_named
+from hostile_files import encrypted_pdf
 from nianbao import cli
 from nianbao.pipeline import process_path
 from render import to_docx, to_html, to_pdf
@@ -179,18 +180,6 @@ def test_random_bytes_with_nuls_are_still_binary(tmp_path):
 
 
 # --- PDFs ----------------------------------------------------------------------------------
-def _encrypted_pdf() -> bytes:
-    from reportlab.lib import pdfencrypt
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
-    c.drawString(100, 700, "2024")
-    c.showPage()
-    c.save()
-    return buffer.getvalue()
-
-
 def test_a_pdf_compression_bomb_is_refused_before_pdfminer_inflates_it(tmp_path):
     from hostile_files import flate_bomb_pdf
 
@@ -211,7 +200,7 @@ def test_a_pdf_of_thousands_of_pages_is_refused(tmp_path):
 
 
 def test_an_encrypted_pdf_says_so(tmp_path):
-    report = process_path(write(tmp_path, "locked.pdf", _encrypted_pdf()))
+    report = process_path(write(tmp_path, "locked.pdf", encrypted_pdf()))
     assert report.status == "failed" and report.error.startswith("encrypted PDF")
 
 
