@@ -33,6 +33,7 @@ from .schema import INDEXES, TABLES, VIEWS, statements
 
 __all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
 
+YEARS_CHUNK = 100  # reports compared with last year's and rewritten at a time by the cross-year check
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
 # The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
 STATUSES = VERDICTS + ("sent", "fixed", "disputed")
@@ -388,7 +389,7 @@ class Store:
                 "SELECT a.id, a.report_key, (SELECT MAX((SELECT MAX(x.ord) FROM temp.xy_reports x WHERE x.name = m.other "
                 "AND x.year = a.year - 1)) FROM temp.xy_names m WHERE m.name = a.name) "
                 "FROM temp.xy_wanted w JOIN temp.xy_reports a ON a.id = w.id")
-            while chunk := cursor.fetchmany(500):
+            while chunk := cursor.fetchmany(YEARS_CHUNK):
                 self._check_years_of(chunk, run_id)
         finally:
             if cursor is not None:
