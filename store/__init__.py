@@ -24,10 +24,11 @@ from .. import fields as F
 from ..report import Cell, Finding, Report
 from ..rules.history import OrganIndex, compare_years, organ_key
 from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
-from .migrate import migrate_long_form
+from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
-from .schema import INDEXES, TABLES, VIEWS, statements
+from .schema import INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
+from .text import unpack_text
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
@@ -49,7 +50,7 @@ FINDING_COLUMNS = (
 
 _REPORT_COLUMNS = (
     "id", "rid", "source", "status", "error", "encoding", "template", "organ", "region", "year", "published", "title",
-    "report_key", "text", "display_text", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
+    "report_key", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
     "seconds", "source_path", "current", "superseded_by", "file_size", "file_mtime_ns", "options",
 )
 # One prepared statement (an upsert that keeps the row, so its rid and rowid stay).
@@ -96,13 +97,17 @@ class Store:
             self._upgrade_then_reopen()
         if not readonly:
             try:
-                self._create_schema()
+                migrated = self._create_schema()
             except sqlite3.Error as exc:
                 self.conn.close()
                 raise StoreError(f"cannot write to the database {path}: {exc}") from None
+            if migrated:  # the old texts' pages are free now: give them back (once; a failure only costs space)
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self.conn.execute("VACUUM")
 
-    def _create_schema(self) -> None:
-        """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race."""
+    def _create_schema(self) -> bool:
+        """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race.
+        True when an older database's storage was migrated."""
         with write(self.conn):
             for statement in statements(TABLES):
                 self.conn.execute(statement)
@@ -111,9 +116,15 @@ class Store:
                 self.conn.execute(statement)
             self.conn.executemany("INSERT OR IGNORE INTO field_slots (layout, pos, field) VALUES (?, ?, ?)", [
                 (t, i, f) for t in (F.TEMPLATE_2021, F.TEMPLATE_2019) for i, f in enumerate(F.fields_for(t))])
-            migrate_long_form(self.conn)
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            migrated = needs_migration(self.conn)
+            migrate(self.conn)  # also gives every report its integer key
+            if version < SCHEMA_VERSION:  # views of an older version read what is no longer there
+                drop_views(self.conn)
             for statement in statements(VIEWS):
                 self.conn.execute(statement)
+            if version < SCHEMA_VERSION:
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.conn.execute("UPDATE reports SET current = 1 WHERE current IS NULL")  # written before versions were kept
             self.conn.executemany(
                 "INSERT OR IGNORE INTO fields (field, label, tbl, template) VALUES (?, ?, ?, ?)",
@@ -122,6 +133,7 @@ class Store:
                  for f in F.fields_for(template)
                  if template == F.TEMPLATE_2021 or f not in F.FIELDS_2021],  # appeals and most rows are shared
             )
+        return migrated
 
     def _add_missing_columns(self) -> None:
         """A database written by an older version gets the columns added since (all nullable)."""
@@ -137,6 +149,8 @@ class Store:
         for name, columns in _wanted_columns().items():
             have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             gaps += [name] if not have else [f"{name}.{c}" for c, _ in columns if c not in have]
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            gaps.append(f"storage version {SCHEMA_VERSION}")
         return gaps
 
     def _upgrade_then_reopen(self) -> None:
@@ -182,6 +196,7 @@ class Store:
             self.conn.execute(_UPSERT_REPORT, (
                 sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None, None, None, None,
             ))
+            self._save_text(rid, rows.text)
             if rows.data is not None:
                 self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
                                   (rid, *rows.data))
@@ -194,6 +209,30 @@ class Store:
                 self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
             if rows.llm_calls:
                 self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
+
+    def _save_text(self, rid: int, text: tuple | None) -> None:
+        """`text` as `report_rows` packed it (size, blob, display size, display blob), or None."""
+        if text is not None:
+            self.conn.execute("INSERT OR REPLACE INTO texts (rid, size, text, display_size, display_text) VALUES (?, ?, ?, ?, ?)",
+                              (rid, *text))
+        else:  # a failure has no text
+            self.conn.execute("DELETE FROM texts WHERE rid = ?", [rid])
+
+    def texts_of(self, report_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """report id → (its normalized text, which every span points into; the text as printed when it was
+        converted from traditional characters, else None). The one way nianbao reads a stored text."""
+        out: dict[str, tuple[str, str | None]] = {}
+        for chunk in range(0, len(report_ids), 500):
+            ids = report_ids[chunk : chunk + 500]
+            for sha, size, text, display_size, display in self.conn.execute(
+                f"SELECT r.id, t.size, t.text, t.display_size, t.display_text FROM reports r JOIN texts t ON t.rid = r.rid "
+                f"WHERE r.id IN ({','.join('?' * len(ids))})", ids):
+                out[sha] = (unpack_text(text, size) or "", unpack_text(display, display_size))
+        return out
+
+    def text_of(self, report_id: str) -> str:
+        """One report's normalized text ("" when it has none, as a failure)."""
+        return self.texts_of([report_id]).get(report_id, ("", None))[0]
 
     def stamp(self, sha: str, size: int, mtime_ns: int, options: str) -> None:
         """Record the file as read (size, mtime, options), so an unchanged file is not read next time."""
@@ -215,10 +254,10 @@ class Store:
         out: dict[str, dict[str, Cell]] = {}
         for chunk in range(0, len(report_ids), 500):
             ids = report_ids[chunk : chunk + 500]
-            for sha, text, layout, packed in self.conn.execute(
-                f"SELECT r.id, r.text, d.layout, d.cells FROM reports r JOIN report_data d ON d.rid = r.rid "
+            for sha, layout, packed in self.conn.execute(
+                f"SELECT r.id, d.layout, d.cells FROM reports r JOIN report_data d ON d.rid = r.rid "
                 f"WHERE r.id IN ({','.join('?' * len(ids))})", ids):
-                out[sha] = unpack_cells(layout, packed, text or "")
+                out[sha] = unpack_cells(layout, packed)
         return out
 
     def values_of(self, report_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -255,7 +294,8 @@ class Store:
         return [{"id": r["id"], "source": r["source"], "current": bool(r["current"])} for r in gone]
 
     def _drop(self, rid: str) -> None:
-        self.conn.execute("DELETE FROM report_data WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
+        for table in ("report_data", "texts"):
+            self.conn.execute(f"DELETE FROM {table} WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
         for table in ("findings", "llm_calls", "page_images"):
             self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])

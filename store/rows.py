@@ -18,6 +18,7 @@ from pathlib import Path
 from ..extract.implausible import refuse_implausible
 from ..report import Finding, Report
 from .packing import pack_cells, pack_facts, pack_sections
+from .text import pack_text
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -76,6 +77,7 @@ class ReportRows:
     # The `reports` row from `source` to `n_info`, in store.REPORT_COLUMNS order (see Store.save_rows).
     head: tuple
     seconds: float
+    text: tuple | None  # texts: size, zlib blob, display size, display blob (store/text.py); None: no text
     data: tuple[str | None, str | None, str | None, str | None] | None  # report_data: layout, cells, sections, facts
     findings: list[tuple]  # finding_rows
     ocr: str | None = None
@@ -97,8 +99,8 @@ def report_rows(report: Report, json_line: bool = False, with_text: bool = False
     for f in report.findings:
         if f.severity in counts:
             counts[f.severity] += 1
-    layout, cells = pack_cells(report.cells, report.template, report.text)
-    sections, facts = pack_sections(report.sections), pack_facts(report.facts, report.text)
+    layout, cells = pack_cells(report.cells, report.template)
+    sections, facts = pack_sections(report.sections), pack_facts(report.facts)
     ocr = None
     if report.ocr_marks:  # a scanned input: where each value was read, and the pages to show it on
         ocr = json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks})
@@ -106,8 +108,10 @@ def report_rows(report: Report, json_line: bool = False, with_text: bool = False
         sha256=report.sha256, source=report.source, source_path=os.path.abspath(report.source),
         status=report.status, error=report.error, key=key,
         head=(report.source, report.status, report.error, report.encoding, report.template, report.organ,
-              report.region, report.year, report.published, report.title, key, report.text, report.display_text,
-              report.kind, counts["error"], counts["warning"], counts["info"]),
+              report.region, report.year, report.published, report.title, key, report.kind,
+              counts["error"], counts["warning"], counts["info"]),
+        # Compressed here, in the worker: zlib is most of what storing a report costs.
+        text=(*pack_text(report.text), *pack_text(report.display_text)) if report.text or report.display_text is not None else None,
         seconds=round(sum(report.timings.values()), 6),
         data=(layout, cells, sections, facts) if cells or sections or facts else None,
         findings=finding_rows(key, report.findings), ocr=ocr,
