@@ -128,6 +128,8 @@ class Report:
 
     def ocr_sources(self) -> dict[str, dict[str, Any]]:
         """Field id → {page, box, confidence, digit_confidence, stamped} for each value read by OCR."""
+        if not self.ocr_marks:
+            return {}  # the common case: nothing was read by OCR
         out = {}
         for fid, cell in self.cells.items():
             mark = self.ocr_mark_at(cell.start)

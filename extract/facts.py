@@ -30,7 +30,7 @@ _NONE_RECEIVED = re.compile(rf"(?:未|没有)(?:收到|接到|受理){_GAP}{{0,1
 _DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>{COUNT})\s*(?:件|宗|次|份)")
 # 规章 and 规范性文件 counts: a sentence names the kind once and then states 制发 / 废止 / 现行有效 in
 # any order (制发行政规范性文件3件，废止2件，现行有效40件; 清理后现行有效规范性文件40件).
-_SENTENCE = re.compile(r"[^。\n]+")
+_ANY_DOC_KIND = re.compile(r"规章(?!制度)|规范性文件")
 _CLAUSE = re.compile(r"[^,，;；]+")
 _DOC_KINDS = {"regulations": re.compile(r"规章(?!制度)"), "normative_docs": re.compile(r"规范性文件")}
 _DOC_VERBS = {"制发": "issued", "制定": "issued", "出台": "issued", "印发": "issued",
@@ -122,11 +122,9 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
 def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
     """规章 / 规范性文件: 制发, 废止, 现行有效 counts, the kind carried from clause to clause of a sentence."""
     facts: list[Fact] = []
-    for sentence in _SENTENCE.finditer(text):
-        if not any(k.search(sentence.group(0)) for k in _DOC_KINDS.values()):
-            continue
+    for sentence_start, sentence_end in _sentences_naming_documents(text):
         kind, at = None, None
-        for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
+        for clause in _CLAUSE.finditer(text, sentence_start, sentence_end):
             named = {k: m for k, p in _DOC_KINDS.items() if (m := p.search(text, clause.start(), clause.end()))}
             if len(named) > 1:  # "规章、规范性文件0件" states the two rows together: no one cell
                 kind, at = None, None
@@ -143,6 +141,19 @@ def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
                 name = f"active.{kind}.{_DOC_VERBS[m['verb']]}"
                 facts.append(Fact(name, parse_number(m["n"]), start, m.end(), text[start : m.end()]))
     return facts
+
+
+def _sentences_naming_documents(text: str) -> list[tuple[int, int]]:
+    """The sentences (runs between 。 and line ends) that name 规章 or 规范性文件, found from the words
+    outwards: most lines are table rows, and visiting each of them cost more than the rest of the reader."""
+    found: list[tuple[int, int]] = []
+    for m in _ANY_DOC_KIND.finditer(text):
+        if found and m.start() < found[-1][1]:
+            continue  # the sentence already found
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0]
+        found.append((start, min(ends, default=len(text))))
+    return found
 
 
 def _appeals(text: str, skip: list[tuple[int, int]], section4: tuple[int, int] | None) -> list[Fact]:

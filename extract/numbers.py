@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..report import Number
 
@@ -30,8 +30,7 @@ _MARKER = re.compile(r"(?<![^\s|])(?:—+|-{1,2}|/|\\|无|空|\*)(?![^\s|])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made by the hundred per report, it must be cheap to build
     kind: str  # "number" | "percent" (19%) | "marker" (a printed non-number: —, /, 无)
     value: Number | None
     start: int
@@ -84,16 +83,36 @@ def _is_numbering(text: str, m: re.Match[str]) -> bool:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Every value-like token in text[start:end], in order, with absolute spans."""
+    """Every value-like token in text[start:end], in order, with absolute spans.
+
+    The hot path of every table: one compiled pass, each match's groups read once, and the
+    common cell (a plain integer between separators) never goes through the general checks."""
     end = len(text) if end is None else end
     found: list[Token] = []
+    append = found.append
     for m in _NUMBER.finditer(text, start, end):
+        sign, digits, frac, mag, unit = m.groups()
+        s, e = m.span()
+        nxt = text[e : e + 1]
+        if nxt == " ":  # as _is_numbering reads what follows: up to three spaces skipped
+            nxt = text[e : e + 4].lstrip(" ")[:1]
+        if sign is None and nxt in _PLAIN_AFTER and text[s - 1 : s] not in _LABEL_BEFORE:
+            # A separator or a line end follows: nothing can make it a label (`1.`, `3、`, `2024年`, `第1`).
+            if unit is None and mag is None and frac is None and len(digits) <= MAX_DIGITS and "," not in digits:
+                append(_new_token(Token, ("number", int(digits), s, e, digits, None)))
+                continue
         if _is_numbering(text, m):
             continue
-        raw = m.group(0)
-        kind = "percent" if m["unit"] == "%" else "number"  # a share, never a count: no table cell holds one
-        found.append(Token(kind, _value(m), m.start(), m.end(), raw, m["unit"]))
-    for m in _MARKER.finditer(text, start, end):
-        found.append(Token("marker", None, m.start(), m.end(), m.group(0)))
-    found.sort(key=lambda t: t.start)
+        kind = "percent" if unit == "%" else "number"  # a share, never a count: no table cell holds one
+        append(Token(kind, _value(m), s, e, m.group(0), unit))
+    markers = [Token("marker", None, m.start(), m.end(), m.group(0)) for m in _MARKER.finditer(text, start, end)]
+    if markers:  # else already in order
+        found.extend(markers)
+        found.sort(key=lambda t: t.start)
     return found
+
+
+# After a number, these end it as a value at once: a cell separator or the end of a line.
+_new_token = tuple.__new__  # Token(...) runs NamedTuple's __new__ in Python; this is the same tuple, built in C
+_PLAIN_AFTER = frozenset(("|", "\t", "\n", ""))
+_LABEL_BEFORE = frozenset(("第", "(", "（"))

@@ -9,12 +9,15 @@ _BOMS = [
 ]
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> bool:
     # NUL bytes never occur in UTF-8/GB18030 text; control bytes other than \t\n\r\f are rare.
     sample = data[:65536]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))  # counted in C, not byte by byte
     return controls > len(sample) * 0.01
 
 

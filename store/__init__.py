@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -23,15 +21,16 @@ import sqlite_utils
 
 from .. import __version__
 from .. import fields as F
-from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
 from ..rules.history import compare_years, name_pairs, organ_key
 from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
-from .migrate import migrate_long_form
-from .packing import pack_cells, pack_facts, pack_sections, unpack_cells
-from .schema import INDEXES, TABLES, VIEWS, statements
+from .migrate import drop_views, migrate, needs_migration
+from .packing import unpack_cells
+from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
+from .schema import INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
+from .text import unpack_text
 
-__all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
+__all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
 YEARS_CHUNK = 100  # reports compared with last year's and rewritten at a time by the cross-year check
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
@@ -52,7 +51,7 @@ FINDING_COLUMNS = (
 
 _REPORT_COLUMNS = (
     "id", "rid", "source", "status", "error", "encoding", "template", "organ", "region", "year", "published", "title",
-    "report_key", "text", "display_text", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
+    "report_key", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
     "seconds", "source_path", "current", "superseded_by", "file_size", "file_mtime_ns", "options",
 )
 # One prepared statement (an upsert that keeps the row, so its rid and rowid stay).
@@ -66,19 +65,6 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def report_key(report: Report) -> str:
-    """What identifies 'the same report' across corrected versions of a file: organ + year."""
-    if report.organ and report.year:
-        organ = re.sub(r"(人民政府|政府)$", "", re.sub(r"\s+", "", report.organ))
-        return f"{organ}|{report.year}"
-    return Path(report.source).name
-
-
-def fingerprint(key: str, finding: Finding, ordinal: int = 0) -> str:
-    basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key] + ([f"#{ordinal}"] if ordinal else []))
-    return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
-
-
 @contextlib.contextmanager
 def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
     """A nested transaction: on any exception only what was written inside it is undone."""
@@ -90,22 +76,6 @@ def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("RELEASE report")
         raise
     conn.execute("RELEASE report")
-
-
-def fingerprints(key: str, findings: list[Finding]) -> list[str]:
-    """One distinct fingerprint per finding. Rules give findings that share rule and fields a
-    distinguishing `key` (stable across re-extraction, so verdicts follow the right finding); should
-    two still collide, the later ones are numbered rather than silently dropped."""
-    seen: set[str] = set()
-    out = []
-    for f in findings:
-        fp, ordinal = fingerprint(key, f), 0
-        while fp in seen:
-            ordinal += 1
-            fp = fingerprint(key, f, ordinal)
-        seen.add(fp)
-        out.append(fp)
-    return out
 
 
 @functools.cache
@@ -128,13 +98,17 @@ class Store:
             self._upgrade_then_reopen()
         if not readonly:
             try:
-                self._create_schema()
+                migrated = self._create_schema()
             except sqlite3.Error as exc:
                 self.conn.close()
                 raise StoreError(f"cannot write to the database {path}: {exc}") from None
+            if migrated:  # the old texts' pages are free now: give them back (once; a failure only costs space)
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self.conn.execute("VACUUM")
 
-    def _create_schema(self) -> None:
-        """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race."""
+    def _create_schema(self) -> bool:
+        """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race.
+        True when an older database's storage was migrated."""
         with write(self.conn):
             for statement in statements(TABLES):
                 self.conn.execute(statement)
@@ -143,9 +117,15 @@ class Store:
                 self.conn.execute(statement)
             self.conn.executemany("INSERT OR IGNORE INTO field_slots (layout, pos, field) VALUES (?, ?, ?)", [
                 (t, i, f) for t in (F.TEMPLATE_2021, F.TEMPLATE_2019) for i, f in enumerate(F.fields_for(t))])
-            migrate_long_form(self.conn)
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            migrated = needs_migration(self.conn)
+            migrate(self.conn)  # also gives every report its integer key
+            if version < SCHEMA_VERSION:  # views of an older version read what is no longer there
+                drop_views(self.conn)
             for statement in statements(VIEWS):
                 self.conn.execute(statement)
+            if version < SCHEMA_VERSION:
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.conn.execute("UPDATE reports SET current = 1 WHERE current IS NULL")  # written before versions were kept
             self.conn.executemany(
                 "INSERT OR IGNORE INTO fields (field, label, tbl, template) VALUES (?, ?, ?, ?)",
@@ -154,6 +134,7 @@ class Store:
                  for f in F.fields_for(template)
                  if template == F.TEMPLATE_2021 or f not in F.FIELDS_2021],  # appeals and most rows are shared
             )
+        return migrated
 
     def _add_missing_columns(self) -> None:
         """A database written by an older version gets the columns added since (all nullable)."""
@@ -169,6 +150,8 @@ class Store:
         for name, columns in _wanted_columns().items():
             have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             gaps += [name] if not have else [f"{name}.{c}" for c, _ in columns if c not in have]
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            gaps.append(f"storage version {SCHEMA_VERSION}")
         return gaps
 
     def _upgrade_then_reopen(self) -> None:
@@ -201,41 +184,56 @@ class Store:
     # --- reports ------------------------------------------------------------------------
     def save(self, report: Report, run_id: int | None = None) -> None:
         """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
-        refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
-        sha = report.sha256
-        key = report_key(report)
-        counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
-        source_path = os.path.abspath(report.source)
+        self.save_rows(report_rows(report), run_id)
+
+    def save_rows(self, rows: ReportRows, run_id: int | None = None) -> None:
+        """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically."""
+        sha = rows.sha256
         with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-            self._supersede(source_path, sha)
+            self._supersede(rows.source_path, sha)
             row = self.conn.execute("SELECT rid FROM reports WHERE id = ?", [sha]).fetchone()
             rid = row[0] if row and row[0] is not None else self._next_rid()
             self.conn.execute("DELETE FROM findings WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
             self.conn.execute(_UPSERT_REPORT, (
-                sha, rid, report.source, report.status, report.error, report.encoding, report.template, report.organ,
-                report.region, report.year, report.published, report.title, key, report.text, report.display_text,
-                report.kind, counts["error"], counts["warning"], counts["info"], run_id, now(), __version__,
-                round(sum(report.timings.values()), 6), source_path, 1, None, None, None, None,
+                sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None, None, None, None,
             ))
-            layout, cells = pack_cells(report.cells, report.template, report.text)
-            sections, facts = pack_sections(report.sections), pack_facts(report.facts, report.text)
-            if cells or sections or facts:
+            self._save_text(rid, rows.text)
+            if rows.data is not None:
                 self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
-                                  (rid, layout, cells, sections, facts))
+                                  (rid, *rows.data))
             else:  # a failure stores its reason only
                 self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
-            self._save_findings(sha, key, report.findings, run_id)
-            if report.ocr_marks:  # a scanned input: where each value was read, and the pages to show it on
-                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?",
-                                  [json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks}), sha])
+            self._save_findings(sha, rows.key, rows.findings, run_id)
+            if rows.ocr is not None:
+                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?", [rows.ocr, sha])
                 self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
-                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in sorted(report.page_images.items())))
-            if report.llm_calls:
-                self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
-                    (sha, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
-                     c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
-                    for i, c in enumerate(report.llm_calls)
-                ))
+                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
+            if rows.llm_calls:
+                self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
+
+    def _save_text(self, rid: int, text: tuple | None) -> None:
+        """`text` as `report_rows` packed it (size, blob, display size, display blob), or None."""
+        if text is not None:
+            self.conn.execute("INSERT OR REPLACE INTO texts (rid, size, text, display_size, display_text) VALUES (?, ?, ?, ?, ?)",
+                              (rid, *text))
+        else:  # a failure has no text
+            self.conn.execute("DELETE FROM texts WHERE rid = ?", [rid])
+
+    def texts_of(self, report_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """report id → (its normalized text, which every span points into; the text as printed when it was
+        converted from traditional characters, else None). The one way nianbao reads a stored text."""
+        out: dict[str, tuple[str, str | None]] = {}
+        for chunk in range(0, len(report_ids), 500):
+            ids = report_ids[chunk : chunk + 500]
+            for sha, size, text, display_size, display in self.conn.execute(
+                f"SELECT r.id, t.size, t.text, t.display_size, t.display_text FROM reports r JOIN texts t ON t.rid = r.rid "
+                f"WHERE r.id IN ({','.join('?' * len(ids))})", ids):
+                out[sha] = (unpack_text(text, size) or "", unpack_text(display, display_size))
+        return out
+
+    def text_of(self, report_id: str) -> str:
+        """One report's normalized text ("" when it has none, as a failure)."""
+        return self.texts_of([report_id]).get(report_id, ("", None))[0]
 
     def stamp(self, sha: str, size: int, mtime_ns: int, options: str) -> None:
         """Record the file as read (size, mtime, options), so an unchanged file is not read next time."""
@@ -263,10 +261,10 @@ class Store:
         out: dict[str, dict[str, Cell]] = {}
         for chunk in range(0, len(report_ids), 500):
             ids = report_ids[chunk : chunk + 500]
-            for sha, text, layout, packed in self.conn.execute(
-                f"SELECT r.id, r.text, d.layout, d.cells FROM reports r JOIN report_data d ON d.rid = r.rid "
+            for sha, layout, packed in self.conn.execute(
+                f"SELECT r.id, d.layout, d.cells FROM reports r JOIN report_data d ON d.rid = r.rid "
                 f"WHERE r.id IN ({','.join('?' * len(ids))})", ids):
-                out[sha] = unpack_cells(layout, packed, text or "")
+                out[sha] = unpack_cells(layout, packed)
         return out
 
     def values_of(self, report_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -303,29 +301,24 @@ class Store:
         return [{"id": r["id"], "source": r["source"], "current": bool(r["current"])} for r in gone]
 
     def _drop(self, rid: str) -> None:
-        self.conn.execute("DELETE FROM report_data WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
+        for table in ("report_data", "texts"):
+            self.conn.execute(f"DELETE FROM {table} WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
         for table in ("findings", "llm_calls", "page_images"):
             self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
         self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
-    def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
-        rows = {}
-        for f, fp in zip(findings, fingerprints(key, findings)):
-            rows[fp] = {
-                "report_id": rid, "fingerprint": fp, "report_key": key, "rule": f.rule, "severity": f.severity,
-                "fields": json.dumps(f.fields), "message": f.message,
-                "expected": json.dumps(f.expected, ensure_ascii=False), "actual": json.dumps(f.actual, ensure_ascii=False),
-                "span_start": f.start, "span_end": f.end, "status": "open", "note": None, "reviewed_at": None,
-                "run_id": run_id,
-            }
-        if rows:  # carry over any verdict a person gave this finding before
+    def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None) -> None:
+        """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over."""
+        rows = {fp: [rid, fp, key, *rest, "open", None, None, run_id] for fp, *rest in findings}
+        if rows:
             marks = ",".join("?" * len(rows))
+            status_at = FINDING_COLUMNS.index("status")
             for fp, status, note, decided in self.db.execute(
                 f"SELECT fingerprint, status, note, decided_at FROM verdicts WHERE fingerprint IN ({marks})", list(rows)
             ).fetchall():
-                rows[fp].update(status=status, note=note, reviewed_at=decided)
-        self._insert_many("findings", FINDING_COLUMNS, (tuple(r[c] for c in FINDING_COLUMNS) for r in rows.values()))
+                rows[fp][status_at : status_at + 3] = [status, note, decided]
+        self._insert_many("findings", FINDING_COLUMNS, rows.values())
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
         marks = ", ".join("?" * len(columns))
@@ -436,7 +429,7 @@ class Store:
             if sha in pairs:
                 prev, organ, year, source = pairs[sha]
                 found = compare_years(values.get(prev, {}), values.get(sha, {}), f"{organ} {year}年，{source}")
-                self._save_findings(sha, key, found, run_id)
+                self._save_findings(sha, key, finding_rows(key, found), run_id)
         self.conn.execute(
             "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
             "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
@@ -455,7 +448,7 @@ class Store:
                 keys = dict(self.conn.execute(f"SELECT id, report_key FROM reports WHERE id IN ({','.join('?' * len(part))})", part).fetchall())
                 for rid in part:
                     if rid in keys:
-                        self._save_findings(rid, keys[rid], found[rid], run_id)
+                        self._save_findings(rid, keys[rid], finding_rows(keys[rid], found[rid]), run_id)
                         touched.add(rid)
             touched_ids = sorted(touched)
             for chunk in range(0, len(touched_ids), 500):

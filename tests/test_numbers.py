@@ -37,3 +37,30 @@ def test_spans_are_absolute():
 
 def test_normalize_full_width_spaces_zero_width_and_crlf():
     assert normalize("１２３\u3000（一）\u00a0a\u200bb\r\nc\rd") == "123 (一) ab\nc\nd"
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # A cell separator after the number: a value, read on the fast path.
+        ("规章 | 12 | 0 |\n", [12, 0]),
+        ("规章\t12\t0\n", [12, 0]),
+        # Spaces before what follows do not hide a label: `1 、`, `2024 年`, `3 .属于` stay numbering.
+        ("1 、属于国家秘密 | 5 |", [5]),
+        ("2024 年 | 8 |", [8]),
+        ("3  .属于 | 9 |", [9]),
+        # …but four spaces end the look-ahead, as they always did.
+        ("1    、属于 | 9 |", [1, 9]),
+        # Labels before the number, a sign, a unit after spaces: never the fast path.
+        ("第2 | 6 |", [6]),
+        ("(1) | 4 |", [4]),
+        ("行政许可 -2 |", [-2]),
+        ("2024-2 |", [2024, 2]),  # a dash joining two numbers is not a minus sign
+        ("收费 3 万元 |", [3]),
+        ("许可 2 万 |", [20000]),
+        ("1,234 |", [1234]),
+        ("1234567890123456789 |", [float("inf")]),
+    ],
+)
+def test_values_and_labels_around_separators_and_spaces(text, values):
+    assert [t.value for t in tokens(text) if t.kind == "number"] == values
