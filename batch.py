@@ -27,10 +27,11 @@ import sqlite3
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -40,6 +41,7 @@ from . import __version__
 from .load import DEFAULT_MAX_BYTES
 from .pipeline import process_path, sha_or_path
 from .report import Report
+from .store.rows import ReportRows, report_rows
 
 if TYPE_CHECKING:
     from .extract.llm.extractor import LLMExtractor
@@ -59,6 +61,8 @@ class BatchOptions:
     llm: LLMExtractor | None = None
     llm_concurrency: int = 4
     force: bool = False  # read every file, even one unchanged since it was stored
+    json_lines: bool = False  # also render each report's JSON (ReportRows.json_line), in the worker
+    json_with_text: bool = False  # …with its normalized text
 
     def stamp(self) -> str:
         """The tool version and the options that change what is read: a file stored under another stamp is read again."""
@@ -96,8 +100,31 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+# What a worker hands back: the Report itself (read_all), or the rows the store writes (run_batch),
+# worked out in the worker so the one writer only executes SQL.
+Shape = Callable[[Report], "Report | ReportRows"]
+
+
+def as_report(report: Report) -> Report:
+    return report
+
+
+def _rows_shape(options: BatchOptions) -> Shape:
+    return partial(report_rows, json_line=options.json_lines, with_text=options.json_with_text)  # picklable, for spawn
+
+
+def _shaped(shape: Shape, report: Report) -> Report | ReportRows:
+    """`shape(report)`; a report that cannot be turned into rows is that file's failure, not the batch's."""
+    try:
+        return shape(report)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 — one odd report must not stop a batch
+        return shape(failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it"))
+
+
 # --- worker processes ------------------------------------------------------------------------
-def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None) -> None:
+def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the batch cleanly
     # Fresh stream objects: forked while the progress bar's thread may hold stderr's lock, a worker
     # that wrote a warning through the inherited object could wait on that lock forever.
@@ -115,9 +142,9 @@ def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None) -> Non
         seq, item = task
         report = read_one(item, max_bytes)
         try:
-            conn.send((seq, report))
+            conn.send((seq, _shaped(shape, report)))
         except (MemoryError, RecursionError) as exc:  # the report itself too big or deep to pass back
-            conn.send((seq, failure(item[0], _reason(exc))))
+            conn.send((seq, shape(failure(item[0], _reason(exc)))))
         if report.error == MEMORY_REASON:
             return  # after a MemoryError the heap may be fragmented; a fresh worker takes over
 
@@ -139,19 +166,35 @@ def _limit_memory(memory_mb: int) -> None:
         pass  # not allowed here: the time limit still holds
 
 
+QUEUED_PER_WORKER = 2  # one being read, one waiting in its pipe: a worker never idles while the writer is busy
+SETTLE_SECONDS = 0.05  # how long the writer waits for a result before it commits and waits on
+
+
 class _Worker:
-    def __init__(self, ctx: Any, options: BatchOptions):
+    """A worker process and the tasks given to it, in the order it reads them (the first is being read)."""
+
+    def __init__(self, ctx: Any, options: BatchOptions, shape: Shape):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, options.max_bytes, options.memory_mb), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, options.max_bytes, options.memory_mb, shape), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, Item] | None = None
-        self.deadline = 0.0
+        self.tasks: deque[tuple[int, Item]] = deque()
+        self.deadline = 0.0  # when the task being read has taken too long
 
     def give(self, seq: int, item: Item, timeout: float) -> None:
-        self.task = (seq, item)
-        self.deadline = time.monotonic() + timeout
-        self.conn.send(self.task)
+        if not self.tasks:
+            self.deadline = time.monotonic() + timeout
+        self.tasks.append((seq, item))
+        try:
+            self.conn.send((seq, item))
+        except OSError:  # it has just quit or died: noticed when its pipe ends, and what it never started goes to its successor
+            pass
+
+    def finished(self, timeout: float) -> None:
+        """The first task's result arrived: the next one starts being read now."""
+        self.tasks.popleft()
+        if self.tasks:
+            self.deadline = time.monotonic() + timeout
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -168,56 +211,62 @@ class _Worker:
         self.conn.close()
 
 
-def _in_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
+def _in_workers(items: Sequence[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
     ctx = get_context("fork") if "fork" in _start_methods() else get_context()
-    workers = [_Worker(ctx, options) for _ in range(max(1, options.jobs))]
+    workers = [_Worker(ctx, options, shape) for _ in range(max(1, options.jobs))]
     window = 32 * len(workers)  # finished reports held back for order: bounded, so memory stays flat
-    done: dict[int, Report] = {}
+    done: dict[int, Report | ReportRows] = {}
     next_out = next_in = 0
+
+    def replace(i: int, kill: bool, leftover: list[tuple[int, Item]]) -> None:
+        """A fresh worker in place of worker i, given the tasks its predecessor never started."""
+        workers[i].stop(kill=kill)
+        workers[i] = _Worker(ctx, options, shape)
+        for seq, item in leftover:
+            workers[i].give(seq, item, options.file_timeout)
+
     try:
         while next_out < len(items):
             for w in workers:
-                if w.task is None and next_in < len(items) and next_in < next_out + window:
+                while len(w.tasks) < QUEUED_PER_WORKER and next_in < len(items) and next_in < next_out + window:
                     w.give(next_in, items[next_in], options.file_timeout)
                     next_in += 1
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
-            busy = [w for w in workers if w.task is not None]
+            busy = [w for w in workers if w.tasks]
             if not busy:
                 continue
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = set(wait([w.conn for w in busy], 0))
+            ready = set(wait([w.conn for w in busy], min(timeout, SETTLE_SECONDS)))
             if not ready:
-                yield None  # about to wait: the writer commits now rather than hold its transaction open
-                ready = set(wait([w.conn for w in busy], timeout))
+                yield None  # about to wait longer: the writer commits now rather than hold its transaction open
+                ready = set(wait([w.conn for w in busy], max(0.0, min(w.deadline for w in busy) - time.monotonic())))
             for i, w in enumerate(workers):
-                if w.task is None:
+                if not w.tasks:
                     continue
-                seq, item = w.task
+                seq, item = w.tasks[0]
                 if w.conn in ready:
                     try:
                         got_seq, report = w.conn.recv()
-                        done[got_seq], w.task = report, None
-                        if report.error == MEMORY_REASON:  # that worker quits; a fresh one takes over
-                            w.stop()
-                            workers[i] = _Worker(ctx, options)
-                        continue
                     except (EOFError, OSError):  # the worker died: killed by the OS, a crash in C code
                         w.process.join()
-                        done[seq] = failure(item[0], _died(w.process.exitcode))
+                        done[seq] = shape(failure(item[0], _died(w.process.exitcode)))
+                        replace(i, True, list(w.tasks)[1:])
+                        continue
+                    done[got_seq] = report
+                    w.finished(options.file_timeout)
+                    if report.error == MEMORY_REASON:  # that worker quits; a fresh one takes over what it had queued
+                        replace(i, False, list(w.tasks))
                 elif time.monotonic() >= w.deadline:
-                    done[seq] = failure(item[0], f"took longer than {options.file_timeout:g} s to read (--file-timeout); stopped")
-                else:
-                    continue
-                w.stop(kill=True)
-                workers[i] = _Worker(ctx, options)
+                    done[seq] = shape(failure(item[0], f"took longer than {options.file_timeout:g} s to read (--file-timeout); stopped"))
+                    replace(i, True, list(w.tasks)[1:])
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
     finally:
         for w in workers:
-            w.stop(kill=w.task is not None)
+            w.stop(kill=bool(w.tasks))
 
 
 def _died(exitcode: int | None) -> str:
@@ -235,14 +284,14 @@ def _start_methods() -> list[str]:
 
 
 # --- with the model: threads --------------------------------------------------------------
-def _in_threads(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
+def _in_threads(items: Sequence[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
     """In input order, up to `llm_concurrency` reports waiting on the provider at once."""
     width = max(1, options.llm_concurrency)
     pool = ThreadPoolExecutor(max_workers=width)
     pending: list[Future] = []
     try:
         for item in items:
-            pending.append(pool.submit(read_one, item, options.max_bytes, options.llm))
+            pending.append(pool.submit(_read_in_thread, item, options, shape))
             while len(pending) >= 4 * width or (pending and pending[0].done()):
                 if not pending[0].done():
                     yield None  # about to wait (see _in_workers)
@@ -255,11 +304,19 @@ def _in_threads(items: Sequence[Item], options: BatchOptions) -> Iterator[Report
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _stream(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
-    """Each input's Report in input order, and None whenever the next one is not ready yet."""
+def _read_in_thread(item: Item, options: BatchOptions, shape: Shape) -> Report | ReportRows:
+    report = read_one(item, options.max_bytes, options.llm)
+    shaped = _shaped(shape, report)
+    if isinstance(shaped, ReportRows):
+        shaped.report = report  # same process: whoever prints may look at the whole report (was the model asked?)
+    return shaped
+
+
+def _stream(items: Sequence[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:
+    """Each input's Report (or `shape` of it) in input order, and None whenever the next one is not ready yet."""
     if options.llm is not None:
-        return _in_threads(items, options)
-    return _in_workers(items, options)
+        return _in_threads(items, options, shape)
+    return _in_workers(items, options, shape)
 
 
 def read_all(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
@@ -310,7 +367,7 @@ def run_batch(
     store: Store | None,
     options: BatchOptions,
     argv: list[str] | None = None,
-    on_report: Callable[[Report], None] | None = None,
+    on_report: Callable[[ReportRows], None] | None = None,
     after: Callable[[Store, int | None], int] | None = None,
     on_skipped: Callable[[int], None] | None = None,
     commit_every: int = 200,
@@ -329,7 +386,7 @@ def run_batch(
         on_skipped(result.stats["skipped"])
     try:
         with _StopFlag() as stop:
-            reports = _stream(to_read, options)
+            reports = _stream(to_read, options, _rows_shape(options))
             try:
                 _write(reports, store, result, stamps, on_report, stop, commit_every, commit_seconds)
             finally:
@@ -377,7 +434,7 @@ def _changed(items: Sequence[Item], store: Store | None, options: BatchOptions) 
     return to_read, stamps
 
 
-def _write(reports: Iterator[Report | None], store: Store | None, result: BatchResult, stamps: dict, on_report, stop: _StopFlag,
+def _write(reports: Iterator[ReportRows | None], store: Store | None, result: BatchResult, stamps: dict, on_report, stop: _StopFlag,
            commit_every: int, commit_seconds: float) -> None:
     stats, stages = result.stats, result.stage_seconds
     pending = 0
@@ -392,12 +449,12 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
             if store:
                 store.begin()
                 try:
-                    store.save(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                    store.save_rows(report, result.run_id)  # in its own savepoint: a failure undoes this report only
                 except (sqlite3.Error, KeyboardInterrupt):
                     raise
                 except Exception as exc:  # noqa: BLE001 — a report the store cannot take is that file's failure, not the batch's
-                    report = failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it")
-                    store.save(report, result.run_id)
+                    report = report_rows(failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it"))
+                    store.save_rows(report, result.run_id)
                 if report.source in stamps:
                     store.stamp(report.sha256, *stamps[report.source])
                 result.stored.append(report.sha256)
@@ -415,12 +472,12 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
             store.commit()
 
 
-def _count(report: Report, stats: Counter, stages: Counter) -> None:
+def _count(report: ReportRows, stats: Counter, stages: Counter) -> None:
     stats["ok" if report.status == "ok" else "failed"] += 1
-    stats.update(f.severity for f in report.findings)
+    stats.update({severity: n for severity, n in report.counts.items() if n})
     stages.update(report.timings)
-    stats["llm_calls"] += sum(1 for c in report.llm_calls if not c.cache_hit)
-    stats["llm_cache_hits"] += sum(1 for c in report.llm_calls if c.cache_hit)
+    stats["llm_calls"] += report.llm_made
+    stats["llm_cache_hits"] += report.llm_cache_hits
 
 
 def _run_row(n_inputs: int, result: BatchResult) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from .extract.llm.breaker import not_asked as was_not_asked
 from .pipeline import expand_inputs
 from .report import Report
 from .rules import RULES
+from .store.rows import ReportRows
 
 app = typer.Typer(
     help=(
@@ -220,7 +221,8 @@ def extract(
     store = _store_for_writing(db_path, create=True) if db_path else None
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
     options = BatchOptions(max_bytes=max_bytes, file_timeout=file_timeout, llm=extractor, llm_concurrency=workers,
-                           force=force or no_cache)  # asking the model again means reading again
+                           force=force or no_cache,  # asking the model again means reading again
+                           json_lines=as_json, json_with_text=with_text)
     if jobs is not None:
         options.jobs = max(1, jobs)
     not_asked: list[str] = []
@@ -230,12 +232,12 @@ def extract(
     )
     task = progress.add_task("extracting", total=len(items))
 
-    def on_report(report: Report) -> None:
-        if as_json:
-            out.file.write(json.dumps(report.to_json(with_text), ensure_ascii=False) + "\n")
+    def on_report(report: ReportRows) -> None:
+        if report.json_line is not None:
+            out.file.write(report.json_line + "\n")
         if report.status != "ok":
             progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
-        if extractor is not None and was_not_asked(report):
+        if extractor is not None and report.report is not None and was_not_asked(report.report):
             not_asked.append(report.source)
         progress.advance(task)
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -23,16 +21,16 @@ import sqlite_utils
 
 from .. import __version__
 from .. import fields as F
-from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
 from ..rules.history import OrganIndex, compare_years, organ_key
 from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
 from .migrate import drop_views, migrate, needs_migration
-from .packing import pack_cells, pack_facts, pack_sections, unpack_cells
+from .packing import unpack_cells
+from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
 from .schema import FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
-from .text import pack_text, unpack_text
+from .text import unpack_text
 
-__all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
+__all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
 # The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
@@ -68,19 +66,6 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def report_key(report: Report) -> str:
-    """What identifies 'the same report' across corrected versions of a file: organ + year."""
-    if report.organ and report.year:
-        organ = re.sub(r"(人民政府|政府)$", "", re.sub(r"\s+", "", report.organ))
-        return f"{organ}|{report.year}"
-    return Path(report.source).name
-
-
-def fingerprint(key: str, finding: Finding, ordinal: int = 0) -> str:
-    basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key] + ([f"#{ordinal}"] if ordinal else []))
-    return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
-
-
 @contextlib.contextmanager
 def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
     """A nested transaction: on any exception only what was written inside it is undone."""
@@ -92,22 +77,6 @@ def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("RELEASE report")
         raise
     conn.execute("RELEASE report")
-
-
-def fingerprints(key: str, findings: list[Finding]) -> list[str]:
-    """One distinct fingerprint per finding. Rules give findings that share rule and fields a
-    distinguishing `key` (stable across re-extraction, so verdicts follow the right finding); should
-    two still collide, the later ones are numbered rather than silently dropped."""
-    seen: set[str] = set()
-    out = []
-    for f in findings:
-        fp, ordinal = fingerprint(key, f), 0
-        while fp in seen:
-            ordinal += 1
-            fp = fingerprint(key, f, ordinal)
-        seen.add(fp)
-        out.append(fp)
-    return out
 
 
 @functools.cache
@@ -216,46 +185,38 @@ class Store:
     # --- reports ------------------------------------------------------------------------
     def save(self, report: Report, run_id: int | None = None) -> None:
         """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
-        refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
-        sha = report.sha256
-        key = report_key(report)
-        counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
-        source_path = os.path.abspath(report.source)
+        self.save_rows(report_rows(report), run_id)
+
+    def save_rows(self, rows: ReportRows, run_id: int | None = None) -> None:
+        """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically."""
+        sha = rows.sha256
         with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-            self._supersede(source_path, sha)
+            self._supersede(rows.source_path, sha)
             row = self.conn.execute("SELECT rid FROM reports WHERE id = ?", [sha]).fetchone()
             rid = row[0] if row and row[0] is not None else self._next_rid()
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
             self.conn.execute(_UPSERT_REPORT, (
-                sha, rid, report.source, report.status, report.error, report.encoding, report.template, report.organ,
-                report.region, report.year, report.published, report.title, key, report.kind, counts["error"], counts["warning"], counts["info"], run_id, now(), __version__,
-                round(sum(report.timings.values()), 6), source_path, 1, None, None, None, None,
+                sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None, None, None, None,
             ))
-            self._save_text(rid, report.text, report.display_text)
-            layout, cells = pack_cells(report.cells, report.template)
-            sections, facts = pack_sections(report.sections), pack_facts(report.facts)
-            if cells or sections or facts:
+            self._save_text(rid, rows.text)
+            if rows.data is not None:
                 self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
-                                  (rid, layout, cells, sections, facts))
+                                  (rid, *rows.data))
             else:  # a failure stores its reason only
                 self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
-            self._save_findings(sha, key, report.findings, run_id)
-            if report.ocr_marks:  # a scanned input: where each value was read, and the pages to show it on
-                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?",
-                                  [json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks}), sha])
+            self._save_findings(sha, rows.key, rows.findings, run_id)
+            if rows.ocr is not None:
+                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?", [rows.ocr, sha])
                 self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
-                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in sorted(report.page_images.items())))
-            if report.llm_calls:
-                self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
-                    (sha, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
-                     c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
-                    for i, c in enumerate(report.llm_calls)
-                ))
+                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
+            if rows.llm_calls:
+                self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
 
-    def _save_text(self, rid: int, text: str, display_text: str | None) -> None:
-        if text or display_text is not None:
+    def _save_text(self, rid: int, text: tuple | None) -> None:
+        """`text` as `report_rows` packed it (size, blob, display size, display blob), or None."""
+        if text is not None:
             self.conn.execute("INSERT OR REPLACE INTO texts (rid, size, text, display_size, display_text) VALUES (?, ?, ?, ?, ?)",
-                              (rid, *pack_text(text), *pack_text(display_text)))
+                              (rid, *text))
         else:  # a failure has no text
             self.conn.execute("DELETE FROM texts WHERE rid = ?", [rid])
 
@@ -342,25 +303,20 @@ class Store:
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
         self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
-    def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
-        rows = {}
-        for f, fp in zip(findings, fingerprints(key, findings)):
-            rows[fp] = {
-                "report_id": rid, "fingerprint": fp, "report_key": key, "rule": f.rule, "severity": f.severity,
-                "fields": json.dumps(f.fields), "message": f.message,
-                "expected": json.dumps(f.expected, ensure_ascii=False), "actual": json.dumps(f.actual, ensure_ascii=False),
-                "span_start": f.start, "span_end": f.end, "status": "open", "note": None, "reviewed_at": None,
-                "run_id": run_id,
-            }
-        if rows:  # carry over any verdict a person gave this finding before
+    def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None) -> None:
+        """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over."""
+        rows = {fp: [rid, fp, key, *rest, "open", None, None, run_id] for fp, *rest in findings}
+        if rows:
             marks = ",".join("?" * len(rows))
+            status_at = FINDING_COLUMNS.index("status")
             for fp, status, note, decided in self.db.execute(
                 f"SELECT fingerprint, status, note, decided_at FROM verdicts WHERE fingerprint IN ({marks})", list(rows)
             ).fetchall():
-                rows[fp].update(status=status, note=note, reviewed_at=decided)
+                rows[fp][status_at : status_at + 3] = [status, note, decided]
         # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
-        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r["fields"],) for r in rows.values()])
-        self.conn.executemany(_INSERT_FINDING, (tuple(r[c] for c in FINDING_COLUMNS) for r in rows.values()))
+        fields_at = FINDING_COLUMNS.index("fields")
+        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
+        self.conn.executemany(_INSERT_FINDING, rows.values())
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
         marks = ", ".join("?" * len(columns))
@@ -424,7 +380,7 @@ class Store:
             marks = ",".join("?" * len(part))
             self.conn.execute(f"DELETE FROM findings WHERE rule LIKE 'history.%' AND report_id IN ({marks})", part)
         for sha in ids:
-            self._save_findings(sha, reports[sha][4], found.get(sha, []), run_id)
+            self._save_findings(sha, reports[sha][4], finding_rows(reports[sha][4], found.get(sha, [])), run_id)
         for chunk in range(0, len(ids), 500):
             part = ids[chunk : chunk + 500]
             self.conn.execute(
@@ -439,7 +395,7 @@ class Store:
             self.db.execute("DELETE FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])
             for rid, findings in found.items():
                 if rid in keys:
-                    self._save_findings(rid, keys[rid], findings, run_id)
+                    self._save_findings(rid, keys[rid], finding_rows(keys[rid], findings), run_id)
             self.db.execute(
                 "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
                 "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")

@@ -139,7 +139,7 @@ def test_ctrl_c_leaves_every_stored_report_whole(tmp_path):
 
 
 def test_a_report_the_store_cannot_take_is_that_files_failure(tmp_path, monkeypatch):
-    from nianbao import store as store_module
+    from nianbao.store import rows as store_module  # where a report becomes its rows (in the worker)
 
     real = store_module.pack_cells
     refused = run(seed_named("002"), "002.txt").cells  # 米易县's report
