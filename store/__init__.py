@@ -27,7 +27,7 @@ from .connection import StoreError, connect_reader, connect_writer, retry_busy, 
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
-from .schema import INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
+from .schema import FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
@@ -43,10 +43,6 @@ LLM_CALL_COLUMNS = (
     "report_id", "seq", "run_id", "part", "model", "mode", "prompt_version", "attempt",
     "prompt_tokens", "completion_tokens", "latency_ms", "cache_hit", "ok", "error",
 )
-FINDING_COLUMNS = (
-    "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
-    "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
-)
 
 
 _REPORT_COLUMNS = (
@@ -58,6 +54,12 @@ _REPORT_COLUMNS = (
 _UPSERT_REPORT = (
     f"INSERT INTO reports ({', '.join(_REPORT_COLUMNS)}) VALUES ({', '.join('?' * len(_REPORT_COLUMNS))}) "
     f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _REPORT_COLUMNS[1:])}"
+)
+
+
+_INSERT_FINDING = (
+    f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) VALUES "
+    f"({', '.join('?' if c != 'fields' else '(SELECT id FROM field_sets WHERE fields = ?)' for c in FINDING_COLUMNS)})"
 )
 
 
@@ -193,7 +195,7 @@ class Store:
             self._supersede(rows.source_path, sha)
             row = self.conn.execute("SELECT rid FROM reports WHERE id = ?", [sha]).fetchone()
             rid = row[0] if row and row[0] is not None else self._next_rid()
-            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
+            self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
             self.conn.execute(_UPSERT_REPORT, (
                 sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None, None, None, None,
             ))
@@ -286,7 +288,7 @@ class Store:
         older = [r[0] for r in self.conn.execute(
             "SELECT id FROM reports WHERE source_path = ? AND id != ? AND current = 1", [source_path, rid])]
         for old in older:
-            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [old])
+            self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [old])
             self.conn.execute("UPDATE reports SET current = 0, superseded_by = ? WHERE id = ?", [rid, old])
 
     def prune(self, history: bool = False, dry_run: bool = False) -> list[dict[str, Any]]:
@@ -318,7 +320,10 @@ class Store:
                 f"SELECT fingerprint, status, note, decided_at FROM verdicts WHERE fingerprint IN ({marks})", list(rows)
             ).fetchall():
                 rows[fp][status_at : status_at + 3] = [status, note, decided]
-        self._insert_many("findings", FINDING_COLUMNS, rows.values())
+        # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
+        fields_at = FINDING_COLUMNS.index("fields")
+        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
+        self.conn.executemany(_INSERT_FINDING, rows.values())
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
         marks = ", ".join("?" * len(columns))
@@ -494,8 +499,8 @@ class Store:
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
                 return 0
             self.db["verdicts"].upsert({"fingerprint": fp, "status": status, "note": note, "decided_at": decided}, pk="fingerprint")
-            cursor = self.db.execute(
-                "UPDATE findings SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
+            cursor = self.db.execute(  # the table under the `findings` view: its rowcount counts the findings changed
+                "UPDATE finding_rows SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
             )
         return cursor.rowcount
 
