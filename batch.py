@@ -26,9 +26,10 @@ import sqlite3
 import sys
 import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -38,6 +39,7 @@ from . import __version__
 from .load import DEFAULT_MAX_BYTES
 from .pipeline import process_path, sha_or_path
 from .report import Report
+from .store.rows import ReportRows, report_rows
 
 if TYPE_CHECKING:
     from .extract.llm.extractor import LLMExtractor
@@ -57,6 +59,8 @@ class BatchOptions:
     llm: LLMExtractor | None = None
     llm_concurrency: int = 4
     force: bool = False  # read every file, even one unchanged since it was stored
+    json_lines: bool = False  # also render each report's JSON (ReportRows.json_line), in the worker
+    json_with_text: bool = False  # …with its normalized text
 
     def stamp(self) -> str:
         """The tool version and the options that change what is read: a file stored under another stamp is read again."""
@@ -94,8 +98,31 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+# What a worker hands back: the Report itself (read_all), or the rows the store writes (run_batch),
+# worked out in the worker so the one writer only executes SQL.
+Shape = Callable[[Report], "Report | ReportRows"]
+
+
+def as_report(report: Report) -> Report:
+    return report
+
+
+def _rows_shape(options: BatchOptions) -> Shape:
+    return partial(report_rows, json_line=options.json_lines, with_text=options.json_with_text)  # picklable, for spawn
+
+
+def _shaped(shape: Shape, report: Report) -> Report | ReportRows:
+    """`shape(report)`; a report that cannot be turned into rows is that file's failure, not the batch's."""
+    try:
+        return shape(report)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 — one odd report must not stop a batch
+        return shape(failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it"))
+
+
 # --- worker processes ------------------------------------------------------------------------
-def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None) -> None:
+def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the batch cleanly
     # Fresh stream objects: forked while the progress bar's thread may hold stderr's lock, a worker
     # that wrote a warning through the inherited object could wait on that lock forever.
@@ -113,9 +140,9 @@ def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None) -> Non
         seq, item = task
         report = read_one(item, max_bytes)
         try:
-            conn.send((seq, report))
+            conn.send((seq, _shaped(shape, report)))
         except (MemoryError, RecursionError) as exc:  # the report itself too big or deep to pass back
-            conn.send((seq, failure(item[0], _reason(exc))))
+            conn.send((seq, shape(failure(item[0], _reason(exc)))))
         if report.error == MEMORY_REASON:
             return  # after a MemoryError the heap may be fragmented; a fresh worker takes over
 
@@ -137,19 +164,35 @@ def _limit_memory(memory_mb: int) -> None:
         pass  # not allowed here: the time limit still holds
 
 
+QUEUED_PER_WORKER = 2  # one being read, one waiting in its pipe: a worker never idles while the writer is busy
+SETTLE_SECONDS = 0.05  # how long the writer waits for a result before it commits and waits on
+
+
 class _Worker:
-    def __init__(self, ctx: Any, options: BatchOptions):
+    """A worker process and the tasks given to it, in the order it reads them (the first is being read)."""
+
+    def __init__(self, ctx: Any, options: BatchOptions, shape: Shape):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, options.max_bytes, options.memory_mb), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, options.max_bytes, options.memory_mb, shape), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, Item] | None = None
-        self.deadline = 0.0
+        self.tasks: deque[tuple[int, Item]] = deque()
+        self.deadline = 0.0  # when the task being read has taken too long
 
     def give(self, seq: int, item: Item, timeout: float) -> None:
-        self.task = (seq, item)
-        self.deadline = time.monotonic() + timeout
-        self.conn.send(self.task)
+        if not self.tasks:
+            self.deadline = time.monotonic() + timeout
+        self.tasks.append((seq, item))
+        try:
+            self.conn.send((seq, item))
+        except OSError:  # it has just quit or died: noticed when its pipe ends, and what it never started goes to its successor
+            pass
+
+    def finished(self, timeout: float) -> None:
+        """The first task's result arrived: the next one starts being read now."""
+        self.tasks.popleft()
+        if self.tasks:
+            self.deadline = time.monotonic() + timeout
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -166,56 +209,68 @@ class _Worker:
         self.conn.close()
 
 
-def _in_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
+def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
     ctx = get_context("fork") if "fork" in _start_methods() else get_context()
-    workers = [_Worker(ctx, options) for _ in range(max(1, options.jobs))]
+    workers = [_Worker(ctx, options, shape) for _ in range(max(1, options.jobs))]
     window = 32 * len(workers)  # finished reports held back for order: bounded, so memory stays flat
-    done: dict[int, Report] = {}
+    done: dict[int, Report | ReportRows] = {}
+    inputs = iter(items)  # drawn as a worker has room: never held as a list
+    drawn = False  # every input handed out
     next_out = next_in = 0
+
+    def replace(i: int, kill: bool, leftover: list[tuple[int, Item]]) -> None:
+        """A fresh worker in place of worker i, given the tasks its predecessor never started."""
+        workers[i].stop(kill=kill)
+        workers[i] = _Worker(ctx, options, shape)
+        for seq, item in leftover:
+            workers[i].give(seq, item, options.file_timeout)
+
     try:
-        while next_out < len(items):
+        while not drawn or next_out < next_in:
             for w in workers:
-                if w.task is None and next_in < len(items) and next_in < next_out + window:
-                    w.give(next_in, items[next_in], options.file_timeout)
+                while len(w.tasks) < QUEUED_PER_WORKER and not drawn and next_in < next_out + window:
+                    item = next(inputs, None)
+                    if item is None:
+                        drawn = True
+                        break
+                    w.give(next_in, item, options.file_timeout)
                     next_in += 1
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
-            busy = [w for w in workers if w.task is not None]
+            busy = [w for w in workers if w.tasks]
             if not busy:
                 continue
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = set(wait([w.conn for w in busy], 0))
+            ready = set(wait([w.conn for w in busy], min(timeout, SETTLE_SECONDS)))
             if not ready:
-                yield None  # about to wait: the writer commits now rather than hold its transaction open
-                ready = set(wait([w.conn for w in busy], timeout))
+                yield None  # about to wait longer: the writer commits now rather than hold its transaction open
+                ready = set(wait([w.conn for w in busy], max(0.0, min(w.deadline for w in busy) - time.monotonic())))
             for i, w in enumerate(workers):
-                if w.task is None:
+                if not w.tasks:
                     continue
-                seq, item = w.task
+                seq, item = w.tasks[0]
                 if w.conn in ready:
                     try:
                         got_seq, report = w.conn.recv()
-                        done[got_seq], w.task = report, None
-                        if report.error == MEMORY_REASON:  # that worker quits; a fresh one takes over
-                            w.stop()
-                            workers[i] = _Worker(ctx, options)
-                        continue
                     except (EOFError, OSError):  # the worker died: killed by the OS, a crash in C code
                         w.process.join()
-                        done[seq] = failure(item[0], _died(w.process.exitcode))
+                        done[seq] = shape(failure(item[0], _died(w.process.exitcode)))
+                        replace(i, True, list(w.tasks)[1:])
+                        continue
+                    done[got_seq] = report
+                    w.finished(options.file_timeout)
+                    if report.error == MEMORY_REASON:  # that worker quits; a fresh one takes over what it had queued
+                        replace(i, False, list(w.tasks))
                 elif time.monotonic() >= w.deadline:
-                    done[seq] = failure(item[0], f"took longer than {options.file_timeout:g} s to read (--file-timeout); stopped")
-                else:
-                    continue
-                w.stop(kill=True)
-                workers[i] = _Worker(ctx, options)
+                    done[seq] = shape(failure(item[0], f"took longer than {options.file_timeout:g} s to read (--file-timeout); stopped"))
+                    replace(i, True, list(w.tasks)[1:])
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
     finally:
         for w in workers:
-            w.stop(kill=w.task is not None)
+            w.stop(kill=bool(w.tasks))
 
 
 def _died(exitcode: int | None) -> str:
@@ -232,16 +287,16 @@ def _start_methods() -> list[str]:
     return get_all_start_methods()
 
 
-def _stream(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
-    """Each input's Report in input order, and None whenever the next one is not ready yet."""
+def _stream(items: Iterable[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:
+    """Each input's Report (or `shape` of it) in input order, and None whenever the next one is not ready yet."""
     if options.llm is not None:
         from .batch_llm import in_model_workers  # it builds on this module
 
-        return in_model_workers(items, options)
-    return _in_workers(items, options)
+        return in_model_workers(items, options, shape)
+    return _in_workers(items, options, shape)
 
 
-def read_all(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
+def read_all(items: Iterable[Item], options: BatchOptions) -> Iterator[Report]:
     """Each input's Report, in input order."""
     stream = _stream(items, options)
     try:
@@ -258,8 +313,7 @@ class BatchResult:
     stage_seconds: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     error: str | None = None
-    run_id: int | None = None
-    stored: list[str] = field(default_factory=list)  # ids of the reports written by this run
+    run_id: int | None = None  # the reports this run stored are those with this run_id in the database
 
 
 class _StopFlag:
@@ -285,30 +339,35 @@ class _StopFlag:
 
 
 def run_batch(
-    items: Sequence[Item],
+    items: Iterable[Item],
     store: Store | None,
     options: BatchOptions,
     argv: list[str] | None = None,
-    on_report: Callable[[Report], None] | None = None,
+    on_report: Callable[[ReportRows], None] | None = None,
     after: Callable[[Store, int | None], int] | None = None,
     on_skipped: Callable[[int], None] | None = None,
     commit_every: int = 200,
     commit_seconds: float = 0.5,
+    total: int | None = None,
 ) -> BatchResult:
     """Read, check and store every input; the run is recorded in the database with its outcome.
 
+    `items` is drawn lazily (a generator such as `expand_inputs` is never turned into a list)
+    and nothing is kept per input once its report is stored: memory stays flat however many
+    inputs there are. `total` is how many inputs there are, for the run's record (a sized `items`
+    gives its own; else the inputs drawn are counted).
     `after(store, run_id)` runs once a batch is done (the region's deadline check); its count is stats["late"].
     """
     result = BatchResult()
     result.run_id = store.start_run(argv or []) if store else None
+    result.stats["skipped"] = 0
     started = time.perf_counter()
-    to_read, stamps = _changed(items, store, options)
-    result.stats["skipped"] = len(items) - len(to_read)
-    if on_skipped and result.stats["skipped"]:
-        on_skipped(result.stats["skipped"])
+    drawn = _Counted(items)
+    stamps = _Stamps()
+    to_read = _changed(drawn, store, options, stamps, result.stats, on_skipped, result.run_id)
     try:
         with _StopFlag() as stop:
-            reports = _stream(to_read, options)
+            reports = _stream(to_read, options, _rows_shape(options))
             try:
                 _write(reports, store, result, stamps, on_report, stop, commit_every, commit_seconds)
             finally:
@@ -321,42 +380,107 @@ def run_batch(
     finally:
         result.seconds = time.perf_counter() - started
         if store and result.status == "done":
-            result.stats["history"] = store.check_across_years(result.run_id, result.stored)
+            result.stats["history"] = store.check_run_across_years(result.run_id)
             if after:
                 result.stats["late"] = after(store, result.run_id)
         if store and result.run_id is not None:
+            n_inputs = total if total is not None else len(items) if isinstance(items, Sized) else drawn.n
             try:
-                store.finish_run(result.run_id, result.status, _run_row(len(items), result))
+                store.finish_run(result.run_id, result.status, _run_row(n_inputs, result))
             except sqlite3.Error:
                 pass  # after a write failure this may fail too; the reports stay whole
     return result
 
 
-def _changed(items: Sequence[Item], store: Store | None, options: BatchOptions) -> tuple[list[Item], dict[str, tuple[int, int, str]]]:
-    """The inputs to read, and the stamp (size, mtime, options) each is stored with.
+class _Counted:
+    """The inputs, counted as they are drawn."""
+
+    def __init__(self, items: Iterable[Item]):
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator[Item]:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
+class _Stamps:
+    """The stamps of the inputs on their way through the readers: put when an input is drawn, taken
+    when its report is written, so only the inputs in flight are held (not one per input of the batch)."""
+
+    def __init__(self) -> None:
+        self._by_source: dict[str, list] = {}  # source → [stamp, inputs in flight with it]
+
+    def put(self, source: str, stamp: tuple[int, int, str]) -> None:
+        entry = self._by_source.setdefault(source, [stamp, 0])
+        entry[0] = stamp
+        entry[1] += 1
+
+    def take(self, source: str) -> tuple[int, int, str] | None:
+        entry = self._by_source.get(source)
+        if entry is None:
+            return None
+        entry[1] -= 1
+        if entry[1] <= 0:
+            del self._by_source[source]
+        return entry[0]
+
+    def __len__(self) -> int:
+        return len(self._by_source)
+
+
+STAMP_CHUNK = 500  # inputs whose stored stamps are looked up in one query
+
+
+def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, stamps: _Stamps, stats: Counter,
+             on_skipped: Callable[[int], None] | None, run_id: int | None) -> Iterator[Item]:
+    """The inputs to read, lazily, each with the stamp (size, mtime, options) it will be stored with put in `stamps`.
 
     A file whose size and modification time (to the nanosecond) are those stored with its
     current version, read by this version with these options, and read successfully, is
     not read again: its bytes are taken as unchanged without reading them (`force` reads all).
+    Stored stamps are looked up a chunk of inputs at a time (by the indexed source path), never
+    loaded whole; a version this run stored itself does not count, as if looked up before the run.
     """
     stamp = options.stamp()
-    known = store.stamps() if store is not None and not options.force else {}
-    to_read, stamps = [], {}
-    for path, problem in items:
-        if problem is None:
-            try:
-                st = path.stat()
-            except OSError:
-                to_read.append((path, problem))
-                continue
-            if known.get(os.path.abspath(path)) == (st.st_size, st.st_mtime_ns, stamp):
-                continue
-            stamps[str(path)] = (st.st_size, st.st_mtime_ns, stamp)
-        to_read.append((path, problem))
-    return to_read, stamps
+    look_up = store is not None and not options.force
+    for chunk in _chunks(items, STAMP_CHUNK):
+        stats_of: dict[int, tuple[int, int, str]] = {}
+        for i, (path, problem) in enumerate(chunk):
+            if problem is None:
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                stats_of[i] = (st.st_size, st.st_mtime_ns, stamp)
+        known = store.stamps_of([os.path.abspath(chunk[i][0]) for i in stats_of], run_id) if look_up and stats_of else {}
+        skipped = 0
+        for i, item in enumerate(chunk):
+            now = stats_of.get(i)
+            if now is not None:
+                if known.get(os.path.abspath(item[0])) == now:
+                    skipped += 1
+                    continue
+                stamps.put(str(item[0]), now)
+            yield item
+        if skipped:
+            stats["skipped"] += skipped
+            if on_skipped:
+                on_skipped(skipped)
 
 
-def _write(reports: Iterator[Report | None], store: Store | None, result: BatchResult, stamps: dict, on_report, stop: _StopFlag,
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write(reports: Iterator[ReportRows | None], store: Store | None, result: BatchResult, stamps: _Stamps, on_report, stop: _StopFlag,
            commit_every: int, commit_seconds: float) -> None:
     stats, stages = result.stats, result.stage_seconds
     pending = 0
@@ -368,18 +492,18 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
                     store.commit()
                 pending, last_commit = 0, time.monotonic()
                 continue
+            stamp = stamps.take(report.source)
             if store:
                 store.begin()
                 try:
-                    store.save(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                    store.save_rows(report, result.run_id)  # in its own savepoint: a failure undoes this report only
                 except (sqlite3.Error, KeyboardInterrupt):
                     raise
                 except Exception as exc:  # noqa: BLE001 — a report the store cannot take is that file's failure, not the batch's
-                    report = failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it")
-                    store.save(report, result.run_id)
-                if report.source in stamps:
-                    store.stamp(report.sha256, *stamps[report.source])
-                result.stored.append(report.sha256)
+                    report = report_rows(failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it"))
+                    store.save_rows(report, result.run_id)
+                if stamp is not None:
+                    store.stamp(report.sha256, *stamp)
                 pending += 1
                 if pending >= commit_every or time.monotonic() - last_commit >= commit_seconds:
                     store.commit()
@@ -394,12 +518,12 @@ def _write(reports: Iterator[Report | None], store: Store | None, result: BatchR
             store.commit()
 
 
-def _count(report: Report, stats: Counter, stages: Counter) -> None:
+def _count(report: ReportRows, stats: Counter, stages: Counter) -> None:
     stats["ok" if report.status == "ok" else "failed"] += 1
-    stats.update(f.severity for f in report.findings)
+    stats.update({severity: n for severity, n in report.counts.items() if n})
     stages.update(report.timings)
-    stats["llm_calls"] += sum(1 for c in report.llm_calls if not c.cache_hit)
-    stats["llm_cache_hits"] += sum(1 for c in report.llm_calls if c.cache_hit)
+    stats["llm_calls"] += report.llm_made
+    stats["llm_cache_hits"] += report.llm_cache_hits
 
 
 def _run_row(n_inputs: int, result: BatchResult) -> dict[str, Any]:

@@ -26,14 +26,15 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from .batch import MEMORY_REASON, BatchOptions, Item, _died, _limit_memory, _reason, failure, read_one
+from .batch import MEMORY_REASON, BatchOptions, Item, Shape, _died, _limit_memory, _reason, _shaped, as_report, failure, read_one
 from .extract.llm.shared import context
 from .report import Report
+from .store.rows import ReportRows
 
 if TYPE_CHECKING:
     from .extract.llm.extractor import LLMExtractor
@@ -49,7 +50,7 @@ def model_seconds(llm: LLMExtractor) -> float:
     return PARTS * per_part * 2  # twice: a part may first wait for the same question asked for another report
 
 
-def _worker_main(conn: Connection, options: BatchOptions, width: int) -> None:
+def _worker_main(conn: Connection, options: BatchOptions, width: int, shape: Shape) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the batch cleanly
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — fresh streams, as in batch._worker_main
     sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
@@ -59,11 +60,12 @@ def _worker_main(conn: Connection, options: BatchOptions, width: int) -> None:
 
     def read(seq: int, item: Item) -> None:
         report = read_one(item, options.max_bytes, options.llm)
+        shaped = _shaped(shape, report)
         with sending:
             try:
-                conn.send((seq, report))
+                conn.send((seq, shaped))
             except (MemoryError, RecursionError) as exc:  # the report itself too big or deep to pass back
-                conn.send((seq, failure(item[0], _reason(exc))))
+                conn.send((seq, shape(failure(item[0], _reason(exc)))))
             except OSError:
                 pass  # the writer has gone (the batch stopped)
 
@@ -82,10 +84,10 @@ def _worker_main(conn: Connection, options: BatchOptions, width: int) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, options: BatchOptions, width: int):
-        self.width = width
+    def __init__(self, ctx: Any, options: BatchOptions, width: int, shape: Shape):
+        self.width, self.shape = width, shape
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, options, width), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, options, width, shape), daemon=True)
         self.process.start()
         child.close()
         self.tasks: dict[int, tuple[Item, float]] = {}  # seq → (input, deadline)
@@ -98,7 +100,15 @@ class _Worker:
     def give(self, seq: int, item: Item, seconds: float, solo: bool = False) -> None:
         self.tasks[seq] = (item, time.monotonic() + seconds)
         self.solo = solo
-        self.conn.send((seq, item))
+        try:
+            self.conn.send((seq, item))
+        except OSError:  # it has just died: noticed when its pipe ends, and the task is read again
+            pass
+
+    def successor(self, ctx: Any, options: BatchOptions, kill: bool) -> _Worker:
+        self.tasks.clear()
+        self.stop(kill=kill)
+        return _Worker(ctx, options, self.width, self.shape)
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -115,29 +125,39 @@ class _Worker:
         self.conn.close()
 
 
-def in_model_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[Report | None]:
-    """Each input's Report in input order (None whenever the next one is not ready yet)."""
+def in_model_workers(items: Iterable[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:
+    """Each input's Report (or `shape` of it) in input order, and None whenever the next one is not ready yet."""
     assert options.llm is not None
     ctx = context()
     total = max(1, options.llm_concurrency)
     n = max(1, min(options.jobs, total))
-    widths = [total // n + (i < total % n) for i in range(n)]
-    workers = [_Worker(ctx, options, w) for w in widths]
+    workers = [_Worker(ctx, options, total // n + (i < total % n), shape) for i in range(n)]
     seconds = options.file_timeout + model_seconds(options.llm)
     window = 4 * total + 32  # finished reports held back for order: bounded, so memory stays flat
-    again: deque[tuple[int, bool]] = deque()  # (seq, read alone) to read again after a worker was lost
-    done: dict[int, Report] = {}
+    inputs = iter(items)  # drawn as a worker has room: never held as a list
+    drawn = False
+    again: deque[tuple[int, Item, bool]] = deque()  # (seq, input, read alone) to read again after its worker was lost
+    done: dict[int, Report | ReportRows] = {}
     next_in = next_out = 0
     try:
-        while next_out < len(items):
+        while not drawn or next_out < next_in:
             for w in workers:
-                while w.room() and (again or (next_in < len(items) and next_in < next_out + window)):
-                    if again:
-                        seq, alone = again.popleft()
-                    else:
+                while w.room():
+                    if again:  # first what a lost worker held; one to be read alone waits for an idle worker
+                        seq, item, alone = again[0]
+                        if alone and w.tasks:
+                            break
+                        again.popleft()
+                    elif not drawn and next_in < next_out + window:
+                        item = next(inputs, None)
+                        if item is None:
+                            drawn = True
+                            break
                         seq, alone = next_in, False
                         next_in += 1
-                    w.give(seq, items[seq], seconds, solo=alone)
+                    else:
+                        break
+                    w.give(seq, item, seconds, solo=alone)
                     if alone:
                         break
             while next_out in done:
@@ -162,7 +182,7 @@ def in_model_workers(items: Sequence[Item], options: BatchOptions) -> Iterator[R
             w.stop(kill=bool(w.tasks))
 
 
-def _collect(w: _Worker, ready: bool, done: dict[int, Report], again: deque, ctx: Any,
+def _collect(w: _Worker, ready: bool, done: dict[int, Report | ReportRows], again: deque, ctx: Any,
              options: BatchOptions, seconds: float) -> _Worker:
     """Take what worker `w` has finished; returns it, or the fresh worker that replaces it."""
     if ready:
@@ -170,14 +190,12 @@ def _collect(w: _Worker, ready: bool, done: dict[int, Report], again: deque, ctx
             seq, report = w.conn.recv()
         except (EOFError, OSError):  # the worker died: killed by the OS, a crash in C code
             w.process.join()
-            if len(w.tasks) == 1 or w.solo:
-                [seq] = w.tasks
-                done[seq] = failure(w.tasks[seq][0][0], _died(w.process.exitcode))
+            if len(w.tasks) == 1:
+                [(seq, (item, _))] = w.tasks.items()
+                done[seq] = w.shape(failure(item[0], _died(w.process.exitcode)))
             else:  # which report did it? each is read again alone: the culprit fails alone
-                again.extend((seq, True) for seq in sorted(w.tasks))
-            w.tasks.clear()
-            w.stop(kill=True)
-            return _Worker(ctx, options, w.width)
+                again.extend((seq, item, True) for seq, (item, _) in sorted(w.tasks.items()))
+            return w.successor(ctx, options, kill=True)
         del w.tasks[seq]
         done[seq] = report
         w.solo = False
@@ -189,12 +207,10 @@ def _collect(w: _Worker, ready: bool, done: dict[int, Report], again: deque, ctx
         if not late:
             return w
         for seq in late:
-            done[seq] = failure(w.tasks.pop(seq)[0][0], f"took longer than {seconds:g} s to read (--file-timeout and the model's deadlines); stopped")
-        again.extendleft((seq, False) for seq in sorted(w.tasks, reverse=True))  # innocent: read again by a fresh worker
-        w.tasks.clear()
-        w.stop(kill=True)
-        return _Worker(ctx, options, w.width)
+            item, _ = w.tasks.pop(seq)
+            done[seq] = w.shape(failure(item[0], f"took longer than {seconds:g} s to read (--file-timeout and the model's deadlines); stopped"))
+        again.extendleft((seq, item, False) for seq, (item, _) in sorted(w.tasks.items(), reverse=True))  # innocent: read again
+        return w.successor(ctx, options, kill=True)
     if w.retiring and not w.tasks:
-        w.stop()
-        return _Worker(ctx, options, w.width)
+        return w.successor(ctx, options, kill=False)
     return w

@@ -28,9 +28,10 @@ from . import __version__
 from .batch import DEFAULT_FILE_TIMEOUT, BatchOptions, read_all, run_batch
 from .load import DEFAULT_MAX_BYTES
 from .extract.llm.breaker import not_asked as was_not_asked
-from .pipeline import expand_inputs
+from .pipeline import count_inputs, expand_inputs
 from .report import Report
 from .rules import RULES
+from .store.rows import ReportRows
 
 app = typer.Typer(
     help=(
@@ -213,36 +214,37 @@ def extract(
       nianbao extract reports/ --llm auto --model deepseek-chat   (with OPENAI_API_KEY, OPENAI_BASE_URL set)
     """
     db_path = db if db is not None or as_json else DEFAULT_DB
-    items = list(expand_inputs(inputs))
-    if not items:
+    total = count_inputs(inputs)  # walked twice (count, then read) rather than 100,000 paths held in memory
+    if not total:
         err.print("nianbao: no input files found (give files, folders or glob patterns)")
         raise typer.Exit(2)
     store = _store_for_writing(db_path, create=True) if db_path else None
     extractor, workers, cache = _llm_setup(llm, model, base_url, instructor_mode, timeout, concurrency, no_cache, db_path)
     options = BatchOptions(max_bytes=max_bytes, file_timeout=file_timeout, llm=extractor, llm_concurrency=workers,
-                           force=force or no_cache)  # asking the model again means reading again
+                           force=force or no_cache,  # asking the model again means reading again
+                           json_lines=as_json, json_with_text=with_text)
     if jobs is not None:
         options.jobs = max(1, jobs)
     not_asked: list[str] = []
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, disable=quiet or len(items) < 2, transient=True,
+        console=err, disable=quiet or total < 2, transient=True,
     )
-    task = progress.add_task("extracting", total=len(items))
+    task = progress.add_task("extracting", total=total)
 
-    def on_report(report: Report) -> None:
-        if as_json:
-            out.file.write(json.dumps(report.to_json(with_text), ensure_ascii=False) + "\n")
+    def on_report(report: ReportRows) -> None:
+        if report.json_line is not None:
+            out.file.write(report.json_line + "\n")
         if report.status != "ok":
             progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
-        if extractor is not None and was_not_asked(report):
+        if extractor is not None and report.llm_not_asked:
             not_asked.append(report.source)
         progress.advance(task)
 
     try:
         with progress:
-            result = run_batch(items, store, options, sys.argv, on_report, after=_after_batch,
-                               on_skipped=lambda n: progress.advance(task, n))
+            result = run_batch(expand_inputs(inputs), store, options, sys.argv, on_report, after=_after_batch,
+                               on_skipped=lambda n: progress.advance(task, n), total=total)
     finally:
         if store:
             store.close()
@@ -296,14 +298,13 @@ def check(
         err.print("nianbao: --fail-on takes error, warning or never")
         raise typer.Exit(2)
     worst = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[fail_on]
-    items = list(expand_inputs(inputs))
-    if not items:
+    if not any(True for _ in expand_inputs(inputs)):
         err.print("nianbao: no input files found")
         raise typer.Exit(2)
     extractor, _, _ = _llm_setup(llm, model, base_url, instructor_mode, timeout, 1, True, None)
     failed = flagged = 0
     not_asked: list[str] = []
-    for report in read_all(items, BatchOptions(max_bytes=max_bytes, llm=extractor, llm_concurrency=1)):
+    for report in read_all(expand_inputs(inputs), BatchOptions(max_bytes=max_bytes, llm=extractor, llm_concurrency=1)):
         failed += report.status != "ok"
         if extractor is not None and was_not_asked(report):
             not_asked.append(report.source)

@@ -83,7 +83,7 @@ def gather(store: Store, year: int, top: str | None = None, status: str = "confi
             [report["id"], status]))
         if not rows:
             continue
-        text = store.conn.execute("SELECT text FROM reports WHERE id = ?", [report["id"]]).fetchone()[0] or ""
+        text = store.text_of(report["id"])
         title = store.conn.execute("SELECT title FROM reports WHERE id = ?", [report["id"]]).fetchone()[0]
         cells = {c["field"]: c for c in store.db.query("SELECT field, value, raw FROM cells WHERE report_id = ?", [report["id"]])}
         organ = report.get("roster_organ") or report["organ"] or report["source"]

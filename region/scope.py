@@ -60,7 +60,7 @@ def check_deadlines(store: Store, run_id: int | None = None) -> int:
         for year in years:
             for status in coverage(reports, roster, aliases, year, None, deadlines).organs:
                 if status.state == "found" and status.lateness == "late":
-                    text = store.db.execute("SELECT text FROM reports WHERE id = ?", [status.report_id]).fetchone()[0]
+                    text = store.text_of(status.report_id)
                     found[status.report_id] = [late_finding(text, status.published, status.deadline, status.deadline_origin, status.days_late)]
     store.replace_findings("region.", found, run_id)
     return sum(len(v) for v in found.values())

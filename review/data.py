@@ -47,7 +47,8 @@ def find_report_id(store: Store, ref: str) -> str | None:
 
 def load_report(store: Store, report_id: str) -> dict[str, Any]:
     """Everything one review page shows."""
-    report = store.db["reports"].get(report_id)
+    text, display_text = store.texts_of([report_id]).get(report_id, ("", None))
+    report = {**store.db["reports"].get(report_id), "text": text, "display_text": display_text}
     cells = {r["field"]: r for r in store.db.query("SELECT * FROM cells WHERE report_id = ?", [report_id])}
     findings = [
         {**f, "fields": json.loads(f["fields"] or "[]"), "expected": json.loads(f["expected"] or "null"),
@@ -84,12 +85,15 @@ def list_findings(store: Store, **filters: Any) -> list[dict[str, Any]]:
             where.append(clause)
             args.append(f"%{value}%" if name == "organ" else value)
     sql = (
-        "SELECT f.fingerprint, f.rule, f.severity, f.status, f.note, f.message, f.fields, f.span_start, "
-        # the line of the span in the text, so `source:line` opens at the place in an editor
-        "CASE WHEN f.span_start IS NULL THEN NULL ELSE 1 + length(substr(r.text, 1, f.span_start)) "
-        "- length(replace(substr(r.text, 1, f.span_start), char(10), '')) END AS line, "
+        "SELECT f.fingerprint, f.rule, f.severity, f.status, f.note, f.message, f.fields, f.span_start, NULL AS line, "
         "r.id AS report_id, r.source, r.organ, r.year, r.run_id FROM findings f JOIN reports r ON r.id = f.report_id "
         + (f"WHERE {' AND '.join(where)} " if where else "")
         + "ORDER BY r.run_id DESC, r.source, CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
     )
-    return list(store.db.query(sql, args))
+    rows = list(store.db.query(sql, args))
+    # the line of the span in the text, so `source:line` opens at the place in an editor (each text decompressed once)
+    texts = store.texts_of(list({r["report_id"] for r in rows if r["span_start"] is not None}))
+    for r in rows:
+        if r["span_start"] is not None and r["report_id"] in texts:
+            r["line"] = texts[r["report_id"]][0].count("\n", 0, r["span_start"]) + 1
+    return rows

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
-import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -23,16 +21,18 @@ import sqlite_utils
 
 from .. import __version__
 from .. import fields as F
-from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
-from ..rules.history import OrganIndex, compare_years, organ_key
+from ..rules.history import compare_years, name_pairs, organ_key
 from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
-from .migrate import migrate_long_form
-from .packing import pack_cells, pack_facts, pack_sections, unpack_cells
-from .schema import INDEXES, TABLES, VIEWS, statements
+from .migrate import drop_views, migrate, needs_migration
+from .packing import unpack_cells
+from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
+from .schema import FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
+from .text import unpack_text
 
-__all__ = ["Store", "StoreError", "VERDICTS", "fingerprint", "report_key"]
+__all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
+YEARS_CHUNK = 100  # reports compared with last year's and rewritten at a time by the cross-year check
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
 # The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
 STATUSES = VERDICTS + ("sent", "fixed", "disputed")
@@ -43,15 +43,11 @@ LLM_CALL_COLUMNS = (
     "report_id", "seq", "run_id", "part", "model", "mode", "prompt_version", "attempt",
     "prompt_tokens", "completion_tokens", "latency_ms", "cache_hit", "ok", "error",
 )
-FINDING_COLUMNS = (
-    "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
-    "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
-)
 
 
 _REPORT_COLUMNS = (
     "id", "rid", "source", "status", "error", "encoding", "template", "organ", "region", "year", "published", "title",
-    "report_key", "text", "display_text", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
+    "report_key", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
     "seconds", "source_path", "current", "superseded_by", "file_size", "file_mtime_ns", "options",
 )
 # One prepared statement (an upsert that keeps the row, so its rid and rowid stay).
@@ -61,21 +57,14 @@ _UPSERT_REPORT = (
 )
 
 
+_INSERT_FINDING = (
+    f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) VALUES "
+    f"({', '.join('?' if c != 'fields' else '(SELECT id FROM field_sets WHERE fields = ?)' for c in FINDING_COLUMNS)})"
+)
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def report_key(report: Report) -> str:
-    """What identifies 'the same report' across corrected versions of a file: organ + year."""
-    if report.organ and report.year:
-        organ = re.sub(r"(人民政府|政府)$", "", re.sub(r"\s+", "", report.organ))
-        return f"{organ}|{report.year}"
-    return Path(report.source).name
-
-
-def fingerprint(key: str, finding: Finding, ordinal: int = 0) -> str:
-    basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key] + ([f"#{ordinal}"] if ordinal else []))
-    return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
 
 
 @contextlib.contextmanager
@@ -89,22 +78,6 @@ def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("RELEASE report")
         raise
     conn.execute("RELEASE report")
-
-
-def fingerprints(key: str, findings: list[Finding]) -> list[str]:
-    """One distinct fingerprint per finding. Rules give findings that share rule and fields a
-    distinguishing `key` (stable across re-extraction, so verdicts follow the right finding); should
-    two still collide, the later ones are numbered rather than silently dropped."""
-    seen: set[str] = set()
-    out = []
-    for f in findings:
-        fp, ordinal = fingerprint(key, f), 0
-        while fp in seen:
-            ordinal += 1
-            fp = fingerprint(key, f, ordinal)
-        seen.add(fp)
-        out.append(fp)
-    return out
 
 
 @functools.cache
@@ -127,13 +100,17 @@ class Store:
             self._upgrade_then_reopen()
         if not readonly:
             try:
-                self._create_schema()
+                migrated = self._create_schema()
             except sqlite3.Error as exc:
                 self.conn.close()
                 raise StoreError(f"cannot write to the database {path}: {exc}") from None
+            if migrated:  # the old texts' pages are free now: give them back (once; a failure only costs space)
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self.conn.execute("VACUUM")
 
-    def _create_schema(self) -> None:
-        """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race."""
+    def _create_schema(self) -> bool:
+        """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race.
+        True when an older database's storage was migrated."""
         with write(self.conn):
             for statement in statements(TABLES):
                 self.conn.execute(statement)
@@ -142,9 +119,15 @@ class Store:
                 self.conn.execute(statement)
             self.conn.executemany("INSERT OR IGNORE INTO field_slots (layout, pos, field) VALUES (?, ?, ?)", [
                 (t, i, f) for t in (F.TEMPLATE_2021, F.TEMPLATE_2019) for i, f in enumerate(F.fields_for(t))])
-            migrate_long_form(self.conn)
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            migrated = needs_migration(self.conn)
+            migrate(self.conn)  # also gives every report its integer key
+            if version < SCHEMA_VERSION:  # views of an older version read what is no longer there
+                drop_views(self.conn)
             for statement in statements(VIEWS):
                 self.conn.execute(statement)
+            if version < SCHEMA_VERSION:
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.conn.execute("UPDATE reports SET current = 1 WHERE current IS NULL")  # written before versions were kept
             self.conn.executemany(
                 "INSERT OR IGNORE INTO fields (field, label, tbl, template) VALUES (?, ?, ?, ?)",
@@ -153,6 +136,7 @@ class Store:
                  for f in F.fields_for(template)
                  if template == F.TEMPLATE_2021 or f not in F.FIELDS_2021],  # appeals and most rows are shared
             )
+        return migrated
 
     def _add_missing_columns(self) -> None:
         """A database written by an older version gets the columns added since (all nullable)."""
@@ -168,6 +152,8 @@ class Store:
         for name, columns in _wanted_columns().items():
             have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             gaps += [name] if not have else [f"{name}.{c}" for c, _ in columns if c not in have]
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            gaps.append(f"storage version {SCHEMA_VERSION}")
         return gaps
 
     def _upgrade_then_reopen(self) -> None:
@@ -200,52 +186,73 @@ class Store:
     # --- reports ------------------------------------------------------------------------
     def save(self, report: Report, run_id: int | None = None) -> None:
         """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
-        refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
-        sha = report.sha256
-        key = report_key(report)
-        counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
-        source_path = os.path.abspath(report.source)
+        self.save_rows(report_rows(report), run_id)
+
+    def save_rows(self, rows: ReportRows, run_id: int | None = None) -> None:
+        """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically."""
+        sha = rows.sha256
         with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-            self._supersede(source_path, sha)
+            self._supersede(rows.source_path, sha)
             row = self.conn.execute("SELECT rid FROM reports WHERE id = ?", [sha]).fetchone()
             rid = row[0] if row and row[0] is not None else self._next_rid()
-            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
+            self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
             self.conn.execute(_UPSERT_REPORT, (
-                sha, rid, report.source, report.status, report.error, report.encoding, report.template, report.organ,
-                report.region, report.year, report.published, report.title, key, report.text, report.display_text,
-                report.kind, counts["error"], counts["warning"], counts["info"], run_id, now(), __version__,
-                round(sum(report.timings.values()), 6), source_path, 1, None, None, None, None,
+                sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None, None, None, None,
             ))
-            layout, cells = pack_cells(report.cells, report.template, report.text)
-            sections, facts = pack_sections(report.sections), pack_facts(report.facts, report.text)
-            if cells or sections or facts:
+            self._save_text(rid, rows.text)
+            if rows.data is not None:
                 self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
-                                  (rid, layout, cells, sections, facts))
+                                  (rid, *rows.data))
             else:  # a failure stores its reason only
                 self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
-            self._save_findings(sha, key, report.findings, run_id)
-            if report.ocr_marks:  # a scanned input: where each value was read, and the pages to show it on
-                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?",
-                                  [json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks}), sha])
+            self._save_findings(sha, rows.key, rows.findings, run_id)
+            if rows.ocr is not None:
+                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?", [rows.ocr, sha])
                 self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
-                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in sorted(report.page_images.items())))
-            if report.llm_calls:
-                self._insert_many("llm_calls", LLM_CALL_COLUMNS, (
-                    (sha, i, run_id or 0, c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens,
-                     c.completion_tokens, c.latency_ms, int(c.cache_hit), int(c.ok), c.error)
-                    for i, c in enumerate(report.llm_calls)
-                ))
+                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
+            if rows.llm_calls:
+                self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
+
+    def _save_text(self, rid: int, text: tuple | None) -> None:
+        """`text` as `report_rows` packed it (size, blob, display size, display blob), or None."""
+        if text is not None:
+            self.conn.execute("INSERT OR REPLACE INTO texts (rid, size, text, display_size, display_text) VALUES (?, ?, ?, ?, ?)",
+                              (rid, *text))
+        else:  # a failure has no text
+            self.conn.execute("DELETE FROM texts WHERE rid = ?", [rid])
+
+    def texts_of(self, report_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """report id → (its normalized text, which every span points into; the text as printed when it was
+        converted from traditional characters, else None). The one way nianbao reads a stored text."""
+        out: dict[str, tuple[str, str | None]] = {}
+        for chunk in range(0, len(report_ids), 500):
+            ids = report_ids[chunk : chunk + 500]
+            for sha, size, text, display_size, display in self.conn.execute(
+                f"SELECT r.id, t.size, t.text, t.display_size, t.display_text FROM reports r JOIN texts t ON t.rid = r.rid "
+                f"WHERE r.id IN ({','.join('?' * len(ids))})", ids):
+                out[sha] = (unpack_text(text, size) or "", unpack_text(display, display_size))
+        return out
+
+    def text_of(self, report_id: str) -> str:
+        """One report's normalized text ("" when it has none, as a failure)."""
+        return self.texts_of([report_id]).get(report_id, ("", None))[0]
 
     def stamp(self, sha: str, size: int, mtime_ns: int, options: str) -> None:
         """Record the file as read (size, mtime, options), so an unchanged file is not read next time."""
         with write(self.conn):
             self.conn.execute("UPDATE reports SET file_size = ?, file_mtime_ns = ?, options = ? WHERE id = ?", [size, mtime_ns, options, sha])
 
-    def stamps(self) -> dict[str, tuple[int, int, str]]:
-        """source path → (size, mtime_ns, options) of its current version, when it was read successfully."""
+    def stamps_of(self, source_paths: list[str], run_id: int | None = None) -> dict[str, tuple[int, int, str]]:
+        """Of these source paths, each one's (size, mtime_ns, options) of its current version, when it was
+        read successfully; by the indexed path, so a batch looks its inputs up a chunk at a time instead
+        of loading every stamp. Versions stored by `run_id` (the run asking) are not counted."""
+        if not source_paths:
+            return {}
+        not_this_run = "" if run_id is None else f" AND run_id IS NOT {int(run_id)}"
         return {path: (size, mtime, options) for path, size, mtime, options in self.conn.execute(
             "SELECT source_path, file_size, file_mtime_ns, options FROM reports "
-            "WHERE current = 1 AND status = 'ok' AND file_size IS NOT NULL")}
+            f"WHERE source_path IN ({','.join('?' * len(source_paths))}) AND current = 1 AND status = 'ok' "
+            f"AND file_size IS NOT NULL{not_this_run} ORDER BY rowid", source_paths)}
 
     def _next_rid(self) -> int:
         """The next integer key; taken under the write lock, so two writers never share one."""
@@ -256,10 +263,10 @@ class Store:
         out: dict[str, dict[str, Cell]] = {}
         for chunk in range(0, len(report_ids), 500):
             ids = report_ids[chunk : chunk + 500]
-            for sha, text, layout, packed in self.conn.execute(
-                f"SELECT r.id, r.text, d.layout, d.cells FROM reports r JOIN report_data d ON d.rid = r.rid "
+            for sha, layout, packed in self.conn.execute(
+                f"SELECT r.id, d.layout, d.cells FROM reports r JOIN report_data d ON d.rid = r.rid "
                 f"WHERE r.id IN ({','.join('?' * len(ids))})", ids):
-                out[sha] = unpack_cells(layout, packed, text or "")
+                out[sha] = unpack_cells(layout, packed)
         return out
 
     def values_of(self, report_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -281,7 +288,7 @@ class Store:
         older = [r[0] for r in self.conn.execute(
             "SELECT id FROM reports WHERE source_path = ? AND id != ? AND current = 1", [source_path, rid])]
         for old in older:
-            self.conn.execute("DELETE FROM findings WHERE report_id = ?", [old])
+            self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [old])
             self.conn.execute("UPDATE reports SET current = 0, superseded_by = ? WHERE id = ?", [rid, old])
 
     def prune(self, history: bool = False, dry_run: bool = False) -> list[dict[str, Any]]:
@@ -296,29 +303,27 @@ class Store:
         return [{"id": r["id"], "source": r["source"], "current": bool(r["current"])} for r in gone]
 
     def _drop(self, rid: str) -> None:
-        self.conn.execute("DELETE FROM report_data WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
+        for table in ("report_data", "texts"):
+            self.conn.execute(f"DELETE FROM {table} WHERE rid = (SELECT rid FROM reports WHERE id = ?)", [rid])
         for table in ("findings", "llm_calls", "page_images"):
             self.conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
         self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
-    def _save_findings(self, rid: str, key: str, findings: list[Finding], run_id: int | None) -> None:
-        rows = {}
-        for f, fp in zip(findings, fingerprints(key, findings)):
-            rows[fp] = {
-                "report_id": rid, "fingerprint": fp, "report_key": key, "rule": f.rule, "severity": f.severity,
-                "fields": json.dumps(f.fields), "message": f.message,
-                "expected": json.dumps(f.expected, ensure_ascii=False), "actual": json.dumps(f.actual, ensure_ascii=False),
-                "span_start": f.start, "span_end": f.end, "status": "open", "note": None, "reviewed_at": None,
-                "run_id": run_id,
-            }
-        if rows:  # carry over any verdict a person gave this finding before
+    def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None) -> None:
+        """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over."""
+        rows = {fp: [rid, fp, key, *rest, "open", None, None, run_id] for fp, *rest in findings}
+        if rows:
             marks = ",".join("?" * len(rows))
+            status_at = FINDING_COLUMNS.index("status")
             for fp, status, note, decided in self.db.execute(
                 f"SELECT fingerprint, status, note, decided_at FROM verdicts WHERE fingerprint IN ({marks})", list(rows)
             ).fetchall():
-                rows[fp].update(status=status, note=note, reviewed_at=decided)
-        self._insert_many("findings", FINDING_COLUMNS, (tuple(r[c] for c in FINDING_COLUMNS) for r in rows.values()))
+                rows[fp][status_at : status_at + 3] = [status, note, decided]
+        # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
+        fields_at = FINDING_COLUMNS.index("fields")
+        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
+        self.conn.executemany(_INSERT_FINDING, rows.values())
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
         marks = ", ".join("?" * len(columns))
@@ -341,66 +346,122 @@ class Store:
             else:
                 self.db.execute("DELETE FROM organ_aliases WHERE name = ?", [organ_key(name)])
 
-    def check_across_years(self, run_id: int | None = None, changed: list[str] | None = None) -> int:
+    def check_across_years(self, run_id: int | None = None, changed: Iterable[str] | None = None) -> int:
         """Recompute the cross-year findings of the reports in `changed` (all when None) and of their
         partners (the same organ's report of the next year); returns how many cross-year findings there are."""
         with write(self.conn):  # read and rewrite under one lock: a batch saving meanwhile is never half-seen
-            self._check_across_years(run_id, changed)
-            return int(self.conn.execute("SELECT COUNT(*) FROM findings WHERE rule LIKE 'history.%'").fetchone()[0])
+            self._check_across_years(run_id, changed, of_run=False)
+            return self._count_history()
 
-    def _check_across_years(self, run_id: int | None, changed: list[str] | None) -> None:
-        """By index: reports keyed by (matched organ name, year), so the cost per report does not grow with the database."""
-        names = self.organ_names()
-        index: dict[int, OrganIndex] = {}  # year → its reports by organ name
-        reports: dict[str, tuple] = {}
-        for row in self.conn.execute(  # in extraction order, so the last match is the latest copy
-                "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND current = 1 "
-                "AND organ IS NOT NULL AND year IS NOT NULL ORDER BY extracted_at, rowid"):
-            name = names.get(organ_key(row[1]) or "")
-            if name:
-                reports[row[0]] = (*row, name)
-                index.setdefault(row[2], OrganIndex()).add(name, row[0])
-        wanted = set(reports) if changed is None else {sha for sha in changed if sha in reports}
-        for sha in list(wanted):  # the next year's reports of a changed one compare against it
-            _, _, year, _, _, name = reports[sha]
-            wanted.update(index[year + 1].partners(name) if year + 1 in index else ())
-        order = {sha: i for i, sha in enumerate(reports)}
-        pairs = {}
-        for sha in wanted:
-            _, _, year, _, _, name = reports[sha]
-            previous = index[year - 1].partners(name) if year - 1 in index else []
-            if previous:  # the latest extracted copy of last year's report
-                pairs[sha] = max(previous, key=order.__getitem__)
-        values = self.values_of(list(set(pairs) | set(pairs.values())))
-        found: dict[str, list[Finding]] = {}
-        for sha, prev in pairs.items():
-            p = reports[prev]
-            found[sha] = compare_years(values.get(prev, {}), values.get(sha, {}), f"{p[1]} {p[2]}年，{p[3]}")
-        ids = list(wanted)
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            marks = ",".join("?" * len(part))
-            self.conn.execute(f"DELETE FROM findings WHERE rule LIKE 'history.%' AND report_id IN ({marks})", part)
-        for sha in ids:
-            self._save_findings(sha, reports[sha][4], found.get(sha, []), run_id)
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
+    def check_run_across_years(self, run_id: int) -> int:
+        """`check_across_years` for the reports run `run_id` stored, found in the database by their run_id
+        (a batch keeps no list of them); returns how many cross-year findings there are."""
+        with write(self.conn):
+            self._check_across_years(run_id, None, of_run=True)
+            return self._count_history()
+
+    def _count_history(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM findings WHERE rule LIKE 'history.%'").fetchone()[0])
+
+    def _check_across_years(self, run_id: int | None, changed: Iterable[str] | None, of_run: bool) -> None:
+        """By index, in SQLite: the reports keyed by (matched organ name, year) go to temporary tables, and the
+        reports to check are walked a chunk at a time, so neither the cost per report nor the memory grows with
+        the database or the batch."""
+        cursor = None
+        try:
+            self._index_for_years()
+            if of_run:
+                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports WHERE run_id = ?", [run_id])
+            elif changed is None:
+                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports")
+            else:
+                self.conn.executemany("INSERT OR IGNORE INTO temp.xy_wanted SELECT id FROM temp.xy_reports WHERE id = ?",
+                                      ((sha,) for sha in changed))
+            # the next year's reports of a changed one compare against it (one step: a partner's partners are not added)
             self.conn.execute(
-                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
-                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
-                f"WHERE id IN ({','.join('?' * len(part))})", part)
+                "INSERT OR IGNORE INTO temp.xy_wanted SELECT b.id FROM "
+                "(SELECT DISTINCT a.name, a.year FROM temp.xy_wanted w JOIN temp.xy_reports a ON a.id = w.id) k "
+                "JOIN temp.xy_names m ON m.name = k.name JOIN temp.xy_reports b ON b.name = m.other AND b.year = k.year + 1")
+            # each one's partner: the latest extracted copy of last year's report (the largest `ord`)
+            cursor = self.conn.execute(
+                "SELECT a.id, a.report_key, (SELECT MAX((SELECT MAX(x.ord) FROM temp.xy_reports x WHERE x.name = m.other "
+                "AND x.year = a.year - 1)) FROM temp.xy_names m WHERE m.name = a.name) "
+                "FROM temp.xy_wanted w JOIN temp.xy_reports a ON a.id = w.id")
+            while chunk := cursor.fetchmany(YEARS_CHUNK):
+                self._check_years_of(chunk, run_id)
+        finally:
+            if cursor is not None:
+                cursor.close()  # a table cannot be dropped under a pending statement
+            for table in ("xy_wanted", "xy_names", "xy_reports"):
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+    def _index_for_years(self) -> None:
+        """temp.xy_reports: each readable current report with an organ and a year, under the name it is matched as
+        (its alias, else itself) and its place in extraction order; temp.xy_names: which names match (`name_pairs`)."""
+        for table in ("xy_wanted", "xy_names", "xy_reports"):
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        self.conn.execute("CREATE TEMP TABLE xy_reports (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, year INTEGER, "
+                          "organ TEXT, source TEXT, report_key TEXT, run_id INTEGER)")
+        self.conn.execute("CREATE TEMP TABLE xy_names (name TEXT, other TEXT, PRIMARY KEY (name, other)) WITHOUT ROWID")
+        self.conn.execute("CREATE TEMP TABLE xy_wanted (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        aliases = dict(self.conn.execute("SELECT name, canonical FROM organ_aliases").fetchall())  # a person's list: small
+
+        def rows() -> Iterator[tuple]:
+            for ordinal, (sha, organ, year, source, key, run) in enumerate(self.conn.execute(  # extraction order: the last match is the latest copy
+                    "SELECT id, organ, year, source, report_key, run_id FROM reports WHERE status = 'ok' AND current = 1 "
+                    "AND organ IS NOT NULL AND year IS NOT NULL ORDER BY extracted_at, rowid")):
+                k = organ_key(organ)
+                if k:
+                    yield ordinal, sha, aliases.get(k, k), year, organ, source, key, run
+
+        self.conn.executemany("INSERT INTO temp.xy_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        self.conn.execute("CREATE INDEX temp.xy_by_name ON xy_reports (name, year, ord)")
+        self.conn.execute("CREATE INDEX temp.xy_by_run ON xy_reports (run_id)")
+        self.conn.executemany("INSERT OR IGNORE INTO temp.xy_names VALUES (?, ?)", (
+            pair for (name,) in self.conn.execute("SELECT DISTINCT name FROM temp.xy_reports") for pair in name_pairs(name)))
+
+    def _check_years_of(self, chunk: list[tuple[str, str, int | None]], run_id: int | None) -> None:
+        """Compare a chunk of (report id, report_key, its partner's ord or None) with last year's; replace their cross-year findings."""
+        ords = sorted({o for _, _, o in chunk if o is not None})
+        previous = {row[0]: row[1:] for row in self.conn.execute(
+            f"SELECT ord, id, organ, year, source FROM temp.xy_reports WHERE ord IN ({','.join('?' * len(ords))})", ords)} if ords else {}
+        pairs = {sha: previous[o] for sha, _, o in chunk if o is not None}
+        values = self.values_of(list({*pairs, *(p[0] for p in pairs.values())}))
+        ids = [sha for sha, _, _ in chunk]
+        marks = ",".join("?" * len(ids))
+        self.conn.execute(f"DELETE FROM findings WHERE rule LIKE 'history.%' AND report_id IN ({marks})", ids)
+        for sha, key, _ in chunk:
+            if sha in pairs:
+                prev, organ, year, source = pairs[sha]
+                found = compare_years(values.get(prev, {}), values.get(sha, {}), f"{organ} {year}年，{source}")
+                self._save_findings(sha, key, finding_rows(key, found), run_id)
+        self.conn.execute(
+            "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+            "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
+            f"WHERE id IN ({marks})", ids)
 
     def replace_findings(self, rule_prefix: str, found: dict[str, list[Finding]], run_id: int | None = None) -> None:
-        """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over."""
-        keys = {r["id"]: r["report_key"] for r in self.db.query("SELECT id, report_key FROM reports")}
+        """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over.
+        Only the reports that had or get such findings are touched (looked up, recounted), so the memory and the
+        work do not grow with the database when there are few (after every batch: the region's deadlines)."""
         with write(self.conn):
+            touched = {r[0] for r in self.conn.execute("SELECT DISTINCT report_id FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])}
             self.db.execute("DELETE FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])
-            for rid, findings in found.items():
-                if rid in keys:
-                    self._save_findings(rid, keys[rid], findings, run_id)
-            self.db.execute(
-                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
-                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
+            ids = list(found)
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk : chunk + 500]
+                keys = dict(self.conn.execute(f"SELECT id, report_key FROM reports WHERE id IN ({','.join('?' * len(part))})", part).fetchall())
+                for rid in part:
+                    if rid in keys:
+                        self._save_findings(rid, keys[rid], finding_rows(keys[rid], found[rid]), run_id)
+                        touched.add(rid)
+            touched_ids = sorted(touched)
+            for chunk in range(0, len(touched_ids), 500):
+                part = touched_ids[chunk : chunk + 500]
+                self.db.execute(
+                    "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+                    "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
+                    f"WHERE id IN ({','.join('?' * len(part))})", part)
 
     # --- the reports that count now ---------------------------------------------------------
     def current_reports(self, year: int | None = None) -> list[dict[str, Any]]:
@@ -438,8 +499,8 @@ class Store:
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
                 return 0
             self.db["verdicts"].upsert({"fingerprint": fp, "status": status, "note": note, "decided_at": decided}, pk="fingerprint")
-            cursor = self.db.execute(
-                "UPDATE findings SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
+            cursor = self.db.execute(  # the table under the `findings` view: its rowcount counts the findings changed
+                "UPDATE finding_rows SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
             )
         return cursor.rowcount
 

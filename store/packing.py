@@ -2,18 +2,27 @@
 
 A report's 200 cells as 200 rows cost 35 KB (each row repeating the 64-character report id
 and a field id); packed, they are one JSON array in the order the national format defines
-(`fields.fields_for(template)`), each cell `[value, start, length]` and only what differs
-from the usual beside it in a fourth slot:
+(`fields.fields_for(template)`). Nothing packed points into the text to be read: the text is
+stored compressed (store/text.py) and the long-form views must not need to decompress it.
 
-- `raw` is the text its span covers unless stated ({"raw": ...});
+A cell is `[value, start]` when it is the usual case: an integer printed as its own digits
+(`raw` = the value's digits, the span as long as they are), read by the built-in reader.
+Otherwise `[value, start, length]`, with what differs from the usual in a fourth slot:
+
+- `raw` is the value's digits for an integer, else null, unless stated ({"raw": ...});
 - `status` is "ok" for a value and "blank" for a null unless stated;
 - `extractor` is "builtin" unless stated; `unit`, `alt_value`, `alt_extractor` only when set;
-- a blank cell with nothing else is `null`.
+- an end without a start is {"end": ...}; a blank cell with nothing else is `null`.
+
+A fact is `[name, value, start, quote]` (its end is start + the quote's length), with
+{"end", "unit", "extractor"} in a fifth slot when they differ from that and the usual.
 
 A report whose cells are not exactly its format's fields in order is packed as an object
 keyed by field id instead. JSON (not a binary format) so SQLite's own json_each unpacks it:
 the long-form views `cells`, `sections` and `facts` (store/schema.py) give SQL users,
-datasette and exports today's columns. `unpack_*` mirror `pack_*` exactly; tests round-trip.
+datasette and exports today's columns with the plain `sqlite3` shell. `unpack_*` mirror
+`pack_*` exactly; tests round-trip. (store/migrate.py reads the earlier packing, which
+took `raw` and `quote` from the text.)
 """
 
 from __future__ import annotations
@@ -36,10 +45,16 @@ def _span(start: int | None, end: int | None, extra: dict[str, Any]) -> tuple[in
     return start, None
 
 
-def _cell(cell: Cell, text: str) -> Any:
+def _digits(value: Any) -> str | None:
+    """The raw a cell has unless stated: an integer's own digits (bool is not a number here)."""
+    return str(value) if type(value) is int else None
+
+
+def _cell(cell: Cell) -> Any:
     extra: dict[str, Any] = {}
     start, length = _span(cell.start, cell.end, extra)
-    if cell.raw != (text[cell.start : cell.end] if cell.start is not None and cell.end is not None else None):
+    usual_raw = _digits(cell.value)
+    if cell.raw != usual_raw:
         extra["raw"] = cell.raw
     if cell.status != ("blank" if cell.value is None else "ok"):
         extra["status"] = cell.status
@@ -52,35 +67,40 @@ def _cell(cell: Cell, text: str) -> Any:
         return [cell.value, start, length, extra]
     if cell.value is None and start is None:
         return None
+    if start is not None and usual_raw is not None and length == len(usual_raw):
+        return [cell.value, start]
     return [cell.value, start, length]
 
 
-def pack_cells(cells: dict[str, Cell], template: str | None, text: str) -> tuple[str | None, str | None]:
+def pack_cells(cells: dict[str, Cell], template: str | None) -> tuple[str | None, str | None]:
     """(layout, JSON): layout is the template when the cells are its fields in order, else None (an object)."""
     if not cells:
         return None, None
     if template in (F.TEMPLATE_2021, F.TEMPLATE_2019) and list(cells) == F.fields_for(template):
-        return template, _DUMP([_cell(c, text) for c in cells.values()])
-    return None, _DUMP({f: _cell(c, text) for f, c in cells.items()})
+        return template, _DUMP([_cell(c) for c in cells.values()])
+    return None, _DUMP({f: _cell(c) for f, c in cells.items()})
 
 
-def unpack_cells(layout: str | None, packed: str | None, text: str) -> dict[str, Cell]:
+def unpack_cells(layout: str | None, packed: str | None) -> dict[str, Cell]:
     if not packed:
         return {}
     data = json.loads(packed)
     pairs = zip(F.fields_for(layout), data, strict=True) if layout else data.items()
-    return {f: _unpack_cell(f, item, text) for f, item in pairs}
+    return {f: _unpack_cell(f, item) for f, item in pairs}
 
 
-def _unpack_cell(field_id: str, item: Any, text: str) -> Cell:
+def _unpack_cell(field_id: str, item: Any) -> Cell:
     if item is None:
         return Cell(field_id, None, status="blank", raw=None)
+    if len(item) == 2:
+        value, start = item
+        raw = _digits(value)
+        return Cell(field_id, value, start, start + len(raw), BUILTIN, raw)
     value, start, length, *rest = item
     extra = rest[0] if rest else {}
     end = start + length if start is not None and length is not None else extra.get("end")
-    raw = extra["raw"] if "raw" in extra else (text[start:end] if start is not None and end is not None else None)
     return Cell(
-        field_id, value, start, end, extra.get("extractor", BUILTIN), raw, extra.get("unit"),
+        field_id, value, start, end, extra.get("extractor", BUILTIN), extra.get("raw", _digits(value)), extra.get("unit"),
         extra.get("status", "blank" if value is None else "ok"), extra.get("alt_value"), extra.get("alt_extractor"),
     )
 
@@ -93,24 +113,24 @@ def unpack_sections(packed: str | None) -> list[Section]:
     return [Section(n, title, start, start + length) for n, title, start, length in json.loads(packed)] if packed else []
 
 
-def pack_facts(facts: list[Fact], text: str) -> str | None:
+def pack_facts(facts: list[Fact]) -> str | None:
     out = []
     for f in facts:
         extra: dict[str, Any] = {}
-        if f.quote != text[f.start : f.end]:
-            extra["quote"] = f.quote
+        if f.quote is None or f.end != f.start + len(f.quote):
+            extra["end"] = f.end
         if f.unit is not None:
             extra["unit"] = f.unit
         if f.extractor != BUILTIN:
             extra["extractor"] = f.extractor
-        out.append([f.name, f.value, f.start, f.end - f.start] + ([extra] if extra else []))
+        out.append([f.name, f.value, f.start, f.quote] + ([extra] if extra else []))
     return _DUMP(out) if out else None
 
 
-def unpack_facts(packed: str | None, text: str) -> list[Fact]:
+def unpack_facts(packed: str | None) -> list[Fact]:
     out = []
-    for name, value, start, length, *rest in json.loads(packed) if packed else []:
+    for name, value, start, quote, *rest in json.loads(packed) if packed else []:
         extra = rest[0] if rest else {}
-        end = start + length
-        out.append(Fact(name, value, start, end, extra.get("quote", text[start:end]), extra.get("unit"), extra.get("extractor", BUILTIN)))
+        end = extra["end"] if "end" in extra else start + len(quote)
+        out.append(Fact(name, value, start, end, quote, extra.get("unit"), extra.get("extractor", BUILTIN)))
     return out

@@ -1,4 +1,5 @@
-"""The database schema. Spans are `span_start`/`span_end` (character offsets into reports.text)."""
+"""The database schema. Spans are `span_start`/`span_end` (character offsets into a report's normalized
+text: the `report_text` view, stored compressed in `texts`, see store/text.py)."""
 
 import sqlite3
 
@@ -16,8 +17,6 @@ CREATE TABLE IF NOT EXISTS reports (
     source TEXT, status TEXT, error TEXT, encoding TEXT, template TEXT,
     organ TEXT, region TEXT, year INTEGER, published TEXT, title TEXT,
     report_key TEXT,             -- organ|year: the same report across corrected versions
-    text TEXT,                   -- the normalized text every span points into
-    display_text TEXT,           -- the same text as printed, when it was converted from traditional characters
     kind TEXT,                   -- the input: text | html | docx | pdf
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
     run_id INTEGER REFERENCES runs(id), extracted_at TEXT, version TEXT, seconds REAL,
@@ -46,21 +45,32 @@ CREATE TABLE IF NOT EXISTS report_data (
     sections TEXT,               -- packed JSON; the `sections` view
     facts TEXT                   -- packed JSON; the `facts` view
 );
+CREATE TABLE IF NOT EXISTS texts (
+    rid INTEGER PRIMARY KEY,     -- reports.rid; read through the `report_text` view
+    size INTEGER,                -- the normalized text every span points into: its length in UTF-8 bytes,
+    text BLOB,                   -- and the text, zlib-compressed as sqlar does (as is when that is no smaller)
+    display_size INTEGER,        -- the same text as printed, when it was converted from traditional characters
+    display_text BLOB
+);
 CREATE TABLE IF NOT EXISTS field_slots (
     layout TEXT NOT NULL, pos INTEGER NOT NULL, field TEXT NOT NULL,   -- a format's fields in table order
     PRIMARY KEY (layout, pos)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS findings (
+CREATE TABLE IF NOT EXISTS finding_rows (   -- read and write them as the `findings` view
     report_id TEXT NOT NULL REFERENCES reports(id),
     fingerprint TEXT NOT NULL,   -- stable across re-extraction: report_key + rule + fields
     report_key TEXT, rule TEXT, severity TEXT,
-    fields TEXT,                 -- JSON list of canonical field ids
+    field_set INTEGER,           -- field_sets.id: the finding's fields (`findings.fields`)
     message TEXT, expected TEXT, actual TEXT,
     span_start INTEGER, span_end INTEGER,
     status TEXT,                 -- open | confirmed | dismissed | sent | fixed | disputed (copied from verdicts)
     note TEXT, reviewed_at TEXT, run_id INTEGER,
     PRIMARY KEY (report_id, fingerprint)
-);                               -- a rowid table: rows of ~1 KB waste pages in a WITHOUT ROWID b-tree
+);                               -- a rowid table: appended in order, its pages fill; keyed by sha256 they would not
+CREATE TABLE IF NOT EXISTS field_sets (
+    id INTEGER PRIMARY KEY,
+    fields TEXT UNIQUE           -- a JSON list of canonical field ids, stored once however many findings name it
+);
 CREATE TABLE IF NOT EXISTS verdicts (
     fingerprint TEXT PRIMARY KEY,  -- a person's decision, never touched by extraction
     status TEXT, note TEXT, decided_at TEXT
@@ -106,25 +116,39 @@ CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);
 CREATE INDEX IF NOT EXISTS idx_reports_source_path ON reports(source_path);
 CREATE UNIQUE INDEX IF NOT EXISTS idx_reports_rid ON reports(rid);
-CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
-CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
-CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
+CREATE INDEX IF NOT EXISTS idx_finding_rows_status ON finding_rows(status, severity);
+CREATE INDEX IF NOT EXISTS idx_finding_rows_rule ON finding_rows(rule);
+CREATE INDEX IF NOT EXISTS idx_finding_rows_fingerprint ON finding_rows(fingerprint);
 CREATE INDEX IF NOT EXISTS idx_status_log_fingerprint ON status_log(fingerprint);
 """
 
 
 
-# The long form of what report_data packs, with the columns the tables of the same names had.
+# What this version writes; PRAGMA user_version. 2: texts compressed in `texts`, packing that needs no text;
+# 3: `findings` a view over finding_rows, each list of fields stored once in field_sets.
+# A database of a lower version is migrated on open (store/migrate.py) and its views rebuilt.
+SCHEMA_VERSION = 3
+FINDING_COLUMNS = (
+    "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
+    "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
+)
+_ROW_COLUMNS = [c if c != "fields" else "field_set" for c in FINDING_COLUMNS]
+_SET_OF_NEW = "(SELECT id FROM field_sets WHERE fields = NEW.fields)"
+
+# The long form of what report_data packs, with the columns the tables of the same names had. They read
+# the packed JSON with SQLite's own functions only, so the plain sqlite3 shell reads them too. `findings`
+# has the columns its table had, and is written as it was (INSERT, UPDATE, DELETE: the triggers).
 VIEWS = """
 CREATE VIEW IF NOT EXISTS cells AS
 SELECT r.id AS report_id, COALESCE(s.field, j.key) AS field,
     j.value ->> '$[0]' AS value,
     CASE WHEN json_type(j.value, '$[3].raw') IS NOT NULL THEN j.value ->> '$[3].raw'
-         WHEN j.value ->> '$[2]' IS NOT NULL THEN substr(r.text, (j.value ->> '$[1]') + 1, j.value ->> '$[2]') END AS raw,
+         WHEN json_type(j.value, '$[0]') = 'integer' THEN CAST(j.value ->> '$[0]' AS TEXT) END AS raw,
     j.value ->> '$[3].unit' AS unit,
     COALESCE(j.value ->> '$[3].status', CASE WHEN j.value ->> '$[0]' IS NULL THEN 'blank' ELSE 'ok' END) AS status,
     j.value ->> '$[1]' AS span_start,
-    COALESCE((j.value ->> '$[1]') + (j.value ->> '$[2]'), j.value ->> '$[3].end') AS span_end,
+    CASE WHEN json_array_length(j.value) = 2 THEN (j.value ->> '$[1]') + length(j.value ->> '$[0]')
+         ELSE COALESCE((j.value ->> '$[1]') + (j.value ->> '$[2]'), j.value ->> '$[3].end') END AS span_end,
     COALESCE(j.value ->> '$[3].extractor', 'builtin') AS extractor,
     j.value ->> '$[3].alt_value' AS alt_value,
     j.value ->> '$[3].alt_extractor' AS alt_extractor
@@ -136,11 +160,33 @@ SELECT r.id AS report_id, j.value ->> '$[0]' AS number, j.value ->> '$[1]' AS ti
 FROM reports r JOIN report_data d ON d.rid = r.rid JOIN json_each(d.sections) j;
 CREATE VIEW IF NOT EXISTS facts AS
 SELECT r.id AS report_id, j.key AS seq, j.value ->> '$[0]' AS name, j.value ->> '$[1]' AS value,
-    j.value ->> '$[4].unit' AS unit, j.value ->> '$[2]' AS span_start, (j.value ->> '$[2]') + (j.value ->> '$[3]') AS span_end,
-    COALESCE(j.value ->> '$[4].quote', substr(r.text, (j.value ->> '$[2]') + 1, j.value ->> '$[3]')) AS quote,
+    j.value ->> '$[4].unit' AS unit, j.value ->> '$[2]' AS span_start,
+    CASE WHEN json_type(j.value, '$[4].end') IS NOT NULL THEN j.value ->> '$[4].end'
+         ELSE (j.value ->> '$[2]') + length(j.value ->> '$[3]') END AS span_end,
+    j.value ->> '$[3]' AS quote,
     COALESCE(j.value ->> '$[4].extractor', 'builtin') AS extractor
 FROM reports r JOIN report_data d ON d.rid = r.rid JOIN json_each(d.facts) j;
+CREATE VIEW IF NOT EXISTS findings AS
+SELECT """ + ", ".join(f"f.{c}" if c != "fields" else "s.fields" for c in FINDING_COLUMNS) + """
+FROM finding_rows f LEFT JOIN field_sets s ON s.id = f.field_set;
+CREATE TRIGGER IF NOT EXISTS findings_insert INSTEAD OF INSERT ON findings BEGIN
+    INSERT OR IGNORE INTO field_sets (fields) SELECT NEW.fields WHERE NEW.fields IS NOT NULL;
+    INSERT INTO finding_rows (""" + ", ".join(_ROW_COLUMNS) + """)
+    VALUES (""" + ", ".join(f"NEW.{c}" if c != "fields" else _SET_OF_NEW for c in FINDING_COLUMNS) + """);
+END;
+CREATE TRIGGER IF NOT EXISTS findings_update INSTEAD OF UPDATE ON findings BEGIN
+    INSERT OR IGNORE INTO field_sets (fields) SELECT NEW.fields WHERE NEW.fields IS NOT NULL;
+    UPDATE finding_rows SET """ + ", ".join(f"{c} = NEW.{c}" if c != "fields" else f"field_set = {_SET_OF_NEW}" for c in FINDING_COLUMNS) + """
+    WHERE report_id = OLD.report_id AND fingerprint = OLD.fingerprint;
+END;
+CREATE TRIGGER IF NOT EXISTS findings_delete INSTEAD OF DELETE ON findings BEGIN
+    DELETE FROM finding_rows WHERE report_id = OLD.report_id AND fingerprint = OLD.fingerprint;
+END;
+CREATE VIEW IF NOT EXISTS report_text AS
+SELECT r.id AS report_id, nianbao_text(t.text, t.size) AS text, nianbao_text(t.display_text, t.display_size) AS display_text
+FROM reports r JOIN texts t ON t.rid = r.rid;
 """
+VIEW_NAMES = ("cells", "sections", "facts", "findings", "report_text")
 
 
 def statements(script: str) -> list[str]:

@@ -137,10 +137,10 @@ def test_a_database_that_cannot_be_written_is_one_clear_line(tmp_path, monkeypat
 
     from nianbao.store import Store
 
-    def locked(self, report, run_id=None):
+    def locked(self, rows, run_id=None):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(Store, "save", locked)
+    monkeypatch.setattr(Store, "save_rows", locked)  # what the batch's writer calls
     result = runner.invoke(cli.app, ["extract", str(SEEDS), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1
     assert "cannot write to" in result.stderr and "database is locked" in result.stderr

@@ -65,11 +65,11 @@ def test_odd_cells_and_facts_read_back_exactly(store):
 def test_cells_that_are_not_a_whole_format_pack_by_field_id():
     report = odd_report()
     some = {f: report.cells[f] for f in list(report.cells)[:5][::-1]}  # a few, out of order
-    layout, packed = pack_cells(some, report.template, report.text)
-    assert layout is None and unpack_cells(layout, packed, report.text) == some
-    layout, packed = pack_cells(report.cells, report.template, report.text)
-    assert layout == report.template and unpack_cells(layout, packed, report.text) == report.cells
-    assert unpack_facts(pack_facts(report.facts, report.text), report.text) == report.facts
+    layout, packed = pack_cells(some, report.template)
+    assert layout is None and unpack_cells(layout, packed) == some
+    layout, packed = pack_cells(report.cells, report.template)
+    assert layout == report.template and unpack_cells(layout, packed) == report.cells
+    assert unpack_facts(pack_facts(report.facts)) == report.facts
 
 
 def test_one_row_per_report_and_integer_keys(store):

@@ -135,8 +135,8 @@ def test_roster_status_page_in_chinese(region, region_db, tmp_path):
 
 def test_late_reports_are_findings_with_their_basis(region, region_db):
     store = Store(region_db)
-    rows = list(store.db.query("SELECT r.organ, f.message, f.span_start, f.span_end, r.text FROM findings f "
-                               "JOIN reports r ON r.id = f.report_id WHERE f.rule = 'region.late'"))
+    rows = list(store.db.query("SELECT r.organ, f.message, f.span_start, f.span_end, t.text FROM findings f "
+                               "JOIN reports r ON r.id = f.report_id JOIN report_text t ON t.report_id = r.id WHERE f.rule = 'region.late'"))
     store.close()
     assert {region.organ(name).printed for name, _ in LATE} == {r["organ"] for r in rows}
     for r in rows:

@@ -34,7 +34,7 @@ def test_saves_every_cell_in_long_form_with_span_and_extractor(store):
     assert counts(store) == {"reports": 5, "cells": 1000, "sections": 30, "facts": 37, "findings": 2}
     row = next(store.db.query("SELECT c.* FROM cells c JOIN reports r ON r.id = c.report_id "
                               "WHERE r.organ = '安居镇' AND c.field = 'active.licensing'"))
-    text = next(store.db.query("SELECT text FROM reports WHERE organ = '安居镇'"))["text"]
+    text = next(store.db.query("SELECT t.text FROM report_text t JOIN reports r ON r.id = t.report_id WHERE r.organ = '安居镇'"))["text"]
     assert (row["value"], row["extractor"], text[row["span_start"] : row["span_end"]]) == (290, "builtin", "290")
     blank = next(store.db.query("SELECT value, status FROM cells WHERE field = 'active.fees' AND value IS NULL"))
     assert blank == {"value": None, "status": "blank"}
@@ -107,5 +107,5 @@ def test_an_older_database_gets_the_new_columns(tmp_path):
     old.close()
     store = Store(tmp_path / "old.db")
     store.save(run(seed_named("004"), "004.txt"))
-    assert {"display_text", "kind", "report_key"} <= {c.name for c in store.db["reports"].columns}
+    assert {"kind", "report_key", "rid"} <= {c.name for c in store.db["reports"].columns}
     assert store.db["reports"].count == 1

@@ -1,0 +1,129 @@
+"""What the store writes for one report, worked out without the database.
+
+A batch's workers call `report_rows` beside the reader, so the one writer only executes
+statements: packing 200 cells to JSON, fingerprinting findings and pickling a Report of 200
+Cell objects across processes cost the writer more than all its SQL. Only what needs the
+database stays in `Store.save_rows`: the integer key, earlier versions, a person's verdicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..extract.implausible import refuse_implausible
+from ..extract.llm.breaker import not_asked
+from ..report import Finding, Report
+from .packing import pack_cells, pack_facts, pack_sections
+from .text import pack_text
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def report_key(report: Report) -> str:
+    """What identifies 'the same report' across corrected versions of a file: organ + year."""
+    if report.organ and report.year:
+        organ = re.sub(r"(人民政府|政府)$", "", re.sub(r"\s+", "", report.organ))
+        return f"{organ}|{report.year}"
+    return Path(report.source).name
+
+
+def fingerprint(key: str, finding: Finding, ordinal: int = 0) -> str:
+    basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key] + ([f"#{ordinal}"] if ordinal else []))
+    return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+def fingerprints(key: str, findings: list[Finding]) -> list[str]:
+    """One distinct fingerprint per finding. Rules give findings that share rule and fields a
+    distinguishing `key` (stable across re-extraction, so verdicts follow the right finding); should
+    two still collide, the later ones are numbered rather than silently dropped."""
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        fp, ordinal = fingerprint(key, f), 0
+        while fp in seen:
+            ordinal += 1
+            fp = fingerprint(key, f, ordinal)
+        seen.add(fp)
+        out.append(fp)
+    return out
+
+
+def finding_rows(key: str, findings: list[Finding]) -> list[tuple]:
+    """Per finding: fingerprint, rule, severity, fields, message, expected, actual, span_start, span_end."""
+    return [
+        (fp, f.rule, f.severity, json.dumps(f.fields), f.message, json.dumps(f.expected, ensure_ascii=False),
+         json.dumps(f.actual, ensure_ascii=False), f.start, f.end)
+        for f, fp in zip(findings, fingerprints(key, findings))
+    ]
+
+
+@dataclass
+class ReportRows:
+    """One report as the rows it becomes, plus the little a batch's progress and summary need.
+
+    `report` is the Report itself when it was read in this process (the model's threads); rows that
+    crossed from a worker process leave it None."""
+
+    sha256: str
+    source: str
+    source_path: str  # absolute: one current version per path
+    status: str
+    error: str | None
+    key: str  # report_key
+    # The `reports` row from `source` to `n_info`, in store.REPORT_COLUMNS order (see Store.save_rows).
+    head: tuple
+    seconds: float
+    text: tuple | None  # texts: size, zlib blob, display size, display blob (store/text.py); None: no text
+    data: tuple[str | None, str | None, str | None, str | None] | None  # report_data: layout, cells, sections, facts
+    findings: list[tuple]  # finding_rows
+    ocr: str | None = None
+    page_images: list[tuple[int, bytes]] = field(default_factory=list)
+    llm_calls: list[tuple] = field(default_factory=list)  # store.LLM_CALL_COLUMNS after report_id, seq, run_id
+    counts: dict[str, int] = field(default_factory=dict)  # findings per severity
+    timings: dict[str, float] = field(default_factory=dict)
+    llm_made: int = 0  # calls that went to the provider
+    llm_cache_hits: int = 0
+    json_line: str | None = None  # the report's JSON (Report.to_json), when the batch prints JSON Lines
+    report: Report | None = None
+    llm_not_asked: bool = False  # the circuit breaker kept a part of this report from the model (extract/llm/breaker.py)
+
+
+def report_rows(report: Report, json_line: bool = False, with_text: bool = False) -> ReportRows:
+    """Everything `Store.save_rows` writes for `report`; `json_line` also renders its JSON for printing."""
+    refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
+    key = report_key(report)
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in report.findings:
+        if f.severity in counts:
+            counts[f.severity] += 1
+    layout, cells = pack_cells(report.cells, report.template)
+    sections, facts = pack_sections(report.sections), pack_facts(report.facts)
+    ocr = None
+    if report.ocr_marks:  # a scanned input: where each value was read, and the pages to show it on
+        ocr = json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks})
+    return ReportRows(
+        sha256=report.sha256, source=report.source, source_path=os.path.abspath(report.source),
+        status=report.status, error=report.error, key=key,
+        head=(report.source, report.status, report.error, report.encoding, report.template, report.organ,
+              report.region, report.year, report.published, report.title, key, report.kind,
+              counts["error"], counts["warning"], counts["info"]),
+        # Compressed here, in the worker: zlib is most of what storing a report costs.
+        text=(*pack_text(report.text), *pack_text(report.display_text)) if report.text or report.display_text is not None else None,
+        seconds=round(sum(report.timings.values()), 6),
+        data=(layout, cells, sections, facts) if cells or sections or facts else None,
+        findings=finding_rows(key, report.findings), ocr=ocr,
+        page_images=sorted(report.page_images.items()) if report.ocr_marks else [],
+        llm_calls=[(c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens, c.completion_tokens,
+                    c.latency_ms, int(c.cache_hit), int(c.ok), c.error) for c in report.llm_calls],
+        counts=counts, timings=dict(report.timings),
+        llm_made=sum(1 for c in report.llm_calls if not c.cache_hit),
+        llm_cache_hits=sum(1 for c in report.llm_calls if c.cache_hit),
+        json_line=json.dumps(report.to_json(with_text), ensure_ascii=False) if json_line else None,
+        llm_not_asked=not_asked(report),
+    )
+

@@ -1,0 +1,220 @@
+"""Texts stored compressed; packing that needs no text; the views with the plain sqlite3 library;
+an older database migrated whole; datasette reads the texts through nianbao's plugin."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import tomllib
+import zlib
+from pathlib import Path
+
+import opencc
+import pytest
+from conftest import SEED_NAMES, SEEDS, expected_cells, golden, run, seed_named
+
+from nianbao.pipeline import process_path
+from nianbao.review.data import list_findings, load_report
+from nianbao.review.page import render_report
+from nianbao.store import Store
+from nianbao.store.schema import SCHEMA_VERSION
+from nianbao.store.text import pack_text, unpack_text
+
+ROOT = Path(__file__).resolve().parent.parent
+S004 = next(s for s in SEED_NAMES if s.startswith("004"))
+# A database written by nianbao e66f427 (storage version 1: text in reports.text, packing that read raw
+# and quotes from it), `sqlite3 .dump`ed: seed 004, the same in traditional characters, an empty file,
+# one finding confirmed by a person. (The static `fields` labels are left out.)
+OLD_DUMP = Path(__file__).parent / "data" / "store_v1.sql"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+def traditional(tmp_path):
+    path = tmp_path / "trad.txt"
+    path.write_text(opencc.OpenCC("s2t").convert(seed_named("004")), encoding="utf-8")
+    return process_path(path)
+
+
+@pytest.mark.parametrize("text", ["", "a", "行政许可 | 290 |\n" * 300, "政府信息公开"])
+def test_a_text_packs_and_unpacks_to_itself_the_way_sqlar_stores_files(text):
+    size, blob = pack_text(text)
+    assert size == len(text.encode("utf-8")) and unpack_text(blob, size) == text
+    # sqlar's rule, so sqlite3's sqlar_uncompress(blob, size) reads it: as is when that is no longer, else zlib
+    assert blob == text.encode("utf-8") if len(blob) == size else zlib.decompress(blob) == text.encode("utf-8")
+    assert pack_text(None) == (None, None) and unpack_text(None, None) is None
+
+
+def test_long_texts_are_stored_compressed(store):
+    report = run(seed_named("004"), "004.txt")
+    store.save(report)
+    [(size, blob)] = store.conn.execute("SELECT size, text FROM texts").fetchall()
+    assert size == len(report.text.encode("utf-8")) and len(blob) < 0.6 * size
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_every_cell_span_points_at_its_printed_digits_in_the_stored_text(store, name):
+    report = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"), f"{name}.txt")
+    store.save(report)
+    text = store.text_of(report.sha256)
+    assert text == report.text
+    want = expected_cells(golden(name))
+    rows = list(store.db.query("SELECT field, value, raw, span_start, span_end FROM cells WHERE report_id = ?", [report.sha256]))
+    assert {r["field"]: r["value"] for r in rows} == want  # the golden values, read from the source by a person
+    for r in rows:
+        if r["value"] is not None:
+            assert text[r["span_start"] : r["span_end"]] == r["raw"] == str(r["value"]), r
+    for f in store.db.query("SELECT quote, span_start, span_end FROM facts WHERE report_id = ?", [report.sha256]):
+        assert text[f["span_start"] : f["span_end"]] == f["quote"]
+    for s in store.db.query("SELECT title, span_start, span_end FROM sections WHERE report_id = ?", [report.sha256]):
+        assert s["title"] in text[s["span_start"] : s["span_end"]]
+
+
+def test_a_traditional_text_keeps_both_texts_and_its_spans(store, tmp_path):
+    report = traditional(tmp_path)
+    store.save(report)
+    text, display = store.texts_of([report.sha256])[report.sha256]
+    assert (text, display) == (report.text, report.display_text) and text != display
+    [finding] = store.db.query("SELECT span_start, span_end FROM findings WHERE report_id = ? AND rule = 'prose.active_table'", [report.sha256])
+    assert display[finding["span_start"] : finding["span_end"]] == "行政許可558件"  # as printed
+    assert text[finding["span_start"] : finding["span_end"]] == "行政许可558件"
+    [row] = store.db.query("SELECT text, display_text FROM report_text WHERE report_id = ?", [report.sha256])
+    assert (row["text"], row["display_text"]) == (text, display)
+    page = render_report(load_report(store, report.sha256))
+    assert "行政許可558件" in page  # the review page shows the text as printed
+    [line] = {r["line"] for r in list_findings(store) if r["rule"] == "prose.active_table"}
+    assert line == text[: finding["span_start"]].count("\n") + 1
+
+
+def test_the_long_form_views_need_no_nianbao_function(store, tmp_path):
+    reports = [run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"), f"{name}.txt") for name in SEED_NAMES] + [traditional(tmp_path)]
+    for report in reports:
+        store.save(report)
+    plain = sqlite3.connect(store.path)  # the sqlite3 library as any SQL user has it: no nianbao_text
+    plain.row_factory = sqlite3.Row
+    by_report = {r.sha256: r for r in reports}
+    cells = plain.execute("SELECT * FROM cells").fetchall()
+    assert len(cells) == sum(len(r.cells) for r in reports)
+    for row in cells:
+        c = by_report[row["report_id"]].cells[row["field"]]
+        assert (row["value"], row["raw"], row["span_start"], row["span_end"], row["status"], row["extractor"]) == (
+            c.value, c.raw, c.start, c.end, c.status, c.extractor)
+    facts = plain.execute("SELECT * FROM facts ORDER BY report_id, seq").fetchall()
+    assert [(f["name"], f["value"], f["span_start"], f["span_end"], f["quote"]) for f in facts] == [
+        (f.name, f.value, f.start, f.end, f.quote) for sha in sorted(by_report) for f in by_report[sha].facts]
+    assert plain.execute("SELECT COUNT(*) FROM sections").fetchone()[0] == sum(len(r.sections) for r in reports)
+    with pytest.raises(sqlite3.OperationalError, match="nianbao_text"):
+        plain.execute("SELECT text FROM report_text").fetchall()
+    plain.close()
+
+
+def _old_database(tmp_path) -> Path:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_DUMP.read_text(encoding="utf-8"))
+    conn.close()
+    return path
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple]:
+    return [tuple(r) for r in conn.execute(sql)]
+
+
+def test_a_database_of_the_previous_storage_is_migrated_whole(tmp_path):
+    path = _old_database(tmp_path)
+    before = sqlite3.connect(path)  # what the old version's own views said
+    texts = dict(((i, (t, d)) for i, t, d in before.execute("SELECT id, text, display_text FROM reports")))
+    views = {v: _rows(before, f"SELECT * FROM {v} ORDER BY 1, 2") for v in ("cells", "sections", "facts")}
+    findings = _rows(before, "SELECT * FROM findings ORDER BY report_id, fingerprint")
+    before.close()
+    assert any(d for _, d in texts.values()) and ("", None) in texts.values()  # a traditional one and the failure
+
+    store = Store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert not {"text", "display_text"} & {c.name for c in store.db["reports"].columns}
+    assert store.texts_of(list(texts)) == {i: t for i, t in texts.items() if t != ("", None)}
+    assert store.text_of(next(i for i, t in texts.items() if t == ("", None))) == ""
+    for view, rows in views.items():
+        assert _rows(store.conn, f"SELECT * FROM {view} ORDER BY 1, 2") == rows, view
+    assert _rows(store.conn, "SELECT * FROM findings ORDER BY report_id, fingerprint") == findings  # every column, verdicts too
+    assert ("confirmed", "核对过") in [(f[11], f[12]) for f in findings]
+    want = expected_cells(golden(S004))
+    for sha in texts:
+        got = store.cells_of([sha]).get(sha)
+        assert got is None or {f: c.value for f, c in got.items()} == want
+    assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the old texts' space given back
+    store.save(run(seed_named("000"), "000.txt"))  # and it takes new reports
+    store.close()
+    again = Store(path)  # opening a migrated database again changes nothing
+    marks = ",".join("?" * len(texts))
+    for view, rows in views.items():
+        assert [tuple(r) for r in again.conn.execute(
+            f"SELECT * FROM {view} WHERE report_id IN ({marks}) ORDER BY 1, 2", list(texts))] == rows, view
+    again.close()
+
+
+def test_a_reader_meeting_the_previous_storage_upgrades_it_once(tmp_path):
+    path = _old_database(tmp_path)
+    store = Store(path, readonly=True)
+    assert store.conn.execute("SELECT COUNT(*) FROM report_text").fetchone()[0] == 2
+    store.close()
+
+
+def test_datasette_reads_the_texts_through_the_plugin(store, tmp_path):
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from nianbao.review import datasette_plugin
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]["datasette"]
+    assert declared == {"nianbao": "nianbao.review.datasette_plugin"}  # how an installed nianbao reaches datasette
+    if not pm.is_registered(datasette_plugin):  # an editable install made before the entry point existed
+        pm.register(datasette_plugin, name="nianbao")
+    report = traditional(tmp_path)
+    store.save(report)
+    ds = Datasette([store.path])
+
+    async def fetch():
+        await ds.invoke_startup()
+        direct = await ds.get_database().execute("SELECT nianbao_text(display_text, display_size) AS t FROM texts")
+        view = await ds.client.get("/t/report_text.json?_shape=array")
+        return direct.first()["t"], view
+
+    direct, view = asyncio.run(fetch())
+    assert direct == report.display_text
+    assert view.status_code == 200 and view.json() == [{"report_id": report.sha256, "text": report.text, "display_text": report.display_text}]
+
+
+def test_findings_read_and_write_as_the_table_did_with_each_list_of_fields_stored_once(store):
+    seed = seed_named("004")
+    reports = [run(seed, "a.txt"), run(seed.replace("行政许可 | 290 |", "行政许可 | 291 |"), "b.txt")]
+    for report in reports:
+        store.save(report)
+    plain = sqlite3.connect(store.path)  # any SQLite, no nianbao
+    for report in reports:
+        got = plain.execute("SELECT rule, fields, message, span_start, span_end, status FROM findings WHERE report_id = ?",
+                            [report.sha256]).fetchall()
+        assert sorted(got) == sorted((f.rule, json.dumps(f.fields), f.message, f.start, f.end, "open") for f in report.findings)
+    lists = {json.dumps(f.fields) for r in reports for f in r.findings}
+    assert sum(len(r.findings) for r in reports) > len(lists)  # the two copies share lists of fields…
+    assert sorted(r[0] for r in plain.execute("SELECT fields FROM field_sets")) == sorted(lists)  # …stored once each
+    sha = reports[0].sha256
+    [(fp, fields)] = plain.execute("SELECT fingerprint, fields FROM findings WHERE report_id = ? AND rule = 'prose.active_table'", [sha]).fetchall()
+    with plain:  # a SQL user changes, adds and removes findings as before
+        plain.execute("UPDATE findings SET status = 'dismissed', note = '已核' WHERE fingerprint = ?", [fp])
+        plain.execute("INSERT INTO findings (report_id, fingerprint, rule, severity, fields, message, status) "
+                      "VALUES (?, 'Fmanual', 'manual.note', 'info', '[\"active.fees\"]', '人工备注', 'open')", [sha])
+    assert plain.execute("SELECT status, note, fields FROM findings WHERE fingerprint = ?", [fp]).fetchone() == ("dismissed", "已核", fields)
+    assert plain.execute("SELECT fields FROM findings WHERE fingerprint = 'Fmanual'").fetchone() == ('["active.fees"]',)
+    with plain:
+        plain.execute("DELETE FROM findings WHERE fingerprint = 'Fmanual'")
+    assert plain.execute("SELECT COUNT(*) FROM findings WHERE report_id = ?", [sha]).fetchone()[0] == len(reports[0].findings)
+    plain.close()
+    assert store.set_verdict(fp, "confirmed") == 2  # the finding on both copies (same organ, year, rule, fields)
+    assert {f["status"] for f in store.findings(status="confirmed")} == {"confirmed"} and len(store.findings(status="confirmed")) == 2
