@@ -121,7 +121,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def _joined(char: str) -> bool:
     """Whether a number right after `char` continues another (_NUMBER's look-behind: [\\d.,])."""
-    return char.isdecimal() or char in (".", ",") if char else False
+    return char in _JOINING or char.isdecimal()
+
+
+_JOINING = frozenset("0123456789.,")  # and any other decimal digit; "" (the text's start) joins nothing
 
 
 def _general(text: str, m: re.Match[str] | None, append: Callable[[Token], None]) -> None:
