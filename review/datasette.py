@@ -21,6 +21,8 @@ TABLES: dict[str, dict[str, Any]] = {
     "findings": {"description": "发现的问题，供人工确认或排除。核对结果在重新抽取后保留。", "facets": ["rule", "severity", "status"],
                  "columns": {"fingerprint": "稳定编号：机关|年度＋规则＋字段", "status": "open 待核 / confirmed 已确认 / dismissed 已排除",
                              "fields": "涉及的字段（JSON 列表）", "expected": "按规则应为", "actual": "报告印为"}},
+    "finding_rows": {"description": "findings 视图的存储（字段列表以 field_sets 编号存放）；请通过 findings 视图阅读和写入。"},
+    "field_sets": {"description": "问题涉及的字段列表（JSON），每种只存一次。"},
     "report_data": {"description": "每份报告一行：单元格、章节、正文数字按规范顺序压缩存放（JSON）；请通过 cells、sections、facts 视图阅读。"},
     "field_slots": {"description": "各格式的字段顺序（report_data 按此顺序存放单元格）。"},
     "verdicts": {"description": "人工核对结果，以问题编号为键，抽取永不改动。"},

@@ -3,7 +3,9 @@
 - before cells were packed: long-form tables `cells`, `sections`, `facts` (then dropped);
 - before texts were compressed (version < 2): `reports.text` and `reports.display_text` (then
   dropped: their content moves to `texts`), and report_data packed by the first packing, whose
-  `raw` and `quote` came from the text. Both are repacked so nothing points into the text.
+  `raw` and `quote` came from the text. Both are repacked so nothing points into the text;
+- before findings shared their lists of fields (version < 3): the `findings` table becomes
+  finding_rows + field_sets, read and written through the `findings` view.
 
 Runs inside the schema's write transaction, so a database is either wholly migrated or left
 as it was. Every report first gets its integer key (`rid`).
@@ -18,7 +20,7 @@ from typing import Any
 from .. import fields as F
 from ..report import BUILTIN, Cell, Fact, Section
 from .packing import pack_cells, pack_facts, pack_sections, unpack_sections
-from .schema import VIEW_NAMES
+from .schema import FINDING_COLUMNS, VIEW_NAMES
 from .text import pack_text
 
 LONG_FORM = ("cells", "sections", "facts")
@@ -41,9 +43,12 @@ def drop_views(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP VIEW {view}")
 
 
+def _old_texts(conn: sqlite3.Connection) -> bool:
+    return any(t in _tables(conn) for t in LONG_FORM) or bool(set(OLD_TEXT) & _columns(conn, "reports"))
+
+
 def needs_migration(conn: sqlite3.Connection) -> bool:
-    tables = _tables(conn)
-    return any(t in tables for t in LONG_FORM) or bool(set(OLD_TEXT) & _columns(conn, "reports"))
+    return _old_texts(conn) or "findings" in _tables(conn)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -55,6 +60,23 @@ def migrate(conn: sqlite3.Connection) -> int:
     if not needs_migration(conn):
         return 0
     drop_views(conn)  # they read the old columns (DROP COLUMN refuses while they do); rebuilt by the caller
+    if "findings" in _tables(conn):
+        _share_fields(conn)
+    return _move_texts(conn) if _old_texts(conn) else 0
+
+
+def _share_fields(conn: sqlite3.Connection) -> None:
+    """The findings table's rows into finding_rows, each distinct list of fields once into field_sets."""
+    have = _columns(conn, "findings")
+    conn.execute("INSERT OR IGNORE INTO field_sets (fields) SELECT DISTINCT fields FROM findings WHERE fields IS NOT NULL")
+    rows = [c if c != "fields" else "field_set" for c in FINDING_COLUMNS]
+    values = [("(SELECT id FROM field_sets s WHERE s.fields = f.fields)" if c == "fields" else f"f.{c}") if c in have else "NULL"
+              for c in FINDING_COLUMNS]
+    conn.execute(f"INSERT INTO finding_rows ({', '.join(rows)}) SELECT {', '.join(values)} FROM findings f ORDER BY f.rowid")
+    conn.execute("DROP TABLE findings")
+
+
+def _move_texts(conn: sqlite3.Connection) -> int:
     old = [t for t in LONG_FORM if t in _tables(conn)]
     have = _columns(conn, "reports")
     text_sql, display_sql = ("text" if "text" in have else "NULL"), ("display_text" if "display_text" in have else "NULL")

@@ -56,17 +56,21 @@ CREATE TABLE IF NOT EXISTS field_slots (
     layout TEXT NOT NULL, pos INTEGER NOT NULL, field TEXT NOT NULL,   -- a format's fields in table order
     PRIMARY KEY (layout, pos)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS findings (
+CREATE TABLE IF NOT EXISTS finding_rows (   -- read and write them as the `findings` view
     report_id TEXT NOT NULL REFERENCES reports(id),
     fingerprint TEXT NOT NULL,   -- stable across re-extraction: report_key + rule + fields
     report_key TEXT, rule TEXT, severity TEXT,
-    fields TEXT,                 -- JSON list of canonical field ids
+    field_set INTEGER,           -- field_sets.id: the finding's fields (`findings.fields`)
     message TEXT, expected TEXT, actual TEXT,
     span_start INTEGER, span_end INTEGER,
     status TEXT,                 -- open | confirmed | dismissed | sent | fixed | disputed (copied from verdicts)
     note TEXT, reviewed_at TEXT, run_id INTEGER,
     PRIMARY KEY (report_id, fingerprint)
-);                               -- a rowid table: rows of ~1 KB waste pages in a WITHOUT ROWID b-tree
+);                               -- a rowid table: appended in order, its pages fill; keyed by sha256 they would not
+CREATE TABLE IF NOT EXISTS field_sets (
+    id INTEGER PRIMARY KEY,
+    fields TEXT UNIQUE           -- a JSON list of canonical field ids, stored once however many findings name it
+);
 CREATE TABLE IF NOT EXISTS verdicts (
     fingerprint TEXT PRIMARY KEY,  -- a person's decision, never touched by extraction
     status TEXT, note TEXT, decided_at TEXT
@@ -112,20 +116,28 @@ CREATE INDEX IF NOT EXISTS idx_reports_status ON reports(status);
 CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);
 CREATE INDEX IF NOT EXISTS idx_reports_source_path ON reports(source_path);
 CREATE UNIQUE INDEX IF NOT EXISTS idx_reports_rid ON reports(rid);
-CREATE INDEX IF NOT EXISTS idx_findings_status ON findings(status, severity);
-CREATE INDEX IF NOT EXISTS idx_findings_rule ON findings(rule);
-CREATE INDEX IF NOT EXISTS idx_findings_fingerprint ON findings(fingerprint);
+CREATE INDEX IF NOT EXISTS idx_finding_rows_status ON finding_rows(status, severity);
+CREATE INDEX IF NOT EXISTS idx_finding_rows_rule ON finding_rows(rule);
+CREATE INDEX IF NOT EXISTS idx_finding_rows_fingerprint ON finding_rows(fingerprint);
 CREATE INDEX IF NOT EXISTS idx_status_log_fingerprint ON status_log(fingerprint);
 """
 
 
 
-# What this version writes; PRAGMA user_version. 2: texts compressed in `texts`, packing that needs no text.
+# What this version writes; PRAGMA user_version. 2: texts compressed in `texts`, packing that needs no text;
+# 3: `findings` a view over finding_rows, each list of fields stored once in field_sets.
 # A database of a lower version is migrated on open (store/migrate.py) and its views rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+FINDING_COLUMNS = (
+    "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
+    "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
+)
+_ROW_COLUMNS = [c if c != "fields" else "field_set" for c in FINDING_COLUMNS]
+_SET_OF_NEW = "(SELECT id FROM field_sets WHERE fields = NEW.fields)"
 
 # The long form of what report_data packs, with the columns the tables of the same names had. They read
-# the packed JSON with SQLite's own functions only, so the plain sqlite3 shell reads them too.
+# the packed JSON with SQLite's own functions only, so the plain sqlite3 shell reads them too. `findings`
+# has the columns its table had, and is written as it was (INSERT, UPDATE, DELETE: the triggers).
 VIEWS = """
 CREATE VIEW IF NOT EXISTS cells AS
 SELECT r.id AS report_id, COALESCE(s.field, j.key) AS field,
@@ -154,11 +166,27 @@ SELECT r.id AS report_id, j.key AS seq, j.value ->> '$[0]' AS name, j.value ->> 
     j.value ->> '$[3]' AS quote,
     COALESCE(j.value ->> '$[4].extractor', 'builtin') AS extractor
 FROM reports r JOIN report_data d ON d.rid = r.rid JOIN json_each(d.facts) j;
+CREATE VIEW IF NOT EXISTS findings AS
+SELECT """ + ", ".join(f"f.{c}" if c != "fields" else "s.fields" for c in FINDING_COLUMNS) + """
+FROM finding_rows f LEFT JOIN field_sets s ON s.id = f.field_set;
+CREATE TRIGGER IF NOT EXISTS findings_insert INSTEAD OF INSERT ON findings BEGIN
+    INSERT OR IGNORE INTO field_sets (fields) SELECT NEW.fields WHERE NEW.fields IS NOT NULL;
+    INSERT INTO finding_rows (""" + ", ".join(_ROW_COLUMNS) + """)
+    VALUES (""" + ", ".join(f"NEW.{c}" if c != "fields" else _SET_OF_NEW for c in FINDING_COLUMNS) + """);
+END;
+CREATE TRIGGER IF NOT EXISTS findings_update INSTEAD OF UPDATE ON findings BEGIN
+    INSERT OR IGNORE INTO field_sets (fields) SELECT NEW.fields WHERE NEW.fields IS NOT NULL;
+    UPDATE finding_rows SET """ + ", ".join(f"{c} = NEW.{c}" if c != "fields" else f"field_set = {_SET_OF_NEW}" for c in FINDING_COLUMNS) + """
+    WHERE report_id = OLD.report_id AND fingerprint = OLD.fingerprint;
+END;
+CREATE TRIGGER IF NOT EXISTS findings_delete INSTEAD OF DELETE ON findings BEGIN
+    DELETE FROM finding_rows WHERE report_id = OLD.report_id AND fingerprint = OLD.fingerprint;
+END;
 CREATE VIEW IF NOT EXISTS report_text AS
 SELECT r.id AS report_id, nianbao_text(t.text, t.size) AS text, nianbao_text(t.display_text, t.display_size) AS display_text
 FROM reports r JOIN texts t ON t.rid = r.rid;
 """
-VIEW_NAMES = ("cells", "sections", "facts", "report_text")
+VIEW_NAMES = ("cells", "sections", "facts", "findings", "report_text")
 
 
 def statements(script: str) -> list[str]:

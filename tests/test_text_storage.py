@@ -4,6 +4,7 @@ an older database migrated whole; datasette reads the texts through nianbao's pl
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import tomllib
 import zlib
@@ -17,6 +18,7 @@ from nianbao.pipeline import process_path
 from nianbao.review.data import list_findings, load_report
 from nianbao.review.page import render_report
 from nianbao.store import Store
+from nianbao.store.schema import SCHEMA_VERSION
 from nianbao.store.text import pack_text, unpack_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,19 +131,19 @@ def test_a_database_of_the_previous_storage_is_migrated_whole(tmp_path):
     before = sqlite3.connect(path)  # what the old version's own views said
     texts = dict(((i, (t, d)) for i, t, d in before.execute("SELECT id, text, display_text FROM reports")))
     views = {v: _rows(before, f"SELECT * FROM {v} ORDER BY 1, 2") for v in ("cells", "sections", "facts")}
-    verdicts = _rows(before, "SELECT fingerprint, status, note FROM findings ORDER BY fingerprint")
+    findings = _rows(before, "SELECT * FROM findings ORDER BY report_id, fingerprint")
     before.close()
     assert any(d for _, d in texts.values()) and ("", None) in texts.values()  # a traditional one and the failure
 
     store = Store(path)
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert not {"text", "display_text"} & {c.name for c in store.db["reports"].columns}
     assert store.texts_of(list(texts)) == {i: t for i, t in texts.items() if t != ("", None)}
     assert store.text_of(next(i for i, t in texts.items() if t == ("", None))) == ""
     for view, rows in views.items():
         assert _rows(store.conn, f"SELECT * FROM {view} ORDER BY 1, 2") == rows, view
-    assert _rows(store.conn, "SELECT fingerprint, status, note FROM findings ORDER BY fingerprint") == verdicts
-    assert ("confirmed", "核对过") in [v[1:] for v in verdicts]
+    assert _rows(store.conn, "SELECT * FROM findings ORDER BY report_id, fingerprint") == findings  # every column, verdicts too
+    assert ("confirmed", "核对过") in [(f[11], f[12]) for f in findings]
     want = expected_cells(golden(S004))
     for sha in texts:
         got = store.cells_of([sha]).get(sha)
@@ -187,3 +189,32 @@ def test_datasette_reads_the_texts_through_the_plugin(store, tmp_path):
     direct, view = asyncio.run(fetch())
     assert direct == report.display_text
     assert view.status_code == 200 and view.json() == [{"report_id": report.sha256, "text": report.text, "display_text": report.display_text}]
+
+
+def test_findings_read_and_write_as_the_table_did_with_each_list_of_fields_stored_once(store):
+    seed = seed_named("004")
+    reports = [run(seed, "a.txt"), run(seed.replace("行政许可 | 290 |", "行政许可 | 291 |"), "b.txt")]
+    for report in reports:
+        store.save(report)
+    plain = sqlite3.connect(store.path)  # any SQLite, no nianbao
+    for report in reports:
+        got = plain.execute("SELECT rule, fields, message, span_start, span_end, status FROM findings WHERE report_id = ?",
+                            [report.sha256]).fetchall()
+        assert sorted(got) == sorted((f.rule, json.dumps(f.fields), f.message, f.start, f.end, "open") for f in report.findings)
+    lists = {json.dumps(f.fields) for r in reports for f in r.findings}
+    assert sum(len(r.findings) for r in reports) > len(lists)  # the two copies share lists of fields…
+    assert sorted(r[0] for r in plain.execute("SELECT fields FROM field_sets")) == sorted(lists)  # …stored once each
+    sha = reports[0].sha256
+    [(fp, fields)] = plain.execute("SELECT fingerprint, fields FROM findings WHERE report_id = ? AND rule = 'prose.active_table'", [sha]).fetchall()
+    with plain:  # a SQL user changes, adds and removes findings as before
+        plain.execute("UPDATE findings SET status = 'dismissed', note = '已核' WHERE fingerprint = ?", [fp])
+        plain.execute("INSERT INTO findings (report_id, fingerprint, rule, severity, fields, message, status) "
+                      "VALUES (?, 'Fmanual', 'manual.note', 'info', '[\"active.fees\"]', '人工备注', 'open')", [sha])
+    assert plain.execute("SELECT status, note, fields FROM findings WHERE fingerprint = ?", [fp]).fetchone() == ("dismissed", "已核", fields)
+    assert plain.execute("SELECT fields FROM findings WHERE fingerprint = 'Fmanual'").fetchone() == ('["active.fees"]',)
+    with plain:
+        plain.execute("DELETE FROM findings WHERE fingerprint = 'Fmanual'")
+    assert plain.execute("SELECT COUNT(*) FROM findings WHERE report_id = ?", [sha]).fetchone()[0] == len(reports[0].findings)
+    plain.close()
+    assert store.set_verdict(fp, "confirmed") == 2  # the finding on both copies (same organ, year, rule, fields)
+    assert {f["status"] for f in store.findings(status="confirmed")} == {"confirmed"} and len(store.findings(status="confirmed")) == 2
