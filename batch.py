@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -211,11 +211,13 @@ class _Worker:
         self.conn.close()
 
 
-def _in_workers(items: Sequence[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
+def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
     ctx = get_context("fork") if "fork" in _start_methods() else get_context()
     workers = [_Worker(ctx, options, shape) for _ in range(max(1, options.jobs))]
     window = 32 * len(workers)  # finished reports held back for order: bounded, so memory stays flat
     done: dict[int, Report | ReportRows] = {}
+    inputs = iter(items)  # drawn as a worker has room: never held as a list
+    drawn = False  # every input handed out
     next_out = next_in = 0
 
     def replace(i: int, kill: bool, leftover: list[tuple[int, Item]]) -> None:
@@ -226,10 +228,14 @@ def _in_workers(items: Sequence[Item], options: BatchOptions, shape: Shape) -> I
             workers[i].give(seq, item, options.file_timeout)
 
     try:
-        while next_out < len(items):
+        while not drawn or next_out < next_in:
             for w in workers:
-                while len(w.tasks) < QUEUED_PER_WORKER and next_in < len(items) and next_in < next_out + window:
-                    w.give(next_in, items[next_in], options.file_timeout)
+                while len(w.tasks) < QUEUED_PER_WORKER and not drawn and next_in < next_out + window:
+                    item = next(inputs, None)
+                    if item is None:
+                        drawn = True
+                        break
+                    w.give(next_in, item, options.file_timeout)
                     next_in += 1
             while next_out in done:
                 yield done.pop(next_out)
@@ -284,7 +290,7 @@ def _start_methods() -> list[str]:
 
 
 # --- with the model: threads --------------------------------------------------------------
-def _in_threads(items: Sequence[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
+def _in_threads(items: Iterable[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
     """In input order, up to `llm_concurrency` reports waiting on the provider at once."""
     width = max(1, options.llm_concurrency)
     pool = ThreadPoolExecutor(max_workers=width)
@@ -312,14 +318,14 @@ def _read_in_thread(item: Item, options: BatchOptions, shape: Shape) -> Report |
     return shaped
 
 
-def _stream(items: Sequence[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:
+def _stream(items: Iterable[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:
     """Each input's Report (or `shape` of it) in input order, and None whenever the next one is not ready yet."""
     if options.llm is not None:
         return _in_threads(items, options, shape)
     return _in_workers(items, options, shape)
 
 
-def read_all(items: Sequence[Item], options: BatchOptions) -> Iterator[Report]:
+def read_all(items: Iterable[Item], options: BatchOptions) -> Iterator[Report]:
     """Each input's Report, in input order."""
     stream = _stream(items, options)
     try:
@@ -336,8 +342,7 @@ class BatchResult:
     stage_seconds: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     error: str | None = None
-    run_id: int | None = None
-    stored: list[str] = field(default_factory=list)  # ids of the reports written by this run
+    run_id: int | None = None  # the reports this run stored are those with this run_id in the database
 
 
 class _StopFlag:
@@ -363,7 +368,7 @@ class _StopFlag:
 
 
 def run_batch(
-    items: Sequence[Item],
+    items: Iterable[Item],
     store: Store | None,
     options: BatchOptions,
     argv: list[str] | None = None,
@@ -372,18 +377,23 @@ def run_batch(
     on_skipped: Callable[[int], None] | None = None,
     commit_every: int = 200,
     commit_seconds: float = 0.5,
+    total: int | None = None,
 ) -> BatchResult:
     """Read, check and store every input; the run is recorded in the database with its outcome.
 
+    `items` is drawn lazily (a generator such as `expand_inputs` is never turned into a list)
+    and nothing is kept per input once its report is stored: memory stays flat however many
+    inputs there are. `total` is how many inputs there are, for the run's record (a sized `items`
+    gives its own; else the inputs drawn are counted).
     `after(store, run_id)` runs once a batch is done (the region's deadline check); its count is stats["late"].
     """
     result = BatchResult()
     result.run_id = store.start_run(argv or []) if store else None
+    result.stats["skipped"] = 0
     started = time.perf_counter()
-    to_read, stamps = _changed(items, store, options)
-    result.stats["skipped"] = len(items) - len(to_read)
-    if on_skipped and result.stats["skipped"]:
-        on_skipped(result.stats["skipped"])
+    drawn = _Counted(items)
+    stamps = _Stamps()
+    to_read = _changed(drawn, store, options, stamps, result.stats, on_skipped, result.run_id)
     try:
         with _StopFlag() as stop:
             reports = _stream(to_read, options, _rows_shape(options))
@@ -399,42 +409,107 @@ def run_batch(
     finally:
         result.seconds = time.perf_counter() - started
         if store and result.status == "done":
-            result.stats["history"] = store.check_across_years(result.run_id, result.stored)
+            result.stats["history"] = store.check_run_across_years(result.run_id)
             if after:
                 result.stats["late"] = after(store, result.run_id)
         if store and result.run_id is not None:
+            n_inputs = total if total is not None else len(items) if isinstance(items, Sized) else drawn.n
             try:
-                store.finish_run(result.run_id, result.status, _run_row(len(items), result))
+                store.finish_run(result.run_id, result.status, _run_row(n_inputs, result))
             except sqlite3.Error:
                 pass  # after a write failure this may fail too; the reports stay whole
     return result
 
 
-def _changed(items: Sequence[Item], store: Store | None, options: BatchOptions) -> tuple[list[Item], dict[str, tuple[int, int, str]]]:
-    """The inputs to read, and the stamp (size, mtime, options) each is stored with.
+class _Counted:
+    """The inputs, counted as they are drawn."""
+
+    def __init__(self, items: Iterable[Item]):
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator[Item]:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
+class _Stamps:
+    """The stamps of the inputs on their way through the readers: put when an input is drawn, taken
+    when its report is written, so only the inputs in flight are held (not one per input of the batch)."""
+
+    def __init__(self) -> None:
+        self._by_source: dict[str, list] = {}  # source → [stamp, inputs in flight with it]
+
+    def put(self, source: str, stamp: tuple[int, int, str]) -> None:
+        entry = self._by_source.setdefault(source, [stamp, 0])
+        entry[0] = stamp
+        entry[1] += 1
+
+    def take(self, source: str) -> tuple[int, int, str] | None:
+        entry = self._by_source.get(source)
+        if entry is None:
+            return None
+        entry[1] -= 1
+        if entry[1] <= 0:
+            del self._by_source[source]
+        return entry[0]
+
+    def __len__(self) -> int:
+        return len(self._by_source)
+
+
+STAMP_CHUNK = 500  # inputs whose stored stamps are looked up in one query
+
+
+def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, stamps: _Stamps, stats: Counter,
+             on_skipped: Callable[[int], None] | None, run_id: int | None) -> Iterator[Item]:
+    """The inputs to read, lazily, each with the stamp (size, mtime, options) it will be stored with put in `stamps`.
 
     A file whose size and modification time (to the nanosecond) are those stored with its
     current version, read by this version with these options, and read successfully, is
     not read again: its bytes are taken as unchanged without reading them (`force` reads all).
+    Stored stamps are looked up a chunk of inputs at a time (by the indexed source path), never
+    loaded whole; a version this run stored itself does not count, as if looked up before the run.
     """
     stamp = options.stamp()
-    known = store.stamps() if store is not None and not options.force else {}
-    to_read, stamps = [], {}
-    for path, problem in items:
-        if problem is None:
-            try:
-                st = path.stat()
-            except OSError:
-                to_read.append((path, problem))
-                continue
-            if known.get(os.path.abspath(path)) == (st.st_size, st.st_mtime_ns, stamp):
-                continue
-            stamps[str(path)] = (st.st_size, st.st_mtime_ns, stamp)
-        to_read.append((path, problem))
-    return to_read, stamps
+    look_up = store is not None and not options.force
+    for chunk in _chunks(items, STAMP_CHUNK):
+        stats_of: dict[int, tuple[int, int, str]] = {}
+        for i, (path, problem) in enumerate(chunk):
+            if problem is None:
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                stats_of[i] = (st.st_size, st.st_mtime_ns, stamp)
+        known = store.stamps_of([os.path.abspath(chunk[i][0]) for i in stats_of], run_id) if look_up and stats_of else {}
+        skipped = 0
+        for i, item in enumerate(chunk):
+            now = stats_of.get(i)
+            if now is not None:
+                if known.get(os.path.abspath(item[0])) == now:
+                    skipped += 1
+                    continue
+                stamps.put(str(item[0]), now)
+            yield item
+        if skipped:
+            stats["skipped"] += skipped
+            if on_skipped:
+                on_skipped(skipped)
 
 
-def _write(reports: Iterator[ReportRows | None], store: Store | None, result: BatchResult, stamps: dict, on_report, stop: _StopFlag,
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write(reports: Iterator[ReportRows | None], store: Store | None, result: BatchResult, stamps: _Stamps, on_report, stop: _StopFlag,
            commit_every: int, commit_seconds: float) -> None:
     stats, stages = result.stats, result.stage_seconds
     pending = 0
@@ -446,6 +521,7 @@ def _write(reports: Iterator[ReportRows | None], store: Store | None, result: Ba
                     store.commit()
                 pending, last_commit = 0, time.monotonic()
                 continue
+            stamp = stamps.take(report.source)
             if store:
                 store.begin()
                 try:
@@ -455,9 +531,8 @@ def _write(reports: Iterator[ReportRows | None], store: Store | None, result: Ba
                 except Exception as exc:  # noqa: BLE001 — a report the store cannot take is that file's failure, not the batch's
                     report = report_rows(failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it"))
                     store.save_rows(report, result.run_id)
-                if report.source in stamps:
-                    store.stamp(report.sha256, *stamps[report.source])
-                result.stored.append(report.sha256)
+                if stamp is not None:
+                    store.stamp(report.sha256, *stamp)
                 pending += 1
                 if pending >= commit_every or time.monotonic() - last_commit >= commit_seconds:
                     store.commit()

@@ -28,7 +28,7 @@ from . import __version__
 from .batch import DEFAULT_FILE_TIMEOUT, BatchOptions, read_all, run_batch
 from .load import DEFAULT_MAX_BYTES
 from .extract.llm.breaker import not_asked as was_not_asked
-from .pipeline import expand_inputs
+from .pipeline import count_inputs, expand_inputs
 from .report import Report
 from .rules import RULES
 from .store.rows import ReportRows
@@ -214,8 +214,8 @@ def extract(
       nianbao extract reports/ --llm auto --model deepseek-chat   (with OPENAI_API_KEY, OPENAI_BASE_URL set)
     """
     db_path = db if db is not None or as_json else DEFAULT_DB
-    items = list(expand_inputs(inputs))
-    if not items:
+    total = count_inputs(inputs)  # walked twice (count, then read) rather than 100,000 paths held in memory
+    if not total:
         err.print("nianbao: no input files found (give files, folders or glob patterns)")
         raise typer.Exit(2)
     store = _store_for_writing(db_path, create=True) if db_path else None
@@ -228,9 +228,9 @@ def extract(
     not_asked: list[str] = []
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, disable=quiet or len(items) < 2, transient=True,
+        console=err, disable=quiet or total < 2, transient=True,
     )
-    task = progress.add_task("extracting", total=len(items))
+    task = progress.add_task("extracting", total=total)
 
     def on_report(report: ReportRows) -> None:
         if report.json_line is not None:
@@ -243,8 +243,8 @@ def extract(
 
     try:
         with progress:
-            result = run_batch(items, store, options, sys.argv, on_report, after=_after_batch,
-                               on_skipped=lambda n: progress.advance(task, n))
+            result = run_batch(expand_inputs(inputs), store, options, sys.argv, on_report, after=_after_batch,
+                               on_skipped=lambda n: progress.advance(task, n), total=total)
     finally:
         if store:
             store.close()
@@ -298,14 +298,13 @@ def check(
         err.print("nianbao: --fail-on takes error, warning or never")
         raise typer.Exit(2)
     worst = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[fail_on]
-    items = list(expand_inputs(inputs))
-    if not items:
+    if not any(True for _ in expand_inputs(inputs)):
         err.print("nianbao: no input files found")
         raise typer.Exit(2)
     extractor, _, _ = _llm_setup(llm, model, base_url, instructor_mode, timeout, 1, True, None)
     failed = flagged = 0
     not_asked: list[str] = []
-    for report in read_all(items, BatchOptions(max_bytes=max_bytes, llm=extractor, llm_concurrency=1)):
+    for report in read_all(expand_inputs(inputs), BatchOptions(max_bytes=max_bytes, llm=extractor, llm_concurrency=1)):
         failed += report.status != "ok"
         if extractor is not None and was_not_asked(report):
             not_asked.append(report.source)

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT.parent))  # run from a checkout without installing
 
 from nianbao.batch import BatchOptions, run_batch  # noqa: E402
-from nianbao.pipeline import expand_inputs  # noqa: E402
+from nianbao.pipeline import count_inputs, expand_inputs  # noqa: E402
 from nianbao.store import Store  # noqa: E402
 
 CELL = re.compile(r"(?<=[\t|] )\d+(?= \|)|(?<=\t)\d+(?=\t|\n)")
@@ -78,7 +78,7 @@ def extract(folder: Path, db_path: Path, jobs: int | None) -> tuple[float, float
     started, cpu0 = time.perf_counter(), cpu()
     store = Store(db_path)
     options = BatchOptions() if jobs is None else BatchOptions(jobs=jobs)
-    result = run_batch(list(expand_inputs([str(folder)])), store, options, ["bench/throughput.py"])
+    result = run_batch(expand_inputs([str(folder)]), store, options, ["bench/throughput.py"], total=count_inputs([str(folder)]))  # as the CLI: walked, not listed
     store.close()
     assert result.status == "done", result
     return time.perf_counter() - started, cpu() - cpu0, {k: result.stats.get(k, 0) for k in ('ok', 'failed', 'error', 'warning', 'skipped')}

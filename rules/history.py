@@ -40,26 +40,12 @@ def shorter_names(name: str) -> list[str]:
     return [name[i + 1 :] for i, ch in enumerate(name[:-3]) if ch in _PLACE_END and len(name) - i - 1 >= 3]
 
 
-class OrganIndex:
-    """Reports by organ name, so a report's partners are found by look-up, not by comparing with every report.
-
-    `partners(name)` is every name `same_organ` matches: the name itself, its shorter forms,
-    and the longer names that have it as a shorter form.
-    """
-
-    def __init__(self) -> None:
-        self.by_name: dict[str, list] = {}
-        self.by_shorter: dict[str, set[str]] = {}
-
-    def add(self, name: str, item) -> None:
-        if name not in self.by_name:
-            for short in shorter_names(name):
-                self.by_shorter.setdefault(short, set()).add(name)
-        self.by_name.setdefault(name, []).append(item)
-
-    def partners(self, name: str) -> list:
-        names = {name, *shorter_names(name), *self.by_shorter.get(name, ())}
-        return [item for n in names if same_organ(n, name) for item in self.by_name.get(n, ())]
+def name_pairs(name: str) -> list[tuple[str, str]]:
+    """The pairs of names `same_organ` matches that `name` brings: itself, and each of its shorter
+    names both ways. Over every name of a set, these pairs are exactly the pairs of the set's names
+    that `same_organ` matches, so a table of them finds a report's partners by look-up (the store's
+    cross-year check keeps it in SQLite, not in memory)."""
+    return [(name, name)] + [pair for short in shorter_names(name) for pair in ((name, short), (short, name))]
 
 
 def compare_years(previous: dict, current: dict, previous_name: str) -> list[Finding]:

@@ -12,7 +12,7 @@ import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ import sqlite_utils
 from .. import __version__
 from .. import fields as F
 from ..report import Cell, Finding, Report
-from ..rules.history import OrganIndex, compare_years, organ_key
+from ..rules.history import compare_years, name_pairs, organ_key
 from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
@@ -32,6 +32,7 @@ from .text import unpack_text
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
+YEARS_CHUNK = 100  # reports compared with last year's and rewritten at a time by the cross-year check
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
 # The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
 STATUSES = VERDICTS + ("sent", "fixed", "disputed")
@@ -241,11 +242,17 @@ class Store:
         with write(self.conn):
             self.conn.execute("UPDATE reports SET file_size = ?, file_mtime_ns = ?, options = ? WHERE id = ?", [size, mtime_ns, options, sha])
 
-    def stamps(self) -> dict[str, tuple[int, int, str]]:
-        """source path → (size, mtime_ns, options) of its current version, when it was read successfully."""
+    def stamps_of(self, source_paths: list[str], run_id: int | None = None) -> dict[str, tuple[int, int, str]]:
+        """Of these source paths, each one's (size, mtime_ns, options) of its current version, when it was
+        read successfully; by the indexed path, so a batch looks its inputs up a chunk at a time instead
+        of loading every stamp. Versions stored by `run_id` (the run asking) are not counted."""
+        if not source_paths:
+            return {}
+        not_this_run = "" if run_id is None else f" AND run_id IS NOT {int(run_id)}"
         return {path: (size, mtime, options) for path, size, mtime, options in self.conn.execute(
             "SELECT source_path, file_size, file_mtime_ns, options FROM reports "
-            "WHERE current = 1 AND status = 'ok' AND file_size IS NOT NULL")}
+            f"WHERE source_path IN ({','.join('?' * len(source_paths))}) AND current = 1 AND status = 'ok' "
+            f"AND file_size IS NOT NULL{not_this_run} ORDER BY rowid", source_paths)}
 
     def _next_rid(self) -> int:
         """The next integer key; taken under the write lock, so two writers never share one."""
@@ -339,66 +346,122 @@ class Store:
             else:
                 self.db.execute("DELETE FROM organ_aliases WHERE name = ?", [organ_key(name)])
 
-    def check_across_years(self, run_id: int | None = None, changed: list[str] | None = None) -> int:
+    def check_across_years(self, run_id: int | None = None, changed: Iterable[str] | None = None) -> int:
         """Recompute the cross-year findings of the reports in `changed` (all when None) and of their
         partners (the same organ's report of the next year); returns how many cross-year findings there are."""
         with write(self.conn):  # read and rewrite under one lock: a batch saving meanwhile is never half-seen
-            self._check_across_years(run_id, changed)
-            return int(self.conn.execute("SELECT COUNT(*) FROM findings WHERE rule LIKE 'history.%'").fetchone()[0])
+            self._check_across_years(run_id, changed, of_run=False)
+            return self._count_history()
 
-    def _check_across_years(self, run_id: int | None, changed: list[str] | None) -> None:
-        """By index: reports keyed by (matched organ name, year), so the cost per report does not grow with the database."""
-        names = self.organ_names()
-        index: dict[int, OrganIndex] = {}  # year → its reports by organ name
-        reports: dict[str, tuple] = {}
-        for row in self.conn.execute(  # in extraction order, so the last match is the latest copy
-                "SELECT id, organ, year, source, report_key FROM reports WHERE status = 'ok' AND current = 1 "
-                "AND organ IS NOT NULL AND year IS NOT NULL ORDER BY extracted_at, rowid"):
-            name = names.get(organ_key(row[1]) or "")
-            if name:
-                reports[row[0]] = (*row, name)
-                index.setdefault(row[2], OrganIndex()).add(name, row[0])
-        wanted = set(reports) if changed is None else {sha for sha in changed if sha in reports}
-        for sha in list(wanted):  # the next year's reports of a changed one compare against it
-            _, _, year, _, _, name = reports[sha]
-            wanted.update(index[year + 1].partners(name) if year + 1 in index else ())
-        order = {sha: i for i, sha in enumerate(reports)}
-        pairs = {}
-        for sha in wanted:
-            _, _, year, _, _, name = reports[sha]
-            previous = index[year - 1].partners(name) if year - 1 in index else []
-            if previous:  # the latest extracted copy of last year's report
-                pairs[sha] = max(previous, key=order.__getitem__)
-        values = self.values_of(list(set(pairs) | set(pairs.values())))
-        found: dict[str, list[Finding]] = {}
-        for sha, prev in pairs.items():
-            p = reports[prev]
-            found[sha] = compare_years(values.get(prev, {}), values.get(sha, {}), f"{p[1]} {p[2]}年，{p[3]}")
-        ids = list(wanted)
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            marks = ",".join("?" * len(part))
-            self.conn.execute(f"DELETE FROM findings WHERE rule LIKE 'history.%' AND report_id IN ({marks})", part)
-        for sha in ids:
-            self._save_findings(sha, reports[sha][4], finding_rows(reports[sha][4], found.get(sha, [])), run_id)
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
+    def check_run_across_years(self, run_id: int) -> int:
+        """`check_across_years` for the reports run `run_id` stored, found in the database by their run_id
+        (a batch keeps no list of them); returns how many cross-year findings there are."""
+        with write(self.conn):
+            self._check_across_years(run_id, None, of_run=True)
+            return self._count_history()
+
+    def _count_history(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM findings WHERE rule LIKE 'history.%'").fetchone()[0])
+
+    def _check_across_years(self, run_id: int | None, changed: Iterable[str] | None, of_run: bool) -> None:
+        """By index, in SQLite: the reports keyed by (matched organ name, year) go to temporary tables, and the
+        reports to check are walked a chunk at a time, so neither the cost per report nor the memory grows with
+        the database or the batch."""
+        cursor = None
+        try:
+            self._index_for_years()
+            if of_run:
+                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports WHERE run_id = ?", [run_id])
+            elif changed is None:
+                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports")
+            else:
+                self.conn.executemany("INSERT OR IGNORE INTO temp.xy_wanted SELECT id FROM temp.xy_reports WHERE id = ?",
+                                      ((sha,) for sha in changed))
+            # the next year's reports of a changed one compare against it (one step: a partner's partners are not added)
             self.conn.execute(
-                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
-                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
-                f"WHERE id IN ({','.join('?' * len(part))})", part)
+                "INSERT OR IGNORE INTO temp.xy_wanted SELECT b.id FROM "
+                "(SELECT DISTINCT a.name, a.year FROM temp.xy_wanted w JOIN temp.xy_reports a ON a.id = w.id) k "
+                "JOIN temp.xy_names m ON m.name = k.name JOIN temp.xy_reports b ON b.name = m.other AND b.year = k.year + 1")
+            # each one's partner: the latest extracted copy of last year's report (the largest `ord`)
+            cursor = self.conn.execute(
+                "SELECT a.id, a.report_key, (SELECT MAX((SELECT MAX(x.ord) FROM temp.xy_reports x WHERE x.name = m.other "
+                "AND x.year = a.year - 1)) FROM temp.xy_names m WHERE m.name = a.name) "
+                "FROM temp.xy_wanted w JOIN temp.xy_reports a ON a.id = w.id")
+            while chunk := cursor.fetchmany(YEARS_CHUNK):
+                self._check_years_of(chunk, run_id)
+        finally:
+            if cursor is not None:
+                cursor.close()  # a table cannot be dropped under a pending statement
+            for table in ("xy_wanted", "xy_names", "xy_reports"):
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+    def _index_for_years(self) -> None:
+        """temp.xy_reports: each readable current report with an organ and a year, under the name it is matched as
+        (its alias, else itself) and its place in extraction order; temp.xy_names: which names match (`name_pairs`)."""
+        for table in ("xy_wanted", "xy_names", "xy_reports"):
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        self.conn.execute("CREATE TEMP TABLE xy_reports (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, year INTEGER, "
+                          "organ TEXT, source TEXT, report_key TEXT, run_id INTEGER)")
+        self.conn.execute("CREATE TEMP TABLE xy_names (name TEXT, other TEXT, PRIMARY KEY (name, other)) WITHOUT ROWID")
+        self.conn.execute("CREATE TEMP TABLE xy_wanted (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        aliases = dict(self.conn.execute("SELECT name, canonical FROM organ_aliases").fetchall())  # a person's list: small
+
+        def rows() -> Iterator[tuple]:
+            for ordinal, (sha, organ, year, source, key, run) in enumerate(self.conn.execute(  # extraction order: the last match is the latest copy
+                    "SELECT id, organ, year, source, report_key, run_id FROM reports WHERE status = 'ok' AND current = 1 "
+                    "AND organ IS NOT NULL AND year IS NOT NULL ORDER BY extracted_at, rowid")):
+                k = organ_key(organ)
+                if k:
+                    yield ordinal, sha, aliases.get(k, k), year, organ, source, key, run
+
+        self.conn.executemany("INSERT INTO temp.xy_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        self.conn.execute("CREATE INDEX temp.xy_by_name ON xy_reports (name, year, ord)")
+        self.conn.execute("CREATE INDEX temp.xy_by_run ON xy_reports (run_id)")
+        self.conn.executemany("INSERT OR IGNORE INTO temp.xy_names VALUES (?, ?)", (
+            pair for (name,) in self.conn.execute("SELECT DISTINCT name FROM temp.xy_reports") for pair in name_pairs(name)))
+
+    def _check_years_of(self, chunk: list[tuple[str, str, int | None]], run_id: int | None) -> None:
+        """Compare a chunk of (report id, report_key, its partner's ord or None) with last year's; replace their cross-year findings."""
+        ords = sorted({o for _, _, o in chunk if o is not None})
+        previous = {row[0]: row[1:] for row in self.conn.execute(
+            f"SELECT ord, id, organ, year, source FROM temp.xy_reports WHERE ord IN ({','.join('?' * len(ords))})", ords)} if ords else {}
+        pairs = {sha: previous[o] for sha, _, o in chunk if o is not None}
+        values = self.values_of(list({*pairs, *(p[0] for p in pairs.values())}))
+        ids = [sha for sha, _, _ in chunk]
+        marks = ",".join("?" * len(ids))
+        self.conn.execute(f"DELETE FROM findings WHERE rule LIKE 'history.%' AND report_id IN ({marks})", ids)
+        for sha, key, _ in chunk:
+            if sha in pairs:
+                prev, organ, year, source = pairs[sha]
+                found = compare_years(values.get(prev, {}), values.get(sha, {}), f"{organ} {year}年，{source}")
+                self._save_findings(sha, key, finding_rows(key, found), run_id)
+        self.conn.execute(
+            "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+            "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
+            f"WHERE id IN ({marks})", ids)
 
     def replace_findings(self, rule_prefix: str, found: dict[str, list[Finding]], run_id: int | None = None) -> None:
-        """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over."""
-        keys = {r["id"]: r["report_key"] for r in self.db.query("SELECT id, report_key FROM reports")}
+        """Replace every finding whose rule starts with `rule_prefix` by `found` (report id → findings); verdicts carry over.
+        Only the reports that had or get such findings are touched (looked up, recounted), so the memory and the
+        work do not grow with the database when there are few (after every batch: the region's deadlines)."""
         with write(self.conn):
+            touched = {r[0] for r in self.conn.execute("SELECT DISTINCT report_id FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])}
             self.db.execute("DELETE FROM findings WHERE rule LIKE ?", [rule_prefix + "%"])
-            for rid, findings in found.items():
-                if rid in keys:
-                    self._save_findings(rid, keys[rid], finding_rows(keys[rid], findings), run_id)
-            self.db.execute(
-                "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
-                "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning')")
+            ids = list(found)
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk : chunk + 500]
+                keys = dict(self.conn.execute(f"SELECT id, report_key FROM reports WHERE id IN ({','.join('?' * len(part))})", part).fetchall())
+                for rid in part:
+                    if rid in keys:
+                        self._save_findings(rid, keys[rid], finding_rows(keys[rid], found[rid]), run_id)
+                        touched.add(rid)
+            touched_ids = sorted(touched)
+            for chunk in range(0, len(touched_ids), 500):
+                part = touched_ids[chunk : chunk + 500]
+                self.db.execute(
+                    "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+                    "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
+                    f"WHERE id IN ({','.join('?' * len(part))})", part)
 
     # --- the reports that count now ---------------------------------------------------------
     def current_reports(self, year: int | None = None) -> list[dict[str, Any]]:

@@ -64,14 +64,16 @@ def history(store: Store, fp: str) -> list[dict[str, Any]]:
 def mark_fixed_by_republication(store: Store) -> list[str]:
     """Each sent finding whose organ's current report is a newer, readable, complete (all three tables) version
     without it: fixed. Returns them."""
-    current = {r["report_key"]: r for r in store.current_reports() if r["status"] == "ok"}
     fixed = []
     sent = store.conn.execute(
         "SELECT v.fingerprint, l.report_id, l.report_key FROM verdicts v JOIN status_log l ON l.fingerprint = v.fingerprint "
         "AND l.rowid = (SELECT MAX(rowid) FROM status_log WHERE fingerprint = v.fingerprint AND status = 'sent') "
         "WHERE v.status = 'sent'").fetchall()
+    current: dict[str, dict[str, Any] | None] = {}  # only the keys of sent findings: a batch of 100,000 loads none when nothing was sent
     for fp, sent_on, key in sent:
-        now_report = current.get(key)
+        if key not in current:
+            current[key] = _current_readable(store, key)
+        now_report = current[key]
         if now_report is None or now_report["id"] == sent_on:
             continue  # not re-published (or not readable): still waiting
         still = store.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? AND report_id = ?", [fp, now_report["id"]]).fetchone()
@@ -87,3 +89,11 @@ def mark_fixed_by_republication(store: Store) -> list[str]:
                     [fp, note, now(), now_report["id"], key])
             fixed.append(fp)
     return fixed
+
+
+def _current_readable(store: Store, key: str) -> dict[str, Any] | None:
+    """The report `current_reports` counts for this report_key (the latest extracted current copy), if it was read."""
+    row = store.conn.execute(
+        "SELECT id, source, status FROM reports WHERE current = 1 AND report_key = ? ORDER BY extracted_at DESC, rowid DESC LIMIT 1",
+        [key]).fetchone()
+    return {"id": row[0], "source": row[1]} if row and row[2] == "ok" else None

@@ -1,0 +1,164 @@
+"""A batch of any size with flat memory: inputs walked lazily in the order they always had, stored
+stamps looked up a chunk at a time, and the cross-year check finding the run's reports (and their
+partners) in the database instead of in a list the writer keeps."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlite_utils
+from conftest import SEEDS, seed_named
+
+from nianbao import batch
+from nianbao import store as store_module
+from nianbao.batch import BatchOptions, run_batch
+from nianbao.pipeline import SKIPPED_SUFFIXES, count_inputs, expand_inputs
+from nianbao.store import Store
+
+S004_FORWARD = "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+
+
+def extract(items, db: Path, on_report=None, **options) -> batch.BatchResult:
+    store = Store(db)
+    try:
+        return run_batch(items, store, BatchOptions(**{"jobs": 1, **options}), on_report=on_report)
+    finally:
+        store.close()
+
+
+def test_a_folder_is_walked_lazily_in_the_order_sorted_rglob_gave(tmp_path):
+    root = tmp_path / "tree"
+    for name in ("a/sub/y.txt", "a/sub.txt", "a/x.txt", "a b.txt", "a-b/z.txt", "a.txt", "B/q.txt", "Z.TXT",
+                 ".hidden.txt", ".hid/inner.txt", "style.css"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    (root / "empty").mkdir()
+    os.symlink(root / "a" / "x.txt", root / "link.txt")  # a link to a file is that file
+    os.symlink(root / "a", root / "linkdir")  # a linked folder is not entered (as rglob did not)
+    os.symlink(root / "nowhere", root / "broken.txt")
+
+    walked = expand_inputs([str(root)])
+    assert not isinstance(walked, list)
+    got = [str(p.relative_to(root)) for p, problem in walked if problem is None]
+    # Paths sort part by part: "a/sub/y.txt" before "a/sub.txt" ("sub" < "sub.txt"), folder "a" before "a b.txt".
+    assert got == [".hid/inner.txt", "B/q.txt", "Z.TXT", "a/sub/y.txt", "a/sub.txt", "a/x.txt", "a b.txt", "a-b/z.txt",
+                   "a.txt", "link.txt"]
+    old_way = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    assert [p for p, _ in expand_inputs([str(root)])] == [p for p in old_way if p.suffix.lower() not in SKIPPED_SUFFIXES]
+    assert count_inputs([str(root), str(root / "nothing"), str(root / "*.nomatch")]) == len(got) + 2  # problems count as inputs
+
+
+def test_run_batch_takes_a_generator_and_records_how_many_inputs_it_drew(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    seen: list[str] = []
+    result = extract(expand_inputs([str(folder)]), tmp_path / "t.db", on_report=lambda r: seen.append(r.source))
+    assert result.status == "done" and result.stats["ok"] == 5
+    assert seen == [str(p) for p in sorted(folder.iterdir())]
+    run = next(sqlite_utils.Database(tmp_path / "t.db").query("SELECT n_inputs, n_ok FROM runs"))
+    assert run == {"n_inputs": 5, "n_ok": 5}
+
+
+def test_unchanged_files_are_skipped_across_many_look_up_chunks(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "STAMP_CHUNK", 4)  # 15 inputs: four look-ups, edits in the first, second and last
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (folder / f"{i}_{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\n（第{i}份）\n", encoding="utf-8")
+    files = sorted(folder.iterdir())
+    db = tmp_path / "t.db"
+    first = extract(expand_inputs([str(folder)]), db)
+    assert (first.stats["ok"], first.stats["skipped"]) == (15, 0)
+
+    read: list[str] = []
+    again = extract(expand_inputs([str(folder)]), db, on_report=lambda r: read.append(r.source))
+    assert (again.stats["ok"], again.stats["skipped"], read) == (0, 15, [])
+
+    edited = [files[0], files[5], files[14]]
+    for path in edited:
+        path.write_text(path.read_text(encoding="utf-8") + "\n（改）\n", encoding="utf-8")
+    skipped: list[int] = []
+    store = Store(db)
+    try:
+        third = run_batch(expand_inputs([str(folder)]), store, BatchOptions(jobs=2), on_report=lambda r: read.append(r.source),
+                          on_skipped=skipped.append)
+    finally:
+        store.close()
+    assert (third.stats["ok"], third.stats["skipped"]) == (3, 12)
+    assert read == [str(p) for p in edited]  # in input order
+    assert sum(skipped) == 12  # the progress bar is told about every skipped input
+
+    forced = extract(expand_inputs([str(folder)]), db, force=True)
+    assert (forced.stats["ok"], forced.stats["skipped"]) == (15, 0)
+    current = list(sqlite_utils.Database(db).query("SELECT source FROM reports WHERE current = 1 ORDER BY source"))
+    assert [r["source"] for r in current] == [str(p) for p in files]
+
+
+def test_a_file_given_twice_is_looked_up_as_before_the_run(tmp_path, monkeypatch):
+    """Stamps are looked up while the run stores: a version the run stored itself must not make a later mention 'unchanged'."""
+    monkeypatch.setattr(batch, "STAMP_CHUNK", 1)  # each input looked up when drawn, after the ones before it were stored
+    path, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    path.write_text(seed_named("001"), encoding="utf-8")
+    other.write_text(seed_named("002"), encoding="utf-8")
+    db = tmp_path / "t.db"
+    extract([(path, None), (other, None)], db)
+    path.write_text(seed_named("001") + "\n（改）\n", encoding="utf-8")
+    changed = extract([(path, None), (other, None), (path, None)], db)
+    assert (changed.stats["ok"], changed.stats["skipped"]) == (2, 1)  # both mentions of the edited file read
+    unchanged = extract([(path, None), (other, None), (path, None)], db)
+    assert (unchanged.stats["ok"], unchanged.stats["skipped"]) == (0, 3)
+
+
+def _history(db: Path) -> dict[str, list[str]]:
+    rows = sqlite_utils.Database(db).query(
+        "SELECT r.source, f.message FROM findings f JOIN reports r ON r.id = f.report_id WHERE f.rule = 'history.carried_over' "
+        "ORDER BY r.source")
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        out.setdefault(Path(r["source"]).name, []).append(r["message"])
+    return out
+
+
+def test_the_cross_year_check_finds_the_runs_reports_and_their_partners_in_the_database(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "YEARS_CHUNK", 2)  # the run's reports walked two at a time
+    this_year = seed_named("004")  # 随县安居镇 2024, carried over 0 in every column
+    last_year = "随县安居镇2023年政府信息公开工作年度报告\n" + this_year.replace("2024", "2023")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # Two copies of last year's report: the later extracted one (b_) is the one compared with.
+    (folder / "a_2023.txt").write_text(last_year.replace(S004_FORWARD, "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"), encoding="utf-8")
+    (folder / "b_2023.txt").write_text(last_year.replace(S004_FORWARD, "四、结转下年度继续办理 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |"), encoding="utf-8")
+    for name in ("c_2024.txt", "d_2024.txt", "e_2024.txt"):
+        (folder / name).write_text(this_year + f"\n（{name}）\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    first = extract(expand_inputs([str(folder)]), db)
+    found = _history(db)
+    assert sorted(found) == ["c_2024.txt", "d_2024.txt", "e_2024.txt"]
+    assert all(len(m) == 1 and "b_2023.txt" in m[0] and "上年结转下年5" in m[0] for m in found.values())
+    assert first.stats["history"] == 3
+
+    # A stale state a run must not repair unless it touches the report: drop one report's finding by hand.
+    d = sqlite_utils.Database(db)
+    d.execute("DELETE FROM findings WHERE rule = 'history.carried_over' AND report_id = "
+              "(SELECT id FROM reports WHERE source LIKE '%d_2024.txt')")
+    d.conn.commit()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "000.txt").write_text(seed_named("000"), encoding="utf-8")
+    extract(expand_inputs([str(other)]), db)  # a run about another organ: 随县安居镇's reports are not re-checked
+    assert sorted(_history(db)) == ["c_2024.txt", "e_2024.txt"]
+
+    # Last year's report corrected (b_ now carries 0 forward): this run stored only b_, found by its run_id,
+    # and its next-year partners (c_, d_, e_, unchanged and not read again) are re-checked against it.
+    b = folder / "b_2023.txt"
+    b.write_text(last_year, encoding="utf-8")
+    fixed = extract(expand_inputs([str(folder)]), db)
+    assert (fixed.stats["ok"], fixed.stats["skipped"]) == (1, 4)
+    assert _history(db) == {}
+    counts = list(d.query("SELECT n_errors, (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS n "
+                          "FROM reports r WHERE current = 1 AND source LIKE '%2024.txt'"))
+    assert len(counts) == 3 and all(c["n_errors"] == c["n"] for c in counts)  # each one's count recomputed
