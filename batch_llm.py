@@ -1,7 +1,7 @@
 """With the model: worker processes that each keep several reports waiting on the provider.
 
 A model call is mostly waiting, but not only: the openai client, instructor and pydantic
-spend ~5 ms of CPU on each, and the built-in reader, the rules and the rows ~3 ms more on
+spend 5–7 ms of CPU on each, and the built-in reader, the rules and the rows ~3 ms more on
 each report. In threads of one process that CPU is serialized by the interpreter lock: one
 core, whatever the concurrency. So the reports are read here as without the model, in
 `jobs` worker processes, and each worker reads its share of the `llm_concurrency` reports at
