@@ -99,7 +99,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if before == "-" and s - 1 >= start and not _joined(text[s - 2 : s - 1]):
             _general(text, _NUMBER.match(text, s - 1, end), append)  # signed: as _NUMBER reads it
             continue
-        if _joined(before):
+        if before in _JOINING or (before >= "\x80" and before.isdecimal()):  # _joined, inline: every number passes here
             continue  # inside a longer number (12.5, 1,23): _NUMBER's look-behind refuses every digit here
         digits, frac, mag, unit = c.groups()
         e = c.end()
@@ -121,7 +121,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def _joined(char: str) -> bool:
     """Whether a number right after `char` continues another (_NUMBER's look-behind: [\\d.,])."""
-    return char in _JOINING or char.isdecimal()
+    return char in _JOINING or (char >= "\x80" and char.isdecimal())  # the ASCII digits are in the set
 
 
 _JOINING = frozenset("0123456789.,")  # and any other decimal digit; "" (the text's start) joins nothing

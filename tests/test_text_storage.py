@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import time
 import tomllib
 import zlib
 from pathlib import Path
@@ -18,6 +19,7 @@ from nianbao.pipeline import process_path
 from nianbao.review.data import list_findings, load_report
 from nianbao.review.page import render_report
 from nianbao.store import Store
+from nianbao.store.connection import PAGE_SIZE
 from nianbao.store.schema import SCHEMA_VERSION
 from nianbao.store.text import pack_text, register, unpack_text
 
@@ -119,6 +121,7 @@ def _old_database(tmp_path, version: int) -> Path:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     conn.executescript(OLD_DUMPS[version].read_text(encoding="utf-8"))
+    conn.execute("PRAGMA journal_mode=WAL")  # as nianbao wrote it
     conn.close()
     return path
 
@@ -224,3 +227,27 @@ def test_findings_read_and_write_as_the_table_did_with_each_list_of_fields_store
     plain.close()
     assert store.set_verdict(fp, "confirmed") == 2  # the finding on both copies (same organ, year, rule, fields)
     assert {f["status"] for f in store.findings(status="confirmed")} == {"confirmed"} and len(store.findings(status="confirmed")) == 2
+
+
+def test_a_migration_while_someone_reads_the_file_migrates_and_leaves_compacting(tmp_path):
+    path = _old_database(tmp_path, 1)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN")
+    other.execute("SELECT COUNT(*) FROM reports").fetchone()  # a reader holding the file
+    started = time.perf_counter()
+    store = Store(path)
+    assert time.perf_counter() - started < 10  # it did not wait out the busy timeout
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.conn.execute("SELECT COUNT(*) FROM report_text").fetchone()[0] == 2
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    other.rollback()
+    other.close()
+    store.close()
+
+
+def test_a_migrated_database_is_rewritten_in_this_versions_page_size(tmp_path):
+    path = _old_database(tmp_path, 1)
+    assert sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0] == 4096
+    store = Store(path)
+    assert [store.conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "journal_mode", "freelist_count")] == [PAGE_SIZE, "wal", 0]
+    store.close()
