@@ -9,9 +9,8 @@ back in input order whatever the number of workers, so `jobs=4` stores exactly w
 alarm cannot stop C code (lxml, a regex) that never returns to the interpreter, and an
 address-space limit on the main process would hit the writer too.
 
-With the model (`llm`), reports are read in threads of this process instead: the work is
-waiting on the provider, `llm_concurrency` calls are in flight at once, and the provider's
-own deadlines (per attempt) bound the time.
+With the model (`llm`), each worker reads several reports at once, in threads, so that
+`llm_concurrency` reports in all are waiting on the provider (batch_llm.py).
 
 The single writer commits many reports per transaction (at most `commit_every` reports or
 `commit_seconds` apart), each report inside its own savepoint, so other writers (verdicts,
@@ -29,7 +28,6 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
@@ -289,39 +287,12 @@ def _start_methods() -> list[str]:
     return get_all_start_methods()
 
 
-# --- with the model: threads --------------------------------------------------------------
-def _in_threads(items: Iterable[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
-    """In input order, up to `llm_concurrency` reports waiting on the provider at once."""
-    width = max(1, options.llm_concurrency)
-    pool = ThreadPoolExecutor(max_workers=width)
-    pending: list[Future] = []
-    try:
-        for item in items:
-            pending.append(pool.submit(_read_in_thread, item, options, shape))
-            while len(pending) >= 4 * width or (pending and pending[0].done()):
-                if not pending[0].done():
-                    yield None  # about to wait (see _in_workers)
-                yield pending.pop(0).result()
-        while pending:
-            if not pending[0].done():
-                yield None
-            yield pending.pop(0).result()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _read_in_thread(item: Item, options: BatchOptions, shape: Shape) -> Report | ReportRows:
-    report = read_one(item, options.max_bytes, options.llm)
-    shaped = _shaped(shape, report)
-    if isinstance(shaped, ReportRows):
-        shaped.report = report  # same process: whoever prints may look at the whole report (was the model asked?)
-    return shaped
-
-
 def _stream(items: Iterable[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:
     """Each input's Report (or `shape` of it) in input order, and None whenever the next one is not ready yet."""
     if options.llm is not None:
-        return _in_threads(items, options, shape)
+        from .batch_llm import in_model_workers  # it builds on this module
+
+        return in_model_workers(items, options, shape)
     return _in_workers(items, options, shape)
 
 

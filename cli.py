@@ -237,7 +237,7 @@ def extract(
             out.file.write(report.json_line + "\n")
         if report.status != "ok":
             progress.console.print(f"failed {report.source}: {report.error}", markup=False, highlight=False)
-        if extractor is not None and report.report is not None and was_not_asked(report.report):
+        if extractor is not None and report.llm_not_asked:
             not_asked.append(report.source)
         progress.advance(task)
 

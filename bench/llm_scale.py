@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import sys
@@ -71,7 +73,7 @@ def _serve(conn, latency: float, rate_limit: float | None, limit_every: int) -> 
     with FakeLLM(default=correct, latency=latency, rate_limit=rate_limit, limit_every=limit_every) as fake:
         conn.send(fake.base_url)
         conn.recv()  # until told to stop
-        conn.send(fake.stats())
+        conn.send(fake.stats() | {"cpu": time.process_time()})
 
 
 def run(folder: Path, work: Path, n: int, latency: float, concurrency: int, rate_limit: float | None = None,
@@ -89,12 +91,16 @@ def run(folder: Path, work: Path, n: int, latency: float, concurrency: int, rate
         cache = LLMCache(str(db))  # as the CLI: every answer cached in the database (none is asked twice here)
         options = BatchOptions(llm=LLMExtractor(Asker(config, cache), "auto"), llm_concurrency=concurrency)
         items = sorted(expand_inputs([str(folder)]))[:n]
+        load = os.getloadavg()[0]
+        cpu, children = time.process_time(), _children_cpu()
         started = time.perf_counter()
         result = run_batch(items, store, options)
         seconds = time.perf_counter() - started
+        cpu, children = time.process_time() - cpu, _children_cpu() - children  # the workers have been joined
         q = store.conn.execute
         out = {
-            "seconds": seconds, "reports": len(items), "ok": result.stats["ok"], "failed": result.stats["failed"],
+            "seconds": seconds, "reports": len(items), "load": load,
+            "writer_ms": 1000 * cpu / len(items), "workers_ms": 1000 * children / len(items), "ok": result.stats["ok"], "failed": result.stats["failed"],
             "stored": q("SELECT COUNT(*) FROM reports").fetchone()[0],
             "answered": q("SELECT COUNT(*) FROM llm_calls WHERE ok = 1 AND cache_hit = 0").fetchone()[0],
             "attempts": q("SELECT COUNT(*) FROM llm_calls WHERE cache_hit = 0").fetchone()[0],
@@ -106,10 +112,16 @@ def run(folder: Path, work: Path, n: int, latency: float, concurrency: int, rate
         cache.close()
         ours.send("stop")
         out["provider"] = ours.recv()
+        out["provider_ms"] = 1000 * out["provider"]["cpu"] / len(items)
         return out
     finally:
         provider.join(5)
         provider.kill()
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _answers_per_report(store: Store) -> str:
@@ -138,7 +150,7 @@ def main() -> None:
     build(folder, args.reports)
     print(f"{args.reports} reports built, each needing one model call (--llm auto); fake provider in its own process", flush=True)
     print(f"{'latency':>7} {'in flight':>9} {'reports':>7} {'seconds':>7} {'reports/s':>9} {'bound':>6} {'of bound':>8} "
-          f"{'calls':>5} {'calls/report':>12} {'max in flight':>13} {'stored':>6}")
+          f"{'calls':>5} {'calls/report':>12} {'max in flight':>13} {'stored':>6}  CPU ms/report: writer+workers, provider; load")
     for latency in args.latency:
         for c in args.concurrency:
             bound = c / latency
@@ -147,7 +159,8 @@ def main() -> None:
             rate = r["ok"] / r["seconds"]
             per = r["per_report"]
             print(f"{latency * 1000:>5.0f}ms {c:>9} {n:>7} {r['seconds']:>7.1f} {rate:>9.1f} {bound:>6.1f} {100 * rate / bound:>7.0f}% "
-                  f"{r['answered']:>5} {per:>12} {r['provider']['max_in_flight']:>13} {r['stored']:>6}", flush=True)
+                  f"{r['answered']:>5} {per:>12} {r['provider']['max_in_flight']:>13} {r['stored']:>6}  "
+                  f"{r['writer_ms']:.1f}+{r['workers_ms']:.1f}, {r['provider_ms']:.1f}; {r['load']:.1f}", flush=True)
     if not args.no_limited:
         limited(folder, work, args)
     shutil.rmtree(work, ignore_errors=True)

@@ -18,15 +18,19 @@ RULE = "plausibility.value_too_large"
 
 
 def plausible(value: Number | None) -> bool:
-    return value is None or (not (isinstance(value, float) and math.isnan(value)) and abs(value) < LIMIT)
+    if value is None:
+        return True
+    if type(value) is int:  # nearly every value: no NaN to look for
+        return -LIMIT < value < LIMIT
+    return not (isinstance(value, float) and math.isnan(value)) and abs(value) < LIMIT
 
 
 def refuse_implausible(report: Report) -> Report:
     """Null every cell value and drop every fact beyond LIMIT, each with an error finding. Idempotent."""
     for fid, cell in report.cells.items():
-        if not plausible(cell.alt_value):
+        if cell.alt_value is not None and not plausible(cell.alt_value):
             cell.alt_value = None  # the other reader's absurd value is not kept either
-        if plausible(cell.value):
+        if cell.value is None or plausible(cell.value):
             continue
         shown = cell.raw or str(cell.value)
         report.findings.append(Finding(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -90,21 +91,27 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     found: list[Token] = []
     append = found.append
-    for m in _NUMBER.finditer(text, start, end):
-        sign, digits, frac, mag, unit = m.groups()
-        s, e = m.span()
+    # Scanned digits first: a pattern opening with a look-behind is tried at every character, one
+    # opening with a digit is not. What _NUMBER's look-behind and sign would decide is decided here.
+    for c in _DIGITS_FIRST.finditer(text, start, end):
+        s = c.start()
+        before = text[s - 1] if s > 0 else ""
+        if before == "-" and s - 1 >= start and not _joined(text[s - 2 : s - 1]):
+            _general(text, _NUMBER.match(text, s - 1, end), append)  # signed: as _NUMBER reads it
+            continue
+        if before in _JOINING or (before >= "\x80" and before.isdecimal()):  # _joined, inline: every number passes here
+            continue  # inside a longer number (12.5, 1,23): _NUMBER's look-behind refuses every digit here
+        digits, frac, mag, unit = c.groups()
+        e = c.end()
         nxt = text[e : e + 1]
         if nxt == " ":  # as _is_numbering reads what follows: up to three spaces skipped
             nxt = text[e : e + 4].lstrip(" ")[:1]
-        if sign is None and nxt in _PLAIN_AFTER and text[s - 1 : s] not in _LABEL_BEFORE:
-            # A separator or a line end follows: nothing can make it a label (`1.`, `3、`, `2024年`, `第1`).
-            if unit is None and mag is None and frac is None and len(digits) <= MAX_DIGITS and "," not in digits:
-                append(_new_token(Token, ("number", int(digits), s, e, digits, None)))
-                continue
-        if _is_numbering(text, m):
+        if (nxt in _PLAIN_AFTER and before not in _LABEL_BEFORE and unit is None and mag is None and frac is None
+                and len(digits) <= MAX_DIGITS and "," not in digits):
+            # A plain integer before a separator or a line end: nothing can make it a label (`1.`, `3、`, `2024年`, `第1`).
+            append(_new_token(Token, ("number", int(digits), s, e, digits, None)))
             continue
-        kind = "percent" if unit == "%" else "number"  # a share, never a count: no table cell holds one
-        append(Token(kind, _value(m), s, e, m.group(0), unit))
+        _general(text, _NUMBER.match(text, s, end), append)
     markers = [Token("marker", None, m.start(), m.end(), m.group(0)) for m in _MARKER.finditer(text, start, end)]
     if markers:  # else already in order
         found.extend(markers)
@@ -112,6 +119,24 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return found
 
 
+def _joined(char: str) -> bool:
+    """Whether a number right after `char` continues another (_NUMBER's look-behind: [\\d.,])."""
+    return char in _JOINING or (char >= "\x80" and char.isdecimal())  # the ASCII digits are in the set
+
+
+_JOINING = frozenset("0123456789.,")  # and any other decimal digit; "" (the text's start) joins nothing
+
+
+def _general(text: str, m: re.Match[str] | None, append: Callable[[Token], None]) -> None:
+    """Any number the fast path does not take: a sign, a fraction, a magnitude, a unit, a possible label."""
+    if m is None or _is_numbering(text, m):
+        return
+    unit = m["unit"]
+    kind = "percent" if unit == "%" else "number"  # a share, never a count: no table cell holds one
+    append(Token(kind, _value(m), m.start(), m.end(), m.group(0), unit))
+
+
+_DIGITS_FIRST = re.compile(_NUMBER.pattern.removeprefix(r"(?<![\d.,])(?P<sign>-)?"))
 # After a number, these end it as a value at once: a cell separator or the end of a line.
 _new_token = tuple.__new__  # Token(...) runs NamedTuple's __new__ in Python; this is the same tuple, built in C
 _PLAIN_AFTER = frozenset(("|", "\t", "\n", ""))

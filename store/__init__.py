@@ -23,7 +23,7 @@ from .. import __version__
 from .. import fields as F
 from ..report import Cell, Finding, Report
 from ..rules.history import compare_years, name_pairs, organ_key
-from .connection import StoreError, connect_reader, connect_writer, retry_busy, write
+from .connection import BUSY_TIMEOUT, PAGE_SIZE, StoreError, connect_reader, connect_writer, retry_busy, write
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
@@ -104,9 +104,19 @@ class Store:
             except sqlite3.Error as exc:
                 self.conn.close()
                 raise StoreError(f"cannot write to the database {path}: {exc}") from None
-            if migrated:  # the old texts' pages are free now: give them back (once; a failure only costs space)
-                with contextlib.suppress(sqlite3.OperationalError):
-                    self.conn.execute("VACUUM")
+            if migrated:
+                self._compact()
+
+    def _compact(self) -> None:
+        """After a migration: give back the old texts' pages and rewrite the file in this version's page size.
+        Once, and only when nobody else has the file open (leaving WAL needs that); a failure only costs space."""
+        self.conn.execute("PRAGMA busy_timeout = 0")  # someone else has it open: skip at once, don't wait
+        with contextlib.suppress(sqlite3.OperationalError):
+            if self.conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete":
+                self.conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
+            self.conn.execute("VACUUM")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        retry_busy(lambda: self.conn.execute("PRAGMA journal_mode=WAL").fetchone())
 
     def _create_schema(self) -> bool:
         """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race.

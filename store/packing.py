@@ -51,6 +51,21 @@ def _digits(value: Any) -> str | None:
 
 
 def _cell(cell: Cell) -> Any:
+    # The two cells nearly every report is made of, packed without building `extra`: a printed
+    # integer read where it stands ([value, start]) and a blank (null). Same output as _any_cell.
+    if cell.extractor == BUILTIN and cell.unit is None and cell.alt_value is None and cell.alt_extractor is None:
+        value, start, end = cell.value, cell.start, cell.end
+        if value is None:
+            if start is None and end is None and cell.raw is None and cell.status == "blank":
+                return None
+        elif type(value) is int and start is not None and end is not None and cell.status == "ok":
+            digits = str(value)
+            if cell.raw == digits and end - start == len(digits):
+                return [value, start]
+    return _any_cell(cell)
+
+
+def _any_cell(cell: Cell) -> Any:
     extra: dict[str, Any] = {}
     start, length = _span(cell.start, cell.end, extra)
     usual_raw = _digits(cell.value)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.implausible import refuse_implausible
+from ..extract.llm.breaker import not_asked
 from ..report import Finding, Report
 from .packing import pack_cells, pack_facts, pack_sections
 from .text import pack_text
@@ -89,6 +90,7 @@ class ReportRows:
     llm_cache_hits: int = 0
     json_line: str | None = None  # the report's JSON (Report.to_json), when the batch prints JSON Lines
     report: Report | None = None
+    llm_not_asked: bool = False  # the circuit breaker kept a part of this report from the model (extract/llm/breaker.py)
 
 
 def report_rows(report: Report, json_line: bool = False, with_text: bool = False) -> ReportRows:
@@ -122,5 +124,6 @@ def report_rows(report: Report, json_line: bool = False, with_text: bool = False
         llm_made=sum(1 for c in report.llm_calls if not c.cache_hit),
         llm_cache_hits=sum(1 for c in report.llm_calls if c.cache_hit),
         json_line=json.dumps(report.to_json(with_text), ensure_ascii=False) if json_line else None,
+        llm_not_asked=not_asked(report),
     )
 

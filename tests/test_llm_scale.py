@@ -8,7 +8,12 @@ for good is still stored, with the built-in reader's values and the reason.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +22,8 @@ from conftest import SEEDS
 from fake_llm import FakeLLM, Reply
 from llm_oracle import correct, question
 
+from nianbao import batch as batch_module
+from nianbao import batch_llm
 from nianbao.batch import BatchOptions, run_batch
 from nianbao.extract.llm.cache import LLMCache
 from nianbao.extract.llm.client import Asker
@@ -46,14 +53,14 @@ def regulations_issued(body: dict) -> int:
 
 
 def batch(items: list, db: Path, fake: FakeLLM, concurrency: int, seen: list | None = None, cache: bool = True,
-          **config) -> Counter:
+          jobs: int = 2, **config) -> Counter:
     settings = {"base_url": fake.base_url, "api_key": "test", "model": "fake-model", "timeout": 10.0,
                 "transport_retries": 3, "breaker": 1000} | config
     store = Store(db)
     answers = LLMCache(str(db)) if cache else None
     try:
         llm = LLMExtractor(Asker(LLMConfig(**settings), answers), "auto")
-        result = run_batch(items, store, BatchOptions(llm=llm, llm_concurrency=concurrency),
+        result = run_batch(items, store, BatchOptions(llm=llm, llm_concurrency=concurrency, jobs=jobs),
                            on_report=(lambda r: seen.append(r.source)) if seen is not None else None)
     finally:
         store.close()
@@ -150,3 +157,115 @@ def test_a_report_whose_call_fails_for_good_is_stored_with_the_reason(tmp_path):
     issued = dict(d.execute("SELECT r.source, c.value FROM cells c JOIN reports r ON r.id = c.report_id "
                             "WHERE c.field = 'active.regulations.issued'").fetchall())
     assert [issued[str(p)] for p, _ in items] == list(range(1, 9))
+
+
+# --- the worker processes of the model path -------------------------------------------------------
+def test_the_same_question_from_two_worker_processes_is_asked_once(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):  # two files, one report each, the same tables: the same question
+        (folder / f"{i}.txt").write_text(SEED.read_text(encoding="utf-8") + f"\n（第{i}份）\n", encoding="utf-8")
+    items = list(expand_inputs([str(folder)]))
+    with FakeLLM(default=correct, latency=0.5) as fake:
+        stats = batch(items, tmp_path / "t.db", fake, concurrency=2, jobs=2)  # one report in each of two workers
+        asked = len(fake.requests)
+    assert asked == 1 and stats["llm_calls"] == 1 and stats["llm_cache_hits"] == 1
+
+
+def test_the_breaker_counts_the_failures_of_every_worker_and_the_batch_sees_it(tmp_path):
+    items = folder_of(tmp_path, 12)
+    store, db = None, tmp_path / "t.db"
+    with FakeLLM(default=lambda body: Reply(status=401, raw_body='{"error": {"message": "bad key"}}'), latency=0.1) as fake:
+        llm = LLMExtractor(Asker(LLMConfig(base_url=fake.base_url, api_key="k", model="m", transport_retries=0, breaker=3,
+                                           use_cache=False)), "auto")
+        store = Store(db)
+        result = run_batch(items, store, BatchOptions(llm=llm, llm_concurrency=2, jobs=2))
+        store.close()
+        asked = len(fake.requests)
+    assert 3 <= asked <= 4  # three failures trip it; one more may have been in flight in the other worker
+    assert llm.asker.breaker.tripped and "AuthenticationError (HTTP 401)" in llm.asker.breaker.tripped
+    assert result.stats["ok"] == 12  # nothing lost: the built-in reader's results are stored
+    d = sqlite_utils.Database(db)
+    assert d.execute("SELECT COUNT(*) FROM findings WHERE rule = 'llm.failed' AND message LIKE '%not asked%'").fetchone()[0] == 12 - asked
+
+
+def _misbehave(path, max_bytes, llm=None):
+    """Stands in for the reader (the workers are forked, so they see it): a file named so hangs or kills its worker.
+
+    A `slow` file hangs the first time only (it leaves a mark beside itself): it is read again whole."""
+    if "hang" in path.name:
+        time.sleep(60)
+    mark = path.with_suffix(".read")
+    if "slow" in path.name and not mark.exists():
+        mark.touch()
+        time.sleep(60)
+    if "crash" in path.name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_process_path(path, max_bytes, llm)
+
+
+_real_process_path = batch_module.process_path
+
+
+def test_a_worker_killed_with_several_reports_in_hand_loses_only_the_culprit(tmp_path, monkeypatch):
+    items = folder_of(tmp_path, 8)
+    crash = items[2][0].with_name("002_crash.txt")
+    items[2][0].rename(crash)
+    items[2] = (crash, None)
+    monkeypatch.setattr(batch_module, "process_path", _misbehave)
+    seen: list = []
+    with FakeLLM(default=correct, latency=0.3) as fake:
+        stats = batch(items, tmp_path / "t.db", fake, concurrency=4, jobs=1, seen=seen)  # one worker, four at once
+    assert stats["ok"] == 7 and stats["failed"] == 1
+    assert seen == [str(p) for p, _ in items]
+    errors = dict(sqlite_utils.Database(tmp_path / "t.db").execute("SELECT source, error FROM reports").fetchall())
+    assert errors[str(crash)] == "the process reading this file died with SIGKILL (killed: probably out of memory); not read"
+    assert all(error is None for source, error in errors.items() if source != str(crash))
+
+
+def test_a_report_past_its_deadline_fails_alone_and_the_others_are_read_again(tmp_path, monkeypatch):
+    items = folder_of(tmp_path, 8)
+    for i, name in ((0, "000_hang.txt"), (6, "006_slow.txt")):  # two at once: the slow one starts ~1.5 s after the hang
+        items[i][0].rename(items[i][0].with_name(name))
+        items[i] = (items[i][0].with_name(name), None)
+    monkeypatch.setattr(batch_module, "process_path", _misbehave)
+    with FakeLLM(default=correct, latency=0.2) as fake:
+        store = Store(tmp_path / "t.db")
+        llm = LLMExtractor(Asker(LLMConfig(base_url=fake.base_url, api_key="k", model="m", timeout=0.3,
+                                           transport_retries=0, reask=0, use_cache=False)), "auto")
+        options = BatchOptions(llm=llm, llm_concurrency=2, jobs=1, file_timeout=1)
+        seconds = batch_llm.model_seconds(llm) + 1  # 4 s: when the hang's time is up, the slow one is still in hand
+        result = run_batch(items, store, options)
+        store.close()
+    assert result.stats["ok"] == 7 and result.stats["failed"] == 1
+    errors = dict(sqlite_utils.Database(tmp_path / "t.db").execute("SELECT source, error FROM reports").fetchall())
+    assert errors.pop(str(items[0][0])) == f"took longer than {seconds:g} s to read (--file-timeout and the model's deadlines); stopped"
+    assert set(errors.values()) == {None}  # the slow one too: its worker was killed, it was read again
+    assert items[6][0].with_suffix(".read").exists()
+
+
+def test_ctrl_c_with_reports_waiting_on_the_model_leaves_every_stored_report_whole(tmp_path):
+    """A real SIGINT to `nianbao extract --llm auto` while reports wait on the provider: exit 130, no half report."""
+    items = folder_of(tmp_path, 60)
+    db = tmp_path / "t.db"
+    exe = Path(sys.executable).with_name("nianbao")
+    with FakeLLM(default=correct, latency=0.3) as fake:
+        proc = subprocess.Popen([str(exe), "extract", str(items[0][0].parent), "--db", str(db), "--llm", "auto", "--base-url",
+                                 fake.base_url, "--model", "m", "--llm-concurrency", "4", "--jobs", "2", "-q"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ | {"OPENAI_API_KEY": "k"})
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and len(fake.requests) < 8:
+                time.sleep(0.1)
+            proc.send_signal(signal.SIGINT)
+            _, stderr = proc.communicate(timeout=60)
+        finally:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    d = sqlite_utils.Database(db)
+    n = d.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+    assert 0 < n < 60
+    assert d.execute("SELECT COUNT(*) FROM cells").fetchone()[0] == n * 200
+    assert d.execute("SELECT COUNT(DISTINCT report_id) FROM llm_calls").fetchone()[0] == n  # each stored with its call
+    assert next(d["runs"].rows)["status"] == "interrupted"

@@ -64,3 +64,30 @@ def test_normalize_full_width_spaces_zero_width_and_crlf():
 )
 def test_values_and_labels_around_separators_and_spaces(text, values):
     assert [t.value for t in tokens(text) if t.kind == "number"] == values
+
+
+def _reference_tokens(text, start=0, end=None):
+    """The token reader as it was before its fast path: every match of the one general pattern."""
+    from nianbao.extract.numbers import _MARKER, _NUMBER, _is_numbering, _value
+
+    end = len(text) if end is None else end
+    found = [(("percent" if m["unit"] == "%" else "number"), _value(m), m.start(), m.end(), m.group(0), m["unit"])
+             for m in _NUMBER.finditer(text, start, end) if not _is_numbering(text, m)]
+    found += [("marker", None, m.start(), m.end(), m.group(0), None) for m in _MARKER.finditer(text, start, end)]
+    return sorted(found, key=lambda t: t[2])
+
+
+def test_the_fast_token_reader_reads_what_the_general_pattern_reads():
+    """Digits scanned first, the look-behind and sign decided in Python: the same tokens, on random text."""
+    import random
+
+    rng = random.Random(12)
+    pieces = list("0123456789 ,.-|\t\n年月第(（)）、万千亿元件条%—/无空*属") + ["٣", "1,234", "12.5", "万元", "--"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for bounds in ((0, None), (start, end)):
+            got = [(t.kind, t.value, type(t.value), t.start, t.end, t.raw, t.unit) for t in tokens(text, *bounds)]
+            want = [(k, v, type(v), s, e, r, u) for k, v, s, e, r, u in _reference_tokens(text, *bounds)]
+            assert got == want, (text, bounds)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import time
 import tomllib
 import zlib
 from pathlib import Path
@@ -18,15 +19,17 @@ from nianbao.pipeline import process_path
 from nianbao.review.data import list_findings, load_report
 from nianbao.review.page import render_report
 from nianbao.store import Store
+from nianbao.store.connection import PAGE_SIZE
 from nianbao.store.schema import SCHEMA_VERSION
-from nianbao.store.text import pack_text, unpack_text
+from nianbao.store.text import pack_text, register, unpack_text
 
 ROOT = Path(__file__).resolve().parent.parent
 S004 = next(s for s in SEED_NAMES if s.startswith("004"))
-# A database written by nianbao e66f427 (storage version 1: text in reports.text, packing that read raw
-# and quotes from it), `sqlite3 .dump`ed: seed 004, the same in traditional characters, an empty file,
-# one finding confirmed by a person. (The static `fields` labels are left out.)
-OLD_DUMP = Path(__file__).parent / "data" / "store_v1.sql"
+# Databases written by earlier versions, `sqlite3 .dump`ed, each holding seed 004, the same in traditional
+# characters, an empty file, and one finding confirmed by a person (the static `fields` labels left out):
+# storage version 1 by nianbao e66f427 (text in reports.text, packing that read raw and quotes from it),
+# version 2 by 8ce6fd5 (texts compressed; a findings table).
+OLD_DUMPS = {version: Path(__file__).parent / "data" / f"store_v{version}.sql" for version in (1, 2)}
 
 
 @pytest.fixture
@@ -114,10 +117,11 @@ def test_the_long_form_views_need_no_nianbao_function(store, tmp_path):
     plain.close()
 
 
-def _old_database(tmp_path) -> Path:
+def _old_database(tmp_path, version: int) -> Path:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    conn.executescript(OLD_DUMP.read_text(encoding="utf-8"))
+    conn.executescript(OLD_DUMPS[version].read_text(encoding="utf-8"))
+    conn.execute("PRAGMA journal_mode=WAL")  # as nianbao wrote it
     conn.close()
     return path
 
@@ -126,10 +130,15 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple]:
     return [tuple(r) for r in conn.execute(sql)]
 
 
-def test_a_database_of_the_previous_storage_is_migrated_whole(tmp_path):
-    path = _old_database(tmp_path)
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_database_of_an_earlier_storage_is_migrated_whole(tmp_path, version):
+    path = _old_database(tmp_path, version)
     before = sqlite3.connect(path)  # what the old version's own views said
-    texts = dict(((i, (t, d)) for i, t, d in before.execute("SELECT id, text, display_text FROM reports")))
+    register(before)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == (0 if version == 1 else version)
+    texts = {i: ("", None) for (i,) in before.execute("SELECT id FROM reports")}
+    texts.update((i, (t, d)) for i, t, d in before.execute(
+        "SELECT id, text, display_text FROM reports" if version == 1 else "SELECT report_id, text, display_text FROM report_text"))
     views = {v: _rows(before, f"SELECT * FROM {v} ORDER BY 1, 2") for v in ("cells", "sections", "facts")}
     findings = _rows(before, "SELECT * FROM findings ORDER BY report_id, fingerprint")
     before.close()
@@ -160,7 +169,7 @@ def test_a_database_of_the_previous_storage_is_migrated_whole(tmp_path):
 
 
 def test_a_reader_meeting_the_previous_storage_upgrades_it_once(tmp_path):
-    path = _old_database(tmp_path)
+    path = _old_database(tmp_path, 1)
     store = Store(path, readonly=True)
     assert store.conn.execute("SELECT COUNT(*) FROM report_text").fetchone()[0] == 2
     store.close()
@@ -218,3 +227,27 @@ def test_findings_read_and_write_as_the_table_did_with_each_list_of_fields_store
     plain.close()
     assert store.set_verdict(fp, "confirmed") == 2  # the finding on both copies (same organ, year, rule, fields)
     assert {f["status"] for f in store.findings(status="confirmed")} == {"confirmed"} and len(store.findings(status="confirmed")) == 2
+
+
+def test_a_migration_while_someone_reads_the_file_migrates_and_leaves_compacting(tmp_path):
+    path = _old_database(tmp_path, 1)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN")
+    other.execute("SELECT COUNT(*) FROM reports").fetchone()  # a reader holding the file
+    started = time.perf_counter()
+    store = Store(path)
+    assert time.perf_counter() - started < 10  # it did not wait out the busy timeout
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.conn.execute("SELECT COUNT(*) FROM report_text").fetchone()[0] == 2
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    other.rollback()
+    other.close()
+    store.close()
+
+
+def test_a_migrated_database_is_rewritten_in_this_versions_page_size(tmp_path):
+    path = _old_database(tmp_path, 1)
+    assert sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0] == 4096
+    store = Store(path)
+    assert [store.conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "journal_mode", "freelist_count")] == [PAGE_SIZE, "wal", 0]
+    store.close()

@@ -2,14 +2,17 @@
 
 A wrong key (401) or a dead endpoint fails every call the same way; asking for every
 report of a batch only wastes time (and, for a 429, quota). Answers that fail validation
-are the model's doing, not the provider's: they neither count nor trip it.
+are the model's doing, not the provider's: they neither count nor trip it. Its state is in
+shared memory (shared.py): the worker processes of a batch count together, and the process
+that made it sees when it has tripped.
 """
 
 from __future__ import annotations
 
-import threading
+import ctypes
 
 from ...report import Report
+from .shared import SharedText, context
 
 NOT_ASKED = "not asked"  # starts every refusal, so a report's findings tell whether it was skipped
 
@@ -17,23 +20,31 @@ NOT_ASKED = "not asked"  # starts every refusal, so a report's findings tell whe
 class Breaker:
     def __init__(self, limit: int):
         self.limit = max(1, limit)
-        self._lock = threading.Lock()
-        self._kind: str | None = None
-        self._count = 0
-        self.tripped: str | None = None  # why it opened, once it has
+        ctx = context()
+        self._lock = ctx.Lock()
+        self._count = ctx.RawValue(ctypes.c_int, 0)
+        self._kind = SharedText(ctx, 256)
+        self._tripped = SharedText(ctx, 2048)
+
+    @property
+    def tripped(self) -> str | None:
+        """Why it opened, once it has."""
+        return self._tripped.get() or None
 
     def succeeded(self) -> None:
         with self._lock:
-            self._kind, self._count = None, 0
+            self._kind.set("")
+            self._count.value = 0
 
     def failed(self, kind: str, reason: str) -> None:
         with self._lock:
             if self.tripped:
                 return
-            self._count = self._count + 1 if kind == self._kind else 1
-            self._kind = kind
-            if self._count >= self.limit:
-                self.tripped = f"{self._count} consecutive provider failures of one kind ({kind}), the last: {reason}"
+            same = self._count.value > 0 and self._kind.get() == SharedText.cut(kind, 256)
+            self._count.value = self._count.value + 1 if same else 1
+            self._kind.set(kind)
+            if self._count.value >= self.limit:
+                self._tripped.set(f"{self._count.value} consecutive provider failures of one kind ({kind}), the last: {reason}")
 
     def refusal(self) -> str | None:
         """The error to return instead of asking, once the breaker is open."""

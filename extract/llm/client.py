@@ -24,6 +24,7 @@ import openai
 from pydantic import BaseModel, ValidationError
 
 from .breaker import Breaker
+from .shared import InFlight
 from .cache import LLMCache, cache_key
 from .config import LLMConfig
 from .redact import redact
@@ -74,8 +75,7 @@ class Asker:
         self.breaker = Breaker(config.breaker)
         self.client = instructor.from_openai(raw, mode=instructor.Mode[config.mode])
         self._local = threading.local()  # the calls of the question this thread is asking
-        self._inflight: dict[str, threading.Event] = {}  # identical questions asked at once are asked once
-        self._inflight_lock = threading.Lock()
+        self._inflight = InFlight()  # identical questions asked at once (by any worker process) are asked once
         self.client.on("completion:kwargs", self._attempt_started)
         self.client.on("completion:response", self._attempt_answered)
         self.client.on("completion:error", self._attempt_failed)
@@ -111,24 +111,26 @@ class Asker:
                                                  schema, system + "\n" + user)
         if self.cache is None:
             return self._ask_unless_open(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
+        claimed = False
+        patience = time.monotonic() + self.config.timeout * (self.config.transport_retries + 1) * (self.config.reask + 1)
         while True:
             hit = self._cached(key, part, prompt_version, response_model)
             if hit is not None:
                 return hit
-            with self._inflight_lock:
-                waiting = self._inflight.get(key)
-                if waiting is None:
-                    self._inflight[key] = threading.Event()
-            if waiting is None:
+            if self._inflight.claim(key):
+                claimed = True
                 break  # this thread asks
-            # The same question is being asked for another report: wait, then look in the cache again
-            # (if that ask failed, the next loop makes this thread the one that asks).
-            waiting.wait(timeout=self.config.timeout * (self.config.transport_retries + 1) * (self.config.reask + 1))
+            if time.monotonic() > patience:
+                break  # the one asking is gone (its process killed) or stuck: ask too
+            # The same question is being asked for another report, maybe in another worker process:
+            # wait for it to end, then look in the cache again (if that ask failed, the next loop asks).
+            while self._inflight.busy(key) and time.monotonic() <= patience:
+                time.sleep(0.02)
         try:
             return self._ask_unless_open(key, schema_hash, input_hash, part, prompt_version, system, user, response_model)
         finally:
-            with self._inflight_lock:
-                self._inflight.pop(key).set()
+            if claimed:
+                self._inflight.release(key)
 
     def _cached(self, key: str, part: str, prompt_version: str, response_model: type[T]) -> tuple[T, list[Call], None] | None:
         cached = self.cache.get(key) if self.cache is not None else None
