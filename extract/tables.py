@@ -190,25 +190,25 @@ def _read_rows(
     read = TableRead()
     glued: list[digits.GluedRow] = []
     order = [row for row, _ in rows if row in spans]
+    # Each found row's segment ends where the next found row's label starts (the last one at `end`).
+    seg_ends = dict(zip(order, [spans[row][0] for row in order[1:]] + [end]))
     index = TokenIndex(text, min((s for s, _ in spans.values()), default=end), end)
+    cells, anchors = read.cells, read.anchors
     for row, field_ids in rows:
         if row not in spans:
             for fid in field_ids:
-                read.cells[fid] = _cell(fid, None)
+                cells[fid] = _cell(fid, None)
             continue
-        i = order.index(row)
-        seg_start = spans[row][1]
-        seg_end = spans[order[i + 1]][0] if i + 1 < len(order) else end
-        for fid in field_ids:
-            read.anchors[fid] = spans[row]
+        seg_start, seg_end = spans[row][1], seg_ends[row]
+        anchors.update(dict.fromkeys(field_ids, spans[row]))
         budget = digits.TABLE_READINGS - sum(len(g.readings or ()) for g in glued)
         as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget)
         if as_glued is not None:
             glued.append(as_glued)
             continue
-        values, problem = read_row(text, index, seg_start, seg_end, len(field_ids), last=i + 1 == len(order))
+        values, problem = read_row(text, index, seg_start, seg_end, len(field_ids), last=row == order[-1])
         for fid, token in zip(field_ids, values):
-            read.cells[fid] = _cell(fid, token)
+            cells[fid] = _cell(fid, token)
         if problem:
             read.findings.append(
                 Finding("table.row_alignment", "error", field_ids, problem, start=spans[row][0], end=seg_end)
