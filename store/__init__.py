@@ -294,12 +294,14 @@ class Store:
 
     def _supersede(self, source_path: str, rid: str) -> None:
         """Earlier versions of this file become history: their row, text and cells stay, marked not current;
-        their findings go (a person's verdicts stay in `verdicts`, keyed by fingerprint)."""
+        their findings go (a person's verdicts stay in `verdicts`, keyed by fingerprint), and with them their
+        counts: no batch-wide recount sets them right afterwards."""
         older = [r[0] for r in self.conn.execute(
             "SELECT id FROM reports WHERE source_path = ? AND id != ? AND current = 1", [source_path, rid])]
         for old in older:
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [old])
-            self.conn.execute("UPDATE reports SET current = 0, superseded_by = ? WHERE id = ?", [rid, old])
+            self.conn.execute("UPDATE reports SET current = 0, superseded_by = ?, n_errors = 0, n_warnings = 0, n_info = 0 "
+                              "WHERE id = ?", [rid, old])
 
     def prune(self, history: bool = False, dry_run: bool = False) -> list[dict[str, Any]]:
         """Drop every version of the reports whose file is gone (and, with `history`, earlier versions

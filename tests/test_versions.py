@@ -82,3 +82,21 @@ def test_prune_history_drops_earlier_versions_only(tmp_path):
     assert len(_rows(db, "SELECT id FROM reports")) == 2
     assert invoke("prune", "--db", db, "--history").exit_code == 0
     assert _rows(db, "SELECT current FROM reports") == [{"current": 1}]
+
+
+def test_an_earlier_versions_counts_agree_with_its_findings(tmp_path):
+    """Its findings go when it is superseded, so its error / warning / info counts (the review page's
+    header, the reports table) go too: a version never says 1 error while it lists none."""
+    db, path = tmp_path / "t.db", tmp_path / "anju.txt"
+    text = seed_named("004")  # one error: 行政许可 290 against the total 558
+    path.write_text(text, encoding="utf-8")
+    assert invoke("extract", path, "--db", db, "-q").exit_code == 0
+    assert _rows(db, "SELECT n_errors FROM reports") == [{"n_errors": 1}]
+    path.write_text(text.replace("行政许可 | 290 |", "行政许可 | 291 |"), encoding="utf-8")
+    assert invoke("extract", path, "--db", db, "-q").exit_code == 0
+    counted = "SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = "
+    rows = _rows(db, f"SELECT current, n_errors, n_warnings, n_info, ({counted}'error') AS errors, ({counted}'warning') AS warnings, "
+                     f"({counted}'info') AS infos FROM reports r ORDER BY current")
+    assert [r["current"] for r in rows] == [0, 1]
+    for r in rows:
+        assert (r["n_errors"], r["n_warnings"], r["n_info"]) == (r["errors"], r["warnings"], r["infos"]), r
