@@ -27,7 +27,7 @@ _NUMBER = re.compile(
 COUNT = r"\d[\d,]*(?:(?:\.\d+)?[千万亿](?!元))?"
 # A printed cell that holds no number: dashes, slashes, 无, 空 … standing alone between separators.
 # Three or more hyphens are a markdown table's separator row, not a cell.
-_MARKER = re.compile(r"(?<![^\s|])(?:—+|-{1,2}|/|\\|无|空|\*)(?![^\s|])")
+MARKER = re.compile(r"(?<![^\s|])(?:—+|-{1,2}|/|\\|无|空|\*)(?![^\s|])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -63,6 +63,12 @@ def _value(m: re.Match[str]) -> Number:
     if m["frac"] is not None:
         return sign * float(f"{digits}.{m['frac']}")
     return sign * int(digits)
+
+
+def not_a_value(text: str, start: int) -> bool:
+    """Whether `tokens` finds no value starting at `start`: no number matches there, or it is numbering."""
+    m = _NUMBER.match(text, start)
+    return m is None or _is_numbering(text, m)
 
 
 def _is_numbering(text: str, m: re.Match[str]) -> bool:
@@ -112,7 +118,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(_new_token(Token, ("number", int(digits), s, e, digits, None)))
             continue
         _general(text, _NUMBER.match(text, s, end), append)
-    markers = [Token("marker", None, m.start(), m.end(), m.group(0)) for m in _MARKER.finditer(text, start, end)]
+    markers = [Token("marker", None, m.start(), m.end(), m.group(0)) for m in MARKER.finditer(text, start, end)]
     if markers:  # else already in order
         found.extend(markers)
         found.sort(key=lambda t: t.start)

@@ -19,7 +19,7 @@ from ..report import BUILTIN, SPLIT, Cell, Finding
 from . import digits
 from .identities import table_identities
 from .labels import ACTIVE_KEYWORDS, APPLICATION_KEYWORDS_2019, APPLICATION_KEYWORDS_2021, spaced
-from .numbers import Token, tokens
+from .numbers import MARKER, UNITS, Token, not_a_value, tokens
 from .table_read import TableRead
 from .table_read import token_cell as _cell
 
@@ -68,14 +68,65 @@ _SEPARATED = re.compile(r"[\t|]")
 
 
 class TokenIndex:
-    """A table region tokenized once; rows take their slice by position."""
+    """A table region's tokens; rows take theirs by position.
+
+    A row whose cells hold nothing but plain integers between separators (most rows of most text
+    tables) is read straight from its digits; the region is tokenized, once, for the first row that
+    holds anything else. Both give the same tokens (tests/test_tables_fast.py)."""
 
     def __init__(self, text: str, start: int, end: int):
-        self.tokens = tokens(text, start, end)
-        self.starts = [t.start for t in self.tokens]
+        self.text, self.start, self.end = text, start, end
+        self._tokens: list[Token] | None = None
+        self._starts: list[int] = []
+        self._plain: dict[tuple[int, int], list[Token] | None] = {}  # each row is asked for twice
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = tokens(self.text, self.start, self.end)
+            self._starts = [t.start for t in self._tokens]
+        return self._tokens
 
     def between(self, start: int, end: int) -> list[Token]:
-        return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        if self.start <= start <= end <= self.end:
+            if (start, end) not in self._plain:
+                self._plain[start, end] = plain_row_tokens(self.text, start, end)
+            if (plain := self._plain[start, end]) is not None:
+                return plain
+        found = self.tokens
+        return found[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
+# A row segment of plain integers between separators, perhaps after the rest of its label cell and
+# before the next row's heading (any words without digits, and numbering such as `2.其他`). Nothing
+# outside the numbers can then change how they read: each has a separator before it and after it
+# (past any spaces), so no sign, label or look-around reaches them; only a unit or magnitude could
+# join the last one across the whitespace after it, and a marker (—, 无 standing alone) could be a
+# cell: both are checked.
+_NUMBERING = r"(?<=\s)[0-9]{1,3}(?= {0,2}[.、])"  # `1.属于…`, `2. 其他`: checked below as the general reader checks it
+_PLAIN_ROW = re.compile(rf"(?:\D*[ \t|\n](?:[0-9]{{1,18}} *[|\t\n][ \t|\n]*)*)?(?P<tail>(?:\D|{_NUMBERING})*)")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_new_token = tuple.__new__  # a Token built in C (see numbers.tokens)
+_NEXT_PRINTED = re.compile(r"\s*")
+_ATTACHES = frozenset("千万亿" + UNITS.replace("|", ""))  # what _NUMBER reads as a number's magnitude or unit
+PLAIN_ROW_MAX = 600  # characters: beyond, the general reader (the pattern may backtrack over words)
+
+
+def plain_row_tokens(text: str, start: int, end: int) -> list[Token] | None:
+    """The tokens of text[start:end] when its numbers are plain integers between separators, else None."""
+    m = _PLAIN_ROW.fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
+    if m is None or MARKER.search(text, start, end):
+        return None
+    tail = m.start("tail")
+    if any(not not_a_value(text, d.start()) for d in _DIGIT_RUN.finditer(text, tail, end)):
+        return None
+    found = [_new_token(Token, ("number", int(digits), d.start(), d.end(), digits, None))
+             for d in _DIGIT_RUN.finditer(text, start, tail) for digits in (d.group(),)]
+    if found:
+        after = _NEXT_PRINTED.match(text, found[-1].end).end()
+        if text[after : after + 1] in _ATTACHES:  # `12\n件…`: the general reading may join them
+            return None
+    return found
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:

@@ -485,11 +485,13 @@ class Store:
         letters and the automatic 'fixed' all read through it, so a change of what 'current'
         means (e.g. per source path) changes them all at once.
         """
+        # One pass, ranked per report_key (a correlated NOT EXISTS was quadratic in the copies of a key).
+        # A report without a key is its own group, as `n.report_key = r.report_key` never held for NULL.
         sql = (
             "SELECT id, source, status, error, template, organ, region, year, published, report_key, extracted_at, "
-            "n_errors, n_warnings FROM reports r WHERE current = 1 AND NOT EXISTS (SELECT 1 FROM reports n WHERE n.current = 1 "
-            "AND n.report_key = r.report_key "
-            "AND (n.extracted_at > r.extracted_at OR (n.extracted_at = r.extracted_at AND n.rowid > r.rowid)))"
+            "n_errors, n_warnings FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY report_key, "
+            "CASE WHEN report_key IS NULL THEN rowid END ORDER BY extracted_at DESC, rowid DESC) AS newest "
+            "FROM reports WHERE current = 1) WHERE newest = 1"
         )
         args: list[Any] = []
         if year is not None:

@@ -68,12 +68,12 @@ def test_values_and_labels_around_separators_and_spaces(text, values):
 
 def _reference_tokens(text, start=0, end=None):
     """The token reader as it was before its fast path: every match of the one general pattern."""
-    from nianbao.extract.numbers import _MARKER, _NUMBER, _is_numbering, _value
+    from nianbao.extract.numbers import _NUMBER, MARKER, _is_numbering, _value
 
     end = len(text) if end is None else end
     found = [(("percent" if m["unit"] == "%" else "number"), _value(m), m.start(), m.end(), m.group(0), m["unit"])
              for m in _NUMBER.finditer(text, start, end) if not _is_numbering(text, m)]
-    found += [("marker", None, m.start(), m.end(), m.group(0), None) for m in _MARKER.finditer(text, start, end)]
+    found += [("marker", None, m.start(), m.end(), m.group(0), None) for m in MARKER.finditer(text, start, end)]
     return sorted(found, key=lambda t: t[2])
 
 

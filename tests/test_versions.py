@@ -100,3 +100,25 @@ def test_an_earlier_versions_counts_agree_with_its_findings(tmp_path):
     assert [r["current"] for r in rows] == [0, 1]
     for r in rows:
         assert (r["n_errors"], r["n_warnings"], r["n_info"]) == (r["errors"], r["warnings"], r["infos"]), r
+
+
+def test_of_each_report_the_newest_stored_copy_counts_ties_broken_by_storing_order(tmp_path):
+    """Copies of one report (organ|year) under three file names: the newest extracted counts; copies
+    stored within the same second count by the order they were stored; a report of its own stays."""
+    from nianbao.pipeline import process_text
+
+    store = Store(tmp_path / "t.db")
+    text = seed_named("004")
+    ids = []
+    for i, name in enumerate(("a.txt", "b.txt", "c.txt")):
+        report = process_text(str(tmp_path / name), f"{i:064d}", text + f"\n（副本{i}）\n")
+        store.save(report)
+        ids.append(report.sha256)
+    other = process_text(str(tmp_path / "d.txt"), "9" * 64, seed_named("002"))
+    store.save(other)
+    store.conn.execute("UPDATE reports SET extracted_at = '2026-01-01T00:00:00+00:00'")  # all in one second
+    assert {r["id"] for r in store.current_reports()} == {ids[2], other.sha256}
+    store.conn.execute("UPDATE reports SET extracted_at = '2026-01-02T00:00:00+00:00' WHERE id = ?", [ids[0]])
+    assert {r["id"] for r in store.current_reports()} == {ids[0], other.sha256}
+    assert {r["id"] for r in store.current_reports(year=2024)} == {ids[0], other.sha256}  # both seeds report on 2024
+    assert store.current_reports(year=2023) == []
