@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 
 Item = tuple[Path, "str | None"]  # an input and, when it cannot even be opened, the problem
 DEFAULT_FILE_TIMEOUT = 60.0  # a real report is read in well under a second
-DEFAULT_MEMORY_MB = 1024  # address space a worker may add on top of what it starts with
+# Address space a worker may add on top of what it starts with. Address space, not memory: the OCR
+# runtime alone reserves ~1.4 GB of it to read one scanned page (~0.7 GB resident), so under 1 GB every scan failed.
+DEFAULT_MEMORY_MB = 2048
 
 
 @dataclass

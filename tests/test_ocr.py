@@ -9,8 +9,12 @@ machine, so the set is small, and the three reports are read in parallel by two 
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -36,22 +40,29 @@ def flagged(report: Report) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def scanned(tmp_path_factory) -> dict[str, tuple[Report, Report, dict]]:
-    """name → (report of the scan, report of its text original, golden), the scans read in parallel."""
+def scan_files(tmp_path_factory) -> dict[str, tuple[Path, Path, dict]]:
+    """name → (the scan, its text original, golden), written to a folder."""
     folder = tmp_path_factory.mktemp("scans")
     built = {
         "2021_300dpi": scans.fixture_2021_300dpi(),
         "2019_150dpi": scans.fixture_2019_150dpi()[:3],
         "2021_mixed_150dpi": scans.fixture_2021_mixed_150dpi(),
     }
-    paths = {}
-    for name, (text_pdf, scan_pdf, _) in built.items():
+    files = {}
+    for name, (text_pdf, scan_pdf, g) in built.items():
         (folder / f"{name}.text.pdf").write_bytes(text_pdf)
         (folder / f"{name}.scan.pdf").write_bytes(scan_pdf)
-        paths[name] = folder / f"{name}.scan.pdf"
+        files[name] = (folder / f"{name}.scan.pdf", folder / f"{name}.text.pdf", g)
+    return files
+
+
+@pytest.fixture(scope="module")
+def scanned(scan_files) -> dict[str, tuple[Report, Report, dict]]:
+    """name → (report of the scan, report of its text original, golden), the scans read in parallel."""
+    paths = {name: scan for name, (scan, _, _) in scan_files.items()}
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         reports = dict(zip(paths, pool.map(process_path, paths.values())))
-    return {name: (reports[name], process_path(folder / f"{name}.text.pdf"), g) for name, (_, _, g) in built.items()}
+    return {name: (reports[name], process_path(text), g) for name, (_, text, g) in scan_files.items()}
 
 
 def test_a_300_dpi_scan_reads_every_cell_and_the_findings_of_its_text_original(scanned):
@@ -66,6 +77,21 @@ def test_a_300_dpi_scan_reads_every_cell_and_the_findings_of_its_text_original(s
     assert set(printed) <= set(sources)  # every value read carries its page, box and confidence
     assert {sources[f]["page"] for f in printed} == {1, 2}  # the applications table runs over the page break
     assert set(scan.page_images) == {1, 2} and all(img[:3] == b"\xff\xd8\xff" for img in scan.page_images.values())
+
+
+def test_nianbao_extract_reads_a_scan_with_its_default_limits_as_one_process_does(scan_files, scanned):
+    """`nianbao extract` reads each file in a worker under an address-space limit (batch.py). The OCR
+    runtime reserves ~1.4 GB of address space for ~0.7 GB resident: under a 1 GB limit every scan
+    failed ("cannot read the scanned image (ONNXRuntimeError …"). Run as a person runs it: in a fresh
+    process (under pytest the workers are forked from a process that has the runtime loaded already)."""
+    exe = Path(sys.executable).with_name("nianbao")
+    done = subprocess.run([str(exe), "extract", str(scan_files["2019_150dpi"][0]), "--json", "--jobs", "1"],
+                          capture_output=True, text=True, timeout=300)
+    [line] = done.stdout.splitlines()
+    report = json.loads(line)
+    assert (report["status"], report.get("error")) == ("ok", None), report.get("error")
+    alone = scanned["2019_150dpi"][0]
+    assert report["cells"] == json.loads(json.dumps(alone.to_json()["cells"], ensure_ascii=False))
 
 
 def test_a_150_dpi_scan_with_a_sideways_page_and_a_seal_reads_or_flags_every_cell(scanned):
