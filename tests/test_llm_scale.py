@@ -269,3 +269,27 @@ def test_ctrl_c_with_reports_waiting_on_the_model_leaves_every_stored_report_who
     assert d.execute("SELECT COUNT(*) FROM cells").fetchone()[0] == n * 200
     assert d.execute("SELECT COUNT(DISTINCT report_id) FROM llm_calls").fetchone()[0] == n  # each stored with its call
     assert next(d["runs"].rows)["status"] == "interrupted"
+
+
+def test_without_shared_memory_the_breaker_and_the_single_flight_work_in_one_process(monkeypatch):
+    from nianbao.extract.llm import shared
+    from nianbao.extract.llm.breaker import Breaker
+
+    class NoSharedMemory:  # no writable /dev/shm nor temporary directory
+        def __getattr__(self, name):
+            def refuse(*args, **kwargs):
+                raise OSError(f"{name}: no shared memory")
+            return refuse
+
+    monkeypatch.setattr(shared, "context", NoSharedMemory)
+    breaker = Breaker(2)
+    breaker.failed("APITimeoutError", "slow")
+    breaker.failed("RateLimitError (HTTP 429)", "busy")
+    assert breaker.tripped is None  # two kinds: not consecutive failures of one kind
+    breaker.failed("RateLimitError (HTTP 429)", "busy again")
+    assert breaker.tripped == "2 consecutive provider failures of one kind (RateLimitError (HTTP 429)), the last: busy again"
+    asking = shared.InFlight()
+    key = "a1" * 32
+    assert asking.claim(key) and not asking.claim(key) and asking.busy(key)
+    asking.release(key)
+    assert not asking.busy(key) and asking.claim(key)

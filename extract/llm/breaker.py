@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 
 from ...report import Report
-from .shared import SharedText, context
+from .shared import SharedText, lock, value
 
 NOT_ASKED = "not asked"  # starts every refusal, so a report's findings tell whether it was skipped
 
@@ -20,11 +20,10 @@ NOT_ASKED = "not asked"  # starts every refusal, so a report's findings tell whe
 class Breaker:
     def __init__(self, limit: int):
         self.limit = max(1, limit)
-        ctx = context()
-        self._lock = ctx.Lock()
-        self._count = ctx.RawValue(ctypes.c_int, 0)
-        self._kind = SharedText(ctx, 256)
-        self._tripped = SharedText(ctx, 2048)
+        self._lock = lock()
+        self._count = value(ctypes.c_int, 0)
+        self._kind = SharedText(256)
+        self._tripped = SharedText(2048)
 
     @property
     def tripped(self) -> str | None:

@@ -4,13 +4,15 @@ A batch with the model reads its reports in several worker processes (batch_llm.
 asking the model from several threads. The circuit breaker must count the provider's
 failures of all of them, and a question being asked in one must not be asked again by
 another: both live in shared memory (`multiprocessing` raw arrays, inherited on fork) under
-one lock. In a single process they work the same.
+one lock. In a single process they work the same, and where no shared memory can be made
+(no writable /dev/shm or temporary directory) they fall back to this process's memory.
 """
 
 from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import threading
 from typing import Any
 
 
@@ -20,11 +22,32 @@ def context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+def lock() -> Any:
+    try:
+        return context().Lock()
+    except OSError:  # no semaphores here: this process only
+        return threading.Lock()
+
+
+def value(ctype: Any, initial: Any) -> Any:
+    try:
+        return context().RawValue(ctype, initial)
+    except OSError:  # no shared memory here: this process only
+        return ctype(initial)
+
+
+def array(ctype: Any, size: int) -> Any:
+    try:
+        return context().RawArray(ctype, size)
+    except OSError:
+        return (ctype * size)()
+
+
 class SharedText:
     """A short string in shared memory (longer ones are cut, on a character boundary)."""
 
-    def __init__(self, ctx: Any, size: int):
-        self._buf = ctx.RawArray(ctypes.c_char, size)
+    def __init__(self, size: int):
+        self._buf = array(ctypes.c_char, size)
         self._size = size
 
     def get(self) -> str:
@@ -43,9 +66,8 @@ class InFlight:
     """The questions (by cache key) being asked right now, by any process of the batch."""
 
     def __init__(self, slots: int = 1024):
-        ctx = context()
-        self._lock = ctx.Lock()
-        self._keys = ctx.RawArray(ctypes.c_uint64, slots)  # 0 is a free slot
+        self._lock = lock()
+        self._keys = array(ctypes.c_uint64, slots)  # 0 is a free slot
 
     @staticmethod
     def _code(key: str) -> int:
