@@ -1,14 +1,14 @@
 """With the model: worker processes that each keep several reports waiting on the provider.
 
 A model call is mostly waiting, but not only: the openai client, instructor and pydantic
-spend a few milliseconds of CPU on each, and the built-in reader and the rules a few more
-on each report. In threads of one process that CPU is serialized by the interpreter lock,
-and past ~50 reports a second the batch was limited by us, not by the provider. So the
-reports are read here as without the model, in `jobs` worker processes, and each worker
-reads its share of the `llm_concurrency` reports at once, in threads: at most
-`llm_concurrency` reports are waiting on the provider in all. The circuit breaker and the
-"same question is asked once" set are shared by the workers (extract/llm/shared.py); each
-worker opens its own connection to the answer cache.
+spend 5–7 ms of CPU on each, and the built-in reader, the rules and the rows ~3 ms more on
+each report. In threads of one process that CPU is serialized by the interpreter lock: one
+core, whatever the concurrency. So the reports are read here as without the model, in
+`jobs` worker processes, and each worker reads its share of the `llm_concurrency` reports at
+once, in threads (with two more in hand, so a thread that finishes starts the next at once):
+at most `llm_concurrency` reports are waiting on the provider in all. The circuit breaker and
+the "same question is asked once" set are shared by the workers (extract/llm/shared.py);
+each worker opens its own connection to the answer cache.
 
 Reports come back in input order, whatever the number of workers or threads. Each worker
 runs under the memory limit, with room for its threads. A report that outlives its deadline
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 THREAD_MB = 72  # address space a reading thread may reserve: its stack (8 MB) and a malloc arena (64 MB)
 PARTS = 5  # at most five questions per report: three tables, the metadata, the facts
+QUEUED = 2  # reports a worker holds beyond its threads: a thread that finishes starts the next at once, not after a round trip
 
 
 def model_seconds(llm: LLMExtractor) -> float:
@@ -95,7 +96,7 @@ class _Worker:
         self.retiring = False  # had a MemoryError: no new work; replaced once its reports are back
 
     def room(self) -> bool:
-        return not self.retiring and not self.solo and len(self.tasks) < self.width
+        return not self.retiring and not self.solo and len(self.tasks) < self.width + QUEUED
 
     def give(self, seq: int, item: Item, seconds: float, solo: bool = False) -> None:
         self.tasks[seq] = (item, time.monotonic() + seconds)

@@ -136,9 +136,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--latency", type=float, nargs="+", default=[0.2, 1.0], help="seconds the fake provider takes per answer")
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 16, 32])
+    parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 4, 16, 32], help="none: only the run against the limits")
     parser.add_argument("--budget", type=float, default=40.0, help="seconds a row may take at the provider's bound")
-    parser.add_argument("--rate-limit", type=float, default=20.0, help="requests per second the provider admits (limited run)")
+    parser.add_argument("--rate-limit", type=float, nargs="+", default=[20.0], help="requests per second the provider admits (a limited run each)")
     parser.add_argument("--limit-every", type=int, default=10, help="every k-th request refused 429 anyway (limited run)")
     parser.add_argument("--limited-concurrency", type=int, default=32)
     parser.add_argument("--limited-latency", type=float, default=0.2)
@@ -149,8 +149,9 @@ def main() -> None:
     folder.mkdir()
     build(folder, args.reports)
     print(f"{args.reports} reports built, each needing one model call (--llm auto); fake provider in its own process", flush=True)
-    print(f"{'latency':>7} {'in flight':>9} {'reports':>7} {'seconds':>7} {'reports/s':>9} {'bound':>6} {'of bound':>8} "
-          f"{'calls':>5} {'calls/report':>12} {'max in flight':>13} {'stored':>6}  CPU ms/report: writer+workers, provider; load")
+    if args.concurrency:
+        print(f"{'latency':>7} {'in flight':>9} {'reports':>7} {'seconds':>7} {'reports/s':>9} {'bound':>6} {'of bound':>8} "
+              f"{'calls':>5} {'calls/report':>12} {'max in flight':>13} {'stored':>6}  CPU ms/report: writer+workers, provider; load")
     for latency in args.latency:
         for c in args.concurrency:
             bound = c / latency
@@ -162,12 +163,13 @@ def main() -> None:
                   f"{r['answered']:>5} {per:>12} {r['provider']['max_in_flight']:>13} {r['stored']:>6}  "
                   f"{r['writer_ms']:.1f}+{r['workers_ms']:.1f}, {r['provider_ms']:.1f}; {r['load']:.1f}", flush=True)
     if not args.no_limited:
-        limited(folder, work, args)
+        for limit in args.rate_limit:
+            limited(folder, work, args, limit)
     shutil.rmtree(work, ignore_errors=True)
 
 
-def limited(folder: Path, work: Path, args: argparse.Namespace) -> None:
-    c, latency, limit = args.limited_concurrency, args.limited_latency, args.rate_limit
+def limited(folder: Path, work: Path, args: argparse.Namespace, limit: float) -> None:
+    c, latency = args.limited_concurrency, args.limited_latency
     bound = min(limit, c / latency)
     n = min(args.reports, int(bound * args.budget))
     print(f"\nprovider limits: {limit:g} requests/s (429 + Retry-After/retry-after-ms beyond), and every {args.limit_every}th "
