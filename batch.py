@@ -168,6 +168,7 @@ def _limit_memory(memory_mb: int) -> None:
 
 QUEUED_PER_WORKER = 2  # one being read, one waiting in its pipe: a worker never idles while the writer is busy
 SETTLE_SECONDS = 0.05  # how long the writer waits for a result before it commits and waits on
+STOP_SECONDS = 0.5  # the longest the writer waits without looking at Ctrl-C
 
 
 class _Worker:
@@ -247,7 +248,8 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
             ready = set(wait([w.conn for w in busy], min(timeout, SETTLE_SECONDS)))
             if not ready:
                 yield None  # about to wait longer: the writer commits now rather than hold its transaction open
-                ready = set(wait([w.conn for w in busy], max(0.0, min(w.deadline for w in busy) - time.monotonic())))
+                # …in slices, so a Ctrl-C is seen (at the next None) while a long file is still being read
+                ready = set(wait([w.conn for w in busy], min(STOP_SECONDS, max(0.0, min(w.deadline for w in busy) - time.monotonic()))))
             for i, w in enumerate(workers):
                 if not w.tasks:
                     continue
@@ -493,6 +495,8 @@ def _write(reports: Iterator[ReportRows | None], store: Store | None, result: Ba
                 if store:
                     store.commit()
                 pending, last_commit = 0, time.monotonic()
+                if stop.raised:  # Ctrl-C while a file is still being read: stop now, not when it is done
+                    break
                 continue
             stamp = stamps.take(report.source)
             if store:

@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from .batch import MEMORY_REASON, BatchOptions, Item, Shape, _died, _limit_memory, _reason, _shaped, as_report, failure, read_one
+from .batch import MEMORY_REASON, STOP_SECONDS, BatchOptions, Item, Shape, _died, _limit_memory, _reason, _shaped, as_report, failure, read_one
 from .extract.llm.shared import context
 from .report import Report
 from .store.rows import ReportRows
@@ -171,7 +171,7 @@ def in_model_workers(items: Iterable[Item], options: BatchOptions, shape: Shape 
             if not ready:
                 yield None  # about to wait: the writer commits now rather than hold its transaction open
                 first = min(deadline for w in busy for _, deadline in w.tasks.values())
-                ready = set(wait([w.conn for w in busy], max(0.0, first - time.monotonic())))
+                ready = set(wait([w.conn for w in busy], min(STOP_SECONDS, max(0.0, first - time.monotonic()))))
             for i, w in enumerate(workers):
                 if w.tasks:
                     workers[i] = _collect(w, w.conn in ready, done, again, ctx, options, seconds)

@@ -125,9 +125,10 @@ CREATE INDEX IF NOT EXISTS idx_status_log_fingerprint ON status_log(fingerprint)
 
 
 # What this version writes; PRAGMA user_version. 2: texts compressed in `texts`, packing that needs no text;
-# 3: `findings` a view over finding_rows, each list of fields stored once in field_sets.
+# 3: `findings` a view over finding_rows, each list of fields stored once in field_sets;
+# 4: `report_text` has a row for every report (a failure's text is ''): only views are rebuilt.
 # A database of a lower version is migrated on open (store/migrate.py) and its views rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FINDING_COLUMNS = (
     "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
     "span_start", "span_end", "status", "note", "reviewed_at", "run_id",
@@ -183,8 +184,9 @@ CREATE TRIGGER IF NOT EXISTS findings_delete INSTEAD OF DELETE ON findings BEGIN
     DELETE FROM finding_rows WHERE report_id = OLD.report_id AND fingerprint = OLD.fingerprint;
 END;
 CREATE VIEW IF NOT EXISTS report_text AS
-SELECT r.id AS report_id, nianbao_text(t.text, t.size) AS text, nianbao_text(t.display_text, t.display_size) AS display_text
-FROM reports r JOIN texts t ON t.rid = r.rid;
+SELECT r.id AS report_id, COALESCE(nianbao_text(t.text, t.size), '') AS text,
+    nianbao_text(t.display_text, t.display_size) AS display_text
+FROM reports r LEFT JOIN texts t ON t.rid = r.rid;   -- every report: a failure's text is '', as reports.text was
 """
 VIEW_NAMES = ("cells", "sections", "facts", "findings", "report_text")
 

@@ -138,6 +138,26 @@ def test_ctrl_c_leaves_every_stored_report_whole(tmp_path):
     assert next(d["runs"].rows)["status"] == "interrupted"
 
 
+def test_ctrl_c_is_seen_while_a_file_is_still_being_read(tmp_path, monkeypatch):
+    """A Ctrl-C while a worker is stuck on one file stops the batch now, not when that file times out."""
+    import threading
+
+    folder = seed_folder(tmp_path / "in")
+    (folder / "000_hang.txt").write_text("hang\n" + seed_named("004"), encoding="utf-8")  # read first, hangs 60 s
+    monkeypatch.setattr(batch, "process_path", _misbehave)
+    items = list(expand_inputs([str(folder)]))
+    timer = threading.Timer(2.0, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    started = time.monotonic()
+    try:
+        result = extract(items, tmp_path / "t.db", jobs=1, file_timeout=45)
+    finally:
+        timer.cancel()
+    assert result.status == "interrupted"
+    assert time.monotonic() - started < 20  # not the 45 s --file-timeout
+    assert next(sqlite_utils.Database(tmp_path / "t.db")["runs"].rows)["status"] == "interrupted"
+
+
 def test_a_report_the_store_cannot_take_is_that_files_failure(tmp_path, monkeypatch):
     from nianbao.store import rows as store_module  # where a report becomes its rows (in the worker)
 
