@@ -64,10 +64,8 @@ def finding_rows(key: str, findings: list[Finding]) -> list[tuple]:
 
 @dataclass
 class ReportRows:
-    """One report as the rows it becomes, plus the little a batch's progress and summary need.
-
-    `report` is the Report itself when it was read in this process (the model's threads); rows that
-    crossed from a worker process leave it None."""
+    """One report as the rows it becomes, plus the little a batch's progress and summary need
+    (worked out in a worker process and passed to the writer: no Report crosses)."""
 
     sha256: str
     source: str
@@ -89,7 +87,6 @@ class ReportRows:
     llm_made: int = 0  # calls that went to the provider
     llm_cache_hits: int = 0
     json_line: str | None = None  # the report's JSON (Report.to_json), when the batch prints JSON Lines
-    report: Report | None = None
     llm_not_asked: bool = False  # the circuit breaker kept a part of this report from the model (extract/llm/breaker.py)
 
 
