@@ -1,3 +1,3 @@
 """nianbao (年报): extract, check and review government information-disclosure annual reports."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
