@@ -30,9 +30,9 @@ _NONE_RECEIVED = re.compile(rf"(?:未|没有)(?:收到|接到|受理){_GAP}{{0,1
 _DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>{COUNT})\s*(?:件|宗|次|份)")
 # 规章 and 规范性文件 counts: a sentence names the kind once and then states 制发 / 废止 / 现行有效 in
 # any order (制发行政规范性文件3件，废止2件，现行有效40件; 清理后现行有效规范性文件40件).
-_ANY_DOC_KIND = re.compile(r"规章(?!制度)|规范性文件")
 _CLAUSE = re.compile(r"[^,，;；]+")
 _DOC_KINDS = {"regulations": re.compile(r"规章(?!制度)"), "normative_docs": re.compile(r"规范性文件")}
+_ANY_DOC_KIND = re.compile("|".join(p.pattern for p in _DOC_KINDS.values()))
 _DOC_VERBS = {"制发": "issued", "制定": "issued", "出台": "issued", "印发": "issued",
               "废止": "repealed", "废除": "repealed", "作废": "repealed", "宣布失效": "repealed",
               "现行有效": "in_force", "继续有效": "in_force", "保留": "in_force"}

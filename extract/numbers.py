@@ -105,7 +105,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if before == "-" and s - 1 >= start and not _joined(text[s - 2 : s - 1]):
             _general(text, _NUMBER.match(text, s - 1, end), append)  # signed: as _NUMBER reads it
             continue
-        if before in _JOINING or (before >= "\x80" and before.isdecimal()):  # _joined, inline: every number passes here
+        if _joined(before):
             continue  # inside a longer number (12.5, 1,23): _NUMBER's look-behind refuses every digit here
         digits, frac, mag, unit = c.groups()
         e = c.end()
@@ -115,7 +115,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if (nxt in _PLAIN_AFTER and before not in _LABEL_BEFORE and unit is None and mag is None and frac is None
                 and len(digits) <= MAX_DIGITS and "," not in digits):
             # A plain integer before a separator or a line end: nothing can make it a label (`1.`, `3、`, `2024年`, `第1`).
-            append(_new_token(Token, ("number", int(digits), s, e, digits, None)))
+            append(new_token(Token, ("number", int(digits), s, e, digits, None)))
             continue
         _general(text, _NUMBER.match(text, s, end), append)
     markers = [Token("marker", None, m.start(), m.end(), m.group(0)) for m in MARKER.finditer(text, start, end)]
@@ -143,7 +143,8 @@ def _general(text: str, m: re.Match[str] | None, append: Callable[[Token], None]
 
 
 _DIGITS_FIRST = re.compile(_NUMBER.pattern.removeprefix(r"(?<![\d.,])(?P<sign>-)?"))
+# new_token(Token, (…)) is Token(…) built in C: NamedTuple's own __new__ runs in Python, per cell.
+new_token = tuple.__new__
 # After a number, these end it as a value at once: a cell separator or the end of a line.
-_new_token = tuple.__new__  # Token(...) runs NamedTuple's __new__ in Python; this is the same tuple, built in C
 _PLAIN_AFTER = frozenset(("|", "\t", "\n", ""))
 _LABEL_BEFORE = frozenset(("第", "(", "（"))

@@ -19,7 +19,7 @@ from ..report import BUILTIN, SPLIT, Cell, Finding
 from . import digits
 from .identities import table_identities
 from .labels import ACTIVE_KEYWORDS, APPLICATION_KEYWORDS_2019, APPLICATION_KEYWORDS_2021, spaced
-from .numbers import MARKER, UNITS, Token, not_a_value, tokens
+from .numbers import MARKER, UNITS, Token, new_token, not_a_value, tokens
 from .table_read import TableRead
 from .table_read import token_cell as _cell
 
@@ -106,7 +106,6 @@ class TokenIndex:
 _NUMBERING = r"(?<=\s)[0-9]{1,3}(?= {0,2}[.、])"  # `1.属于…`, `2. 其他`: checked below as the general reader checks it
 _PLAIN_ROW = re.compile(rf"(?:\D*[ \t|\n](?:[0-9]{{1,18}} *[|\t\n][ \t|\n]*)*)?(?P<tail>(?:\D|{_NUMBERING})*)")
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_new_token = tuple.__new__  # a Token built in C (see numbers.tokens)
 _NEXT_PRINTED = re.compile(r"\s*")
 _ATTACHES = frozenset("千万亿" + UNITS.replace("|", ""))  # what _NUMBER reads as a number's magnitude or unit
 PLAIN_ROW_MAX = 600  # characters: beyond, the general reader (the pattern may backtrack over words)
@@ -120,7 +119,7 @@ def plain_row_tokens(text: str, start: int, end: int) -> list[Token] | None:
     tail = m.start("tail")
     if any(not not_a_value(text, d.start()) for d in _DIGIT_RUN.finditer(text, tail, end)):
         return None
-    found = [_new_token(Token, ("number", int(digits), d.start(), d.end(), digits, None))
+    found = [new_token(Token, ("number", int(digits), d.start(), d.end(), digits, None))
              for d in _DIGIT_RUN.finditer(text, start, tail) for digits in (d.group(),)]
     if found:
         after = _NEXT_PRINTED.match(text, found[-1].end).end()
