@@ -30,13 +30,13 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
+from .extract.llm.shared import context as fork_context
 from .pipeline import process_path, sha_or_path
 from .report import Report
 from .store.rows import ReportRows, report_rows
@@ -124,7 +124,8 @@ def _shaped(shape: Shape, report: Report) -> Report | ReportRows:
 
 
 # --- worker processes ------------------------------------------------------------------------
-def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report) -> None:
+def start_worker(memory_mb: int | None) -> None:
+    """What every worker process does first (here and in batch_llm.py)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the batch cleanly
     # Fresh stream objects: forked while the progress bar's thread may hold stderr's lock, a worker
     # that wrote a warning through the inherited object could wait on that lock forever.
@@ -132,6 +133,26 @@ def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape:
     sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
     if memory_mb:
         _limit_memory(memory_mb)
+
+
+def stop_worker(process: Any, conn: Connection, kill: bool = False) -> None:
+    """End a worker process: asked to finish (None), or killed; its pipe closed either way."""
+    if kill:
+        process.kill()
+    else:
+        try:
+            conn.send(None)
+        except OSError:
+            pass
+    process.join(1 if not kill else None)
+    if process.is_alive():
+        process.kill()
+        process.join()
+    conn.close()
+
+
+def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report) -> None:
+    start_worker(memory_mb)
     while True:
         try:
             task = conn.recv()
@@ -198,22 +219,11 @@ class _Worker:
             self.deadline = time.monotonic() + timeout
 
     def stop(self, kill: bool = False) -> None:
-        if kill:
-            self.process.kill()
-        else:
-            try:
-                self.conn.send(None)
-            except OSError:
-                pass
-        self.process.join(1 if not kill else None)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.conn.close()
+        stop_worker(self.process, self.conn, kill)
 
 
 def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
-    ctx = get_context("fork") if "fork" in _start_methods() else get_context()
+    ctx = fork_context()
     workers = [_Worker(ctx, options, shape) for _ in range(max(1, options.jobs))]
     window = 32 * len(workers)  # finished reports held back for order: bounded, so memory stays flat
     done: dict[int, Report | ReportRows] = {}
@@ -283,12 +293,6 @@ def _died(exitcode: int | None) -> str:
         hint = " (killed: probably out of memory)" if name == "SIGKILL" else ""
         return f"the process reading this file died with {name}{hint}; not read"
     return f"the process reading this file stopped unexpectedly (exit code {exitcode}); not read"
-
-
-def _start_methods() -> list[str]:
-    from multiprocessing import get_all_start_methods
-
-    return get_all_start_methods()
 
 
 def _stream(items: Iterable[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:

@@ -20,9 +20,6 @@ time, so the one that kills it fails alone and the others are stored as they rea
 
 from __future__ import annotations
 
-import os
-import signal
-import sys
 import threading
 import time
 from collections import deque
@@ -31,7 +28,8 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from .batch import MEMORY_REASON, STOP_SECONDS, BatchOptions, Item, Shape, _died, _limit_memory, _reason, _shaped, as_report, failure, read_one
+from .batch import (MEMORY_REASON, STOP_SECONDS, BatchOptions, Item, Shape, _died, _reason, _shaped, as_report, failure, read_one,
+                    start_worker, stop_worker)
 from .extract.llm.shared import context
 from .report import Report
 from .store.rows import ReportRows
@@ -52,11 +50,7 @@ def model_seconds(llm: LLMExtractor) -> float:
 
 
 def _worker_main(conn: Connection, options: BatchOptions, width: int, shape: Shape) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle: it stops the batch cleanly
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — fresh streams, as in batch._worker_main
-    sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
-    if options.memory_mb:
-        _limit_memory(options.memory_mb + width * THREAD_MB)
+    start_worker(options.memory_mb + width * THREAD_MB if options.memory_mb else None)
     sending = threading.Lock()
 
     def read(seq: int, item: Item) -> None:
@@ -112,18 +106,7 @@ class _Worker:
         return _Worker(ctx, options, self.width, self.shape)
 
     def stop(self, kill: bool = False) -> None:
-        if kill:
-            self.process.kill()
-        else:
-            try:
-                self.conn.send(None)
-            except OSError:
-                pass
-        self.process.join(1 if not kill else None)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.conn.close()
+        stop_worker(self.process, self.conn, kill)
 
 
 def in_model_workers(items: Iterable[Item], options: BatchOptions, shape: Shape = as_report) -> Iterator[Report | ReportRows | None]:
