@@ -21,6 +21,7 @@ import sqlite_utils
 
 from .. import __version__
 from .. import fields as F
+from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
 from ..rules.history import compare_years, name_pairs, organ_key
 from .connection import BUSY_TIMEOUT, PAGE_SIZE, StoreError, connect_reader, connect_writer, retry_busy, write
@@ -196,6 +197,7 @@ class Store:
     # --- reports ------------------------------------------------------------------------
     def save(self, report: Report, run_id: int | None = None) -> None:
         """Write one report and everything extracted from it, atomically, replacing any earlier copy."""
+        refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch (a no-op after the pipeline)
         self.save_rows(report_rows(report), run_id)
 
     def save_rows(self, rows: ReportRows, run_id: int | None = None) -> None:

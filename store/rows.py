@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extract.implausible import refuse_implausible
 from ..extract.llm.breaker import not_asked
 from ..report import Finding, Report
 from .packing import pack_cells, pack_facts, pack_sections
@@ -91,8 +90,10 @@ class ReportRows:
 
 
 def report_rows(report: Report, json_line: bool = False, with_text: bool = False) -> ReportRows:
-    """Everything `Store.save_rows` writes for `report`; `json_line` also renders its JSON for printing."""
-    refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch
+    """Everything `Store.save_rows` writes for `report`; `json_line` also renders its JSON for printing.
+
+    `report` comes from pipeline.process_text, whose values were checked for plausibility there
+    (refuse_implausible); `Store.save`, which takes a Report from anywhere, checks it first."""
     key = report_key(report)
     counts = dict.fromkeys(SEVERITIES, 0)
     for f in report.findings:
