@@ -65,6 +65,24 @@ def _cell(cell: Cell) -> Any:
     return _any_cell(cell)
 
 
+def _cell_json(cell: Cell) -> str:
+    """`_DUMP(_cell(cell))`. A report packs 200 cells: the two usual ones are written out here as
+    text, without a list per cell for the encoder to walk (a third of packing's time); any other
+    cell, or a span that is not a plain int, goes through the encoder. Tests check they agree."""
+    if cell.extractor == BUILTIN and cell.unit is None and cell.alt_value is None and cell.alt_extractor is None:
+        value = cell.value
+        if value is None:
+            if cell.start is None and cell.end is None and cell.raw is None and cell.status == "blank":
+                return "null"
+        elif type(value) is int and cell.status == "ok":
+            start, end = cell.start, cell.end
+            if type(start) is int and type(end) is int:
+                digits = str(value)  # what the encoder writes for an int
+                if cell.raw == digits and end - start == len(digits):
+                    return f"[{digits},{start}]"
+    return _DUMP(_any_cell(cell))
+
+
 def _any_cell(cell: Cell) -> Any:
     extra: dict[str, Any] = {}
     start, length = _span(cell.start, cell.end, extra)
@@ -92,7 +110,7 @@ def pack_cells(cells: dict[str, Cell], template: str | None) -> tuple[str | None
     if not cells:
         return None, None
     if template in (F.TEMPLATE_2021, F.TEMPLATE_2019) and list(cells) == F.fields_for(template):
-        return template, _DUMP([_cell(c) for c in cells.values()])
+        return template, "[" + ",".join([_cell_json(c) for c in cells.values()]) + "]"  # = _DUMP([_cell(c) ...])
     return None, _DUMP({f: _cell(c) for f, c in cells.items()})
 
 

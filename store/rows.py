@@ -52,11 +52,15 @@ def fingerprints(key: str, findings: list[Finding]) -> list[str]:
     return out
 
 
+# json.dumps(x) and json.dumps(x, ensure_ascii=False), exactly: the second builds a new encoder per call otherwise.
+_FIELDS = json.JSONEncoder().encode
+_VALUE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def finding_rows(key: str, findings: list[Finding]) -> list[tuple]:
     """Per finding: fingerprint, rule, severity, fields, message, expected, actual, span_start, span_end."""
     return [
-        (fp, f.rule, f.severity, json.dumps(f.fields), f.message, json.dumps(f.expected, ensure_ascii=False),
-         json.dumps(f.actual, ensure_ascii=False), f.start, f.end)
+        (fp, f.rule, f.severity, _FIELDS(f.fields), f.message, _VALUE(f.expected), _VALUE(f.actual), f.start, f.end)
         for f, fp in zip(findings, fingerprints(key, findings))
     ]
 

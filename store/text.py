@@ -9,7 +9,10 @@ when compressing would not make them smaller (then `length(blob) = size`). So:
   has `nianbao_text(blob, size)`; the `report_text` view (report_id, text, display_text) uses it;
 - the plain `sqlite3` shell reads it without nianbao: `CAST(sqlar_uncompress(text, size) AS TEXT)`.
 
-Level 6 (zlib's default): 0.16 ms per 8 KB report; level 1 saves 0.06 ms and stores 6 % more.
+Level 1: 0.08 CPU ms per 8 KB report where zlib's default (6) takes 0.14, for 6 % more compressed
+text (3.59 KB against 3.40 per report of bench/throughput.py's batch); with 8 KB pages two texts
+share a page either way, so the file was the same 9.2 KB per report at both (bench/store_write.py
+--levels 1,6, 1,000 reports). Any level reads back the same: zlib's output is self-describing.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 import zlib
 
-LEVEL = 6
+LEVEL = 1  # see above: the worker's CPU per report counts more than 6 % of the text's bytes
 FUNCTION = "nianbao_text"
 
 

@@ -10,7 +10,7 @@ from conftest import SEED_NAMES, SEEDS, run, seed_named
 from nianbao import fields as F
 from nianbao.report import Cell, Fact
 from nianbao.store import Store
-from nianbao.store.packing import pack_cells, pack_facts, unpack_cells, unpack_facts
+from nianbao.store.packing import _DUMP, _any_cell, _cell, _cell_json, pack_cells, pack_facts, unpack_cells, unpack_facts
 
 
 @pytest.fixture
@@ -69,7 +69,29 @@ def test_cells_that_are_not_a_whole_format_pack_by_field_id():
     assert layout is None and unpack_cells(layout, packed) == some
     layout, packed = pack_cells(report.cells, report.template)
     assert layout == report.template and unpack_cells(layout, packed) == report.cells
+    assert packed == _DUMP([_any_cell(c) for c in report.cells.values()])  # the cells written out as the encoder would
     assert unpack_facts(pack_facts(report.facts)) == report.facts
+
+
+EDGE_CELLS = [  # each near one of the two usual cells, off in one way; the fast paths must hand them on
+    Cell("f", 12, 3, 5, "builtin", "12"), Cell("f", None, status="blank"),
+    Cell("f", 12, 3, 6, "builtin", "12"), Cell("f", 12, 3, 5, "builtin", "12 "), Cell("f", 12, 3, 5, "builtin", None),
+    Cell("f", 12, 3, 5, "llm:m", "12"), Cell("f", 12, 3, 5, "builtin", "12", "件"), Cell("f", 12, 3, 5, "builtin", "12", status="inferred"),
+    Cell("f", 12, 3, 5, "builtin", "12", alt_value=13), Cell("f", 12, 3, 5, "builtin", "12", alt_extractor="llm:m"),
+    Cell("f", 12, None, 5, "builtin", "12"), Cell("f", 12, 3, None, "builtin", "12"), Cell("f", 12, None, None, "builtin", "12"),
+    Cell("f", 12.0, 3, 5, "builtin", "12"), Cell("f", 12.5, 3, 7, "builtin", "12.5"), Cell("f", True, 3, 4, "builtin", "True"),
+    Cell("f", -4, 3, 5, "builtin", "-4"), Cell("f", 0, 0, 1, "builtin", "0"), Cell("f", 10**30, 3, 34, "builtin", str(10**30)),
+    Cell("f", 12, 3.0, 5.0, "builtin", "12"), Cell("f", 12, True, 3, "builtin", "12"),
+    Cell("f", None, 3, 4, "builtin", "—", status="unreadable"), Cell("f", None, None, None, "builtin", "", status="blank"),
+    Cell("f", None, None, None, "builtin", None, status="ok"), Cell("f", None, 3, None, "builtin", None, status="blank"),
+    Cell("f", None, None, 4, "builtin", None, status="blank"), Cell("f", None, None, None, "builtin", None, "件", "blank"),
+]
+
+
+@pytest.mark.parametrize("cell", EDGE_CELLS + list(odd_report().cells.values()))
+def test_the_fast_cell_packings_agree_with_the_general_one(cell):
+    assert _cell(cell) == _any_cell(cell)
+    assert _cell_json(cell) == _DUMP(_any_cell(cell))
 
 
 def test_one_row_per_report_and_integer_keys(store):
