@@ -27,16 +27,17 @@ def count_not_integer(report: Report) -> Iterator[Finding]:
             yield Finding("", "", [fid], f"「{F.label(fid)}」印为{cell.raw}，件数应为非负整数", expected="非负整数", actual=cell.value, start=cell.start, end=cell.end)
 
 
+# The cells where a report states regulations (规章) it made and has in force.
+REGULATIONS_2019 = [F.active2019_id("regulations", c) for c in ("made", "total")]
+REGULATIONS_2021 = [F.active_id("regulations", c) for c in ("issued", "in_force")]
+
+
 @rule("plausibility.regulations_low_level", "warning", "乡镇或县级机关报告了规章（只有国务院部门、省级政府和设区的市政府可制定规章）", "《立法法》第九十一条、第九十三条")
 def regulations_low_level(report: Report) -> Iterator[Finding]:
     level = reading(report).level
     if level not in ("township", "county"):
         return
-    ids = (
-        [F.active2019_id("regulations", c) for c in ("made", "total")]
-        if report.template == F.TEMPLATE_2019
-        else [F.active_id("regulations", c) for c in ("issued", "in_force")]
-    )
+    ids = REGULATIONS_2019 if report.template == F.TEMPLATE_2019 else REGULATIONS_2021
     printed = [f for f in ids if (report.value(f) or 0) > 0]
     if printed:
         cell = report.cells[printed[0]]
