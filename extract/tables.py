@@ -351,6 +351,14 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
     anchor = titles[-1].start() if titles else header.start()
     table_start = max(text.rfind("\n", start, anchor) + 1, start)
     field_ids = list(F.APPEAL_FIELDS)
+    plain = plain_row_cells(text, header.end(), end, field_ids)
+    if plain is not None:
+        # One plain number per cell after the header and nothing else: the data row holds them all,
+        # wherever its line starts (data_start below only places a row with fewer numbers).
+        read.cells.update(zip(field_ids, plain))
+        read.anchors.update(dict.fromkeys(field_ids, (header.start(), header.end())))
+        read.span = (table_start, end)
+        return read
     index = TokenIndex(text, header.end(), end)
     found = index.between(header.end(), end)
     if not found:
