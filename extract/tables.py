@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import repeat
 
 from .. import fields as F
 from ..report import BUILTIN, SPLIT, Cell, Finding
@@ -146,17 +147,20 @@ _MARKER_FIRST = r"—\-/\\无空*"
 _TEXT = rf"[^\d{_MARKER_FIRST}]*(?:[{_MARKER_FIRST}](?=[^\s|])[^\d{_MARKER_FIRST}]*)*"  # \D without a marker
 _CERTAIN_NUMBERING = r"(?<=\s)[0-9]{1,3}(?=(?:[.、] {0,2}| [.、] ?|  [.、])[\u4e00-\u9fff])"
 _CELL = r"([0-9]{1,18}) *[|\t\n][ \t|\n]*"
+# After the last cell, what is printed next must not join it as a unit or magnitude; when that is past
+# the row's end (or is such a character), the `open` group marks it for _attaches to look.
+_LAST_CELL = rf"([0-9]{{1,18}})(?:(?=\s*[^\s{''.join(map(re.escape, sorted(_ATTACHES)))}])|(?P<open>)) *[|\t\n][ \t|\n]*"
 # The next row's numbering right before its label (`\n\t2.` + 重复申请): what follows it is past the
 # row's end, out of the pattern's sight, so it is checked after the match as plain_row_tokens checks it.
 _LAST_NUMBERING = r"(?:(?<=\s)(?P<numbering>[0-9]{1,3}) {0,2}[.、] {0,2})?"
-_PLAIN_CELLS: dict[int, re.Pattern[str]] = {}
+_PLAIN_CELLS: dict[int, tuple[re.Pattern[str], range]] = {}
 
 
-def _plain_cells_pattern(ncols: int) -> re.Pattern[str]:
+def _plain_cells_pattern(ncols: int) -> tuple[re.Pattern[str], range]:
+    """The pattern of a plain row of `ncols` cells, and its cells' group numbers."""
     if ncols not in _PLAIN_CELLS:
-        _PLAIN_CELLS[ncols] = re.compile(
-            rf"{_TEXT}[ \t|\n]{_CELL * ncols}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
-        )
+        pattern = rf"{_TEXT}[ \t|\n]{_CELL * (ncols - 1)}{_LAST_CELL}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
+        _PLAIN_CELLS[ncols] = (re.compile(pattern), range(1, ncols + 1))
     return _PLAIN_CELLS[ncols]
 
 
@@ -164,13 +168,21 @@ def plain_row_cells(text: str, start: int, end: int, field_ids: list[str]) -> li
     """The row's cells when text[start:end] holds one plain integer per field between separators, else None.
 
     The same cells as reading plain_row_tokens' tokens into them (tests/test_tables_fast.py)."""
-    ncols = len(field_ids)
-    m = _plain_cells_pattern(ncols).fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
-    if m is None or _attaches(text, m.end(ncols)) or (m["numbering"] and not not_a_value(text, m.start("numbering"))):
+    if end - start > PLAIN_ROW_MAX:
         return None
-    span = m.span
-    return [Cell(fid, int(digits), *span(i), BUILTIN, digits, None, "ok")
-            for i, (fid, digits) in enumerate(zip(field_ids, m.groups()[:ncols]), 1)]
+    pattern, groups = _plain_cells_pattern(len(field_ids))
+    m = pattern.fullmatch(text, start, end)
+    if m is None:
+        return None
+    if m.lastindex != len(field_ids):  # `open` or `numbering` took part (groups close in order): look past the row
+        if m["open"] is not None and _attaches(text, m.end(len(field_ids))):
+            return None
+        if m["numbering"] is not None and not not_a_value(text, m.start("numbering")):
+            return None
+    # map() builds the cells without a Python step per cell: the same Cell(…) as token_cell makes.
+    printed = m.groups()[: len(field_ids)]
+    return list(map(Cell, field_ids, map(int, printed), map(m.start, groups), map(m.end, groups),
+                    repeat(BUILTIN), printed, repeat(None), repeat("ok")))
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
