@@ -146,17 +146,20 @@ _MARKER_FIRST = r"—\-/\\无空*"
 _TEXT = rf"[^\d{_MARKER_FIRST}]*(?:[{_MARKER_FIRST}](?=[^\s|])[^\d{_MARKER_FIRST}]*)*"  # \D without a marker
 _CERTAIN_NUMBERING = r"(?<=\s)[0-9]{1,3}(?=(?:[.、] {0,2}| [.、] ?|  [.、])[\u4e00-\u9fff])"
 _CELL = r"([0-9]{1,18}) *[|\t\n][ \t|\n]*"
+# After the last cell, what is printed next must not join it as a unit or magnitude; when that is past
+# the row's end (or is such a character), the `open` group marks it for _attaches to look.
+_LAST_CELL = rf"([0-9]{{1,18}})(?:(?=\s*[^\s{''.join(map(re.escape, sorted(_ATTACHES)))}])|(?P<open>)) *[|\t\n][ \t|\n]*"
 # The next row's numbering right before its label (`\n\t2.` + 重复申请): what follows it is past the
 # row's end, out of the pattern's sight, so it is checked after the match as plain_row_tokens checks it.
 _LAST_NUMBERING = r"(?:(?<=\s)(?P<numbering>[0-9]{1,3}) {0,2}[.、] {0,2})?"
-_PLAIN_CELLS: dict[int, re.Pattern[str]] = {}
+_PLAIN_CELLS: dict[int, tuple[re.Pattern[str], range]] = {}
 
 
-def _plain_cells_pattern(ncols: int) -> re.Pattern[str]:
+def _plain_cells_pattern(ncols: int) -> tuple[re.Pattern[str], range]:
+    """The pattern of a plain row of `ncols` cells, and its cells' group numbers."""
     if ncols not in _PLAIN_CELLS:
-        _PLAIN_CELLS[ncols] = re.compile(
-            rf"{_TEXT}[ \t|\n]{_CELL * ncols}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
-        )
+        pattern = rf"{_TEXT}[ \t|\n]{_CELL * (ncols - 1)}{_LAST_CELL}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
+        _PLAIN_CELLS[ncols] = (re.compile(pattern), range(1, ncols + 1))
     return _PLAIN_CELLS[ncols]
 
 
@@ -164,13 +167,43 @@ def plain_row_cells(text: str, start: int, end: int, field_ids: list[str]) -> li
     """The row's cells when text[start:end] holds one plain integer per field between separators, else None.
 
     The same cells as reading plain_row_tokens' tokens into them (tests/test_tables_fast.py)."""
-    ncols = len(field_ids)
-    m = _plain_cells_pattern(ncols).fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
-    if m is None or _attaches(text, m.end(ncols)) or (m["numbering"] and not not_a_value(text, m.start("numbering"))):
+    if end - start > PLAIN_ROW_MAX:
         return None
-    span = m.span
-    return [Cell(fid, int(digits), *span(i), BUILTIN, digits, None, "ok")
-            for i, (fid, digits) in enumerate(zip(field_ids, m.groups()[:ncols]), 1)]
+    pattern, groups = _plain_cells_pattern(len(field_ids))
+    m = pattern.fullmatch(text, start, end)
+    if m is None:
+        return None
+    if m.lastindex != len(field_ids):  # `open` or `numbering` took part (groups close in order): look past the row
+        if m["open"] is not None and _attaches(text, m.end(len(field_ids))):
+            return None
+        if m["numbering"] is not None and not not_a_value(text, m.start("numbering")):
+            return None
+    return _number_cells(field_ids, m)
+
+
+def _number_cells(field_ids: list[str], m: re.Match[str]) -> list[Cell]:
+    """Cell(fid, int(digits), start, end, BUILTIN, digits, None, "ok") for each field and its group (1, 2, …).
+
+    Written the fast way, as the slots of a new Cell set in place: Cell(…) runs the dataclass
+    __init__ through type.__call__, about 40% dearer, and a report's tables make 200 cells.
+    Every field is set (tests/test_tables_fast.py compares these cells with Cell(…)'s)."""
+    out = []
+    for i, (fid, printed) in enumerate(zip(field_ids, m.groups()), 1):
+        cell = _new_cell(Cell)
+        cell.field = fid
+        cell.value = int(printed)
+        cell.start, cell.end = m.span(i)
+        cell.extractor = BUILTIN
+        cell.raw = printed
+        cell.unit = None
+        cell.status = "ok"
+        cell.alt_value = None
+        cell.alt_extractor = None
+        out.append(cell)
+    return out
+
+
+_new_cell = object.__new__
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
@@ -284,10 +317,11 @@ def _read_rows(
     """Read every row whose label was found; rows not found get blank cells; glued rows are cut last."""
     read = TableRead()
     glued: list[digits.GluedRow] = []
-    order = [row for row, _ in rows if row in spans]
+    order = list(spans)  # the rows found, in printed order: _find_labels searches them in `rows` order
+    first = spans[order[0]][0] if order else end
     # Each found row's segment ends where the next found row's label starts (the last one at `end`).
     seg_ends = dict(zip(order, [spans[row][0] for row in order[1:]] + [end]))
-    index = TokenIndex(text, min((s for s, _ in spans.values()), default=end), end)
+    index: TokenIndex | None = None  # the region's tokens, for the first row the one-pattern reader leaves
     cells, anchors = read.cells, read.anchors
     for row, field_ids in rows:
         span = spans.get(row)
@@ -301,6 +335,7 @@ def _read_rows(
         if plain is not None:  # what _glued (None: as many tokens as cells) and read_row give for this row
             cells.update(zip(field_ids, plain))
             continue
+        index = index or TokenIndex(text, first, end)
         budget = digits.TABLE_READINGS - sum(len(g.readings or ()) for g in glued)
         as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget)
         if as_glued is not None:
@@ -316,7 +351,6 @@ def _read_rows(
             read.unsure = read.unsure or problem
     _place_glued(read, glued, table, template)
     if spans:
-        first = min(s for s, _ in spans.values())
         read.span = (first, end)
     return read
 
@@ -351,6 +385,14 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
     anchor = titles[-1].start() if titles else header.start()
     table_start = max(text.rfind("\n", start, anchor) + 1, start)
     field_ids = list(F.APPEAL_FIELDS)
+    plain = plain_row_cells(text, header.end(), end, field_ids)
+    if plain is not None:
+        # One plain number per cell after the header and nothing else: the data row holds them all,
+        # wherever its line starts (data_start below only places a row with fewer numbers).
+        read.cells.update(zip(field_ids, plain))
+        read.anchors.update(dict.fromkeys(field_ids, (header.start(), header.end())))
+        read.span = (table_start, end)
+        return read
     index = TokenIndex(text, header.end(), end)
     found = index.between(header.end(), end)
     if not found:

@@ -1,7 +1,12 @@
 """A text table's plain rows are read straight from their digits: the same tokens as the general reader."""
 
+import dataclasses
 import random
 
+from conftest import ROOT, SEED_NAMES, run, seed_text
+from test_layouts import QUIRKS
+
+from nianbao.extract import tables
 from nianbao.extract.numbers import tokens
 from nianbao.extract.table_read import token_cell
 from nianbao.extract.tables import plain_row_cells, plain_row_tokens
@@ -101,3 +106,39 @@ def test_what_the_one_pattern_row_reader_leaves_to_the_token_reader():
     # The next row's numbering right at the row's end: read by what follows it, past the row.
     assert [c.value for c in plain_row_cells("x\t1\t2\n\t2.重复申请", 1, 10, ids)] == [1, 2]
     assert plain_row_cells("x\t1\t2\n\t2.\n重复申请", 1, 10, ids) is None
+
+
+# --- the readers with and without the one-pattern rows ----------------------------------------------
+EDITS = ["", "—", "无", " 无 ", "12件", "1,234", "3.5", "-2", "00", "7", "\t", " ", "|", "\n", "万", "2、", "1.\n", "无正当理由"]
+
+
+def _mutated(rng: random.Random, text: str) -> str:
+    """The seed with a few random edits inside its tables (between its 主动公开 and 五、 headings)."""
+    start, end = text.index("主动公开政府信息情况"), text.index("五、存在")
+    chars = list(text)
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(start, end)
+        chars[at] = rng.choice(EDITS) if chars[at].isdigit() or chars[at] in "\t\n" or rng.random() < 0.1 else chars[at]
+    return "".join(chars)
+
+
+def _stored(text: str) -> dict:
+    report = dataclasses.asdict(run(text))
+    report.pop("timings")
+    return report
+
+
+def test_the_readers_store_the_same_with_and_without_the_one_pattern_rows(monkeypatch):
+    rng = random.Random(1216)
+    seeds = [seed_text(s) for s in SEED_NAMES]
+    texts = [quirk(s) for s in seeds for quirk in QUIRKS] + [_mutated(rng, rng.choice(seeds)) for _ in range(150)]
+    texts += [(ROOT / "golden" / "glued" / "glued_2021.txt").read_text(encoding="utf-8"),
+              (ROOT / "golden" / "synthetic" / "synthetic_2019.txt").read_text(encoding="utf-8")]
+    taken = []
+    fast = tables.plain_row_cells
+    monkeypatch.setattr(tables, "plain_row_cells", lambda *a: taken.append(fast(*a)) or taken[-1])
+    with_fast = [_stored(t) for t in texts]
+    monkeypatch.setattr(tables, "plain_row_cells", lambda *a: None)
+    for text, stored in zip(texts, with_fast):
+        assert _stored(text) == stored, text
+    assert sum(c is not None for c in taken) > 3000 and sum(c is None for c in taken) > 100  # both ways were taken
