@@ -19,6 +19,7 @@ serve) get in between commits and a failure or Ctrl-C never leaves half a report
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
@@ -377,7 +378,8 @@ def run_batch(
         with _StopFlag() as stop:
             reports = _stream(to_read, options, _rows_shape(options))
             try:
-                _write(reports, store, result, stamps, on_report, stop, commit_every, commit_seconds)
+                with store.writing_many() if store else contextlib.nullcontext():
+                    _write(reports, store, result, stamps, on_report, stop, commit_every, commit_seconds)
             finally:
                 reports.close()  # stops the workers (or threads) now, not when garbage-collected
         result.status = "interrupted" if stop.raised else "done"
@@ -506,14 +508,12 @@ def _write(reports: Iterator[ReportRows | None], store: Store | None, result: Ba
             if store:
                 store.begin()
                 try:
-                    store.save_rows(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                    store.save_rows(report, result.run_id, stamp)  # in its own savepoint: a failure undoes this report only
                 except (sqlite3.Error, KeyboardInterrupt):
                     raise
                 except Exception as exc:  # noqa: BLE001 — a report the store cannot take is that file's failure, not the batch's
                     report = report_rows(failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it"))
-                    store.save_rows(report, result.run_id)
-                if stamp is not None:
-                    store.stamp(report.sha256, *stamp)
+                    store.save_rows(report, result.run_id, stamp)
                 pending += 1
                 if pending >= commit_every or time.monotonic() - last_commit >= commit_seconds:
                     store.commit()
