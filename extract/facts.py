@@ -13,20 +13,26 @@ import re
 from collections.abc import Iterable
 
 from ..report import Fact
+from .anchored import alternatives, finditer_at, positions
 from .numbers import COUNT, parse_number
 
 _GAP = r"[^。;\n\d]"  # within one clause, no digits
 _COUNT_UNITS = r"件|条|个|份|宗"
 
+# The words each whole-text pattern begins with: it is tried only where one of them stands (anchored.py).
+_RECEIVING = ("收到", "受理", "接到", "接收", "新收")
+_NOT = ("未", "没有")
+_ALL = ("所有", "全部")
+
 _RECEIVED = [
-    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>{COUNT})\s*(?:{_COUNT_UNITS})"),
-    re.compile(rf"(?:收到|受理|接到|接收|新收){_GAP}{{0,6}}?(?P<n>{COUNT})\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
+    re.compile(rf"{alternatives(_RECEIVING)}{_GAP}{{0,20}}?申请{_GAP}{{0,8}}?(?P<n>{COUNT})\s*(?:{_COUNT_UNITS})"),
+    re.compile(rf"{alternatives(_RECEIVING)}{_GAP}{{0,6}}?(?P<n>{COUNT})\s*(?:{_COUNT_UNITS}){_GAP}{{0,10}}?申请"),
 ]
 # "收到行政复议申请2件" is not a disclosure application: a received-count must name disclosure,
 # or stand in section 三 (收到和处理政府信息公开申请情况).
 _DISCLOSURE = re.compile(r"公开|依申请|信息")
 _OTHER_APPLICATIONS = re.compile(r"复议|诉讼|信访|投诉|许可|低保|补贴|救助")
-_NONE_RECEIVED = re.compile(rf"(?:未|没有)(?:收到|接到|受理){_GAP}{{0,16}}?申请")
+_NONE_RECEIVED = re.compile(rf"{alternatives(_NOT)}(?:收到|接到|受理){_GAP}{{0,16}}?申请")
 _DECISIONS = re.compile(rf"(?P<kind>行政许可|行政处罚|行政强制){_GAP}{{0,10}}?(?P<n>{COUNT})\s*(?:件|宗|次|份)")
 # 规章 and 规范性文件 counts: a sentence names the kind once and then states 制发 / 废止 / 现行有效 in
 # any order (制发行政规范性文件3件，废止2件，现行有效40件; 清理后现行有效规范性文件40件).
@@ -41,8 +47,8 @@ _DOC_COUNT = re.compile(rf"(?P<verb>{'|'.join(_DOC_VERBS)}){_GAP}{{0,15}}?(?P<n>
 _APPEALS = re.compile(rf"(?P<kind>行政复议|行政诉讼)(?P<gap>{_GAP}{{0,12}}?)(?P<n>{COUNT})\s*(?:件|起|宗|次|个)")
 APPEAL_FACTS = {"行政复议": "appeals.review.total", "行政诉讼": "appeals.litigation"}
 _FEES = re.compile(rf"行政事业性收费{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?[千亿]?)\s*(?P<unit>万元|元)")  # 1亿元 is 1e8 元
-_ALL_CONCLUDED = re.compile(rf"(?:所有|全部){_GAP}{{0,10}}?申请{_GAP}{{0,6}}?(?:均已|均|已全部|全部)(?:按时)?办结")
-_NO_APPEALS = re.compile(rf"(?:未|没有)(?:发生|出现|收到|涉及){_GAP}{{0,20}}?(?:行政复议|行政诉讼)")
+_ALL_CONCLUDED = re.compile(rf"{alternatives(_ALL)}{_GAP}{{0,10}}?申请{_GAP}{{0,6}}?(?:均已|均|已全部|全部)(?:按时)?办结")
+_NO_APPEALS = re.compile(rf"{alternatives(_NOT)}(?:发生|出现|收到|涉及){_GAP}{{0,20}}?(?:行政复议|行政诉讼)")
 _PROACTIVE_TOTAL = re.compile(rf"主动公开[^。;\n\d]{{0,25}}?(?P<n>{COUNT})\s*(?:条|件|篇)")
 _SHARE_ITEM = re.compile(r"(?P<n>\d+)\s*条[^。\d%]{0,3}?占(?:比)?[^\d。\n]{0,10}?(?P<p>\d+(?:\.\d+)?)\s*%")
 _LIST_ITEM = re.compile(r"(?P<label>[^,;:\d。]{1,16}?)\s*(?P<n>\d+)\s*条")
@@ -123,6 +129,8 @@ def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
     """规章 / 规范性文件: 制发, 废止, 现行有效 counts, the kind carried from clause to clause of a sentence."""
     facts: list[Fact] = []
     for sentence_start, sentence_end in _sentences_naming_documents(text):
+        if any(s <= sentence_start and sentence_end <= e for s, e in skip):
+            continue  # a table's row: every count in it would be skipped below
         kind, at = None, None
         for clause in _CLAUSE.finditer(text, sentence_start, sentence_end):
             named = {k: m for k, p in _DOC_KINDS.items() if (m := p.search(text, clause.start(), clause.end()))}
@@ -183,10 +191,11 @@ def read_facts(
     """Every fact the prose states outside the tables, in text order."""
     facts: list[Fact] = []
     facts += _proactive(text, table_spans, section1_end or len(text))
+    receiving, nots = positions(text, _RECEIVING), positions(text, _NOT)
     for pattern in _RECEIVED:
-        facts += [_fact("applications.received", parse_number(m["n"]), m) for m in pattern.finditer(text)
+        facts += [_fact("applications.received", parse_number(m["n"]), m) for m in finditer_at(pattern, text, receiving)
                   if _outside(table_spans, m) and _about_disclosure(m, section3)]
-    facts += [_fact("applications.none", 0, m) for m in _NONE_RECEIVED.finditer(text)
+    facts += [_fact("applications.none", 0, m) for m in finditer_at(_NONE_RECEIVED, text, nots)
               if _outside(table_spans, m) and _about_disclosure(m, section3)]
     for m in _DECISIONS.finditer(text):
         if _outside(table_spans, m):
@@ -196,8 +205,9 @@ def read_facts(
     for m in _FEES.finditer(text):
         if _outside(table_spans, m):
             facts.append(_fact("active.fees", parse_number(m["n"]), m, unit=m["unit"]))
-    facts += [_fact("applications.all_concluded", 0, m) for m in _ALL_CONCLUDED.finditer(text) if _outside(table_spans, m)]
-    facts += [_fact("appeals.none", 0, m) for m in _NO_APPEALS.finditer(text) if _outside(table_spans, m)]
+    facts += [_fact("applications.all_concluded", 0, m) for m in finditer_at(_ALL_CONCLUDED, text, positions(text, _ALL))
+              if _outside(table_spans, m)]
+    facts += [_fact("appeals.none", 0, m) for m in finditer_at(_NO_APPEALS, text, nots) if _outside(table_spans, m)]
     # Two patterns can read the same sentence; keep one fact per (name, span).
     unique = {(f.name, f.start, f.end): f for f in facts}
     return sorted(unique.values(), key=lambda f: (f.start, f.name))

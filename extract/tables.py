@@ -43,9 +43,12 @@ _ACTIVE = {  # template → (row label patterns, rows with their field ids)
         (F.TEMPLATE_2019, F.ACTIVE_ROWS_2019, F.active2019_id),
     )
 }
-_APPLICATIONS = {
-    F.TEMPLATE_2021: [(row, re.compile(p)) for row, p in APPLICATION_LABELS_2021],
-    F.TEMPLATE_2019: [(row, re.compile(p)) for row, p in APPLICATION_LABELS_2019],
+_APPLICATIONS = {  # template → (row label patterns, rows with their field ids)
+    template: (
+        [(row, re.compile(p)) for row, p in labels],
+        [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in labels],
+    )
+    for template, labels in ((F.TEMPLATE_2021, APPLICATION_LABELS_2021), (F.TEMPLATE_2019, APPLICATION_LABELS_2019))
 }
 _SIGNS_2019_ACTIVE = re.compile("|".join(spaced(w) for w in ("本年新制作", "本年新公开", "上一年项目数量", "政府集中采购", "对外公开总数量")))
 _SIGNS_2021_OTHER = re.compile("|".join(spaced(w) for w in ("逾期不补正", "缴纳费用")))
@@ -121,11 +124,53 @@ def plain_row_tokens(text: str, start: int, end: int) -> list[Token] | None:
         return None
     found = [new_token(Token, ("number", int(digits), d.start(), d.end(), digits, None))
              for d in _DIGIT_RUN.finditer(text, start, tail) for digits in (d.group(),)]
-    if found:
-        after = _NEXT_PRINTED.match(text, found[-1].end).end()
-        if text[after : after + 1] in _ATTACHES:  # `12\n件…`: the general reading may join them
-            return None
+    if found and _attaches(text, found[-1].end):
+        return None
     return found
+
+
+def _attaches(text: str, end: int) -> bool:
+    """Whether what is printed next after a number ending at `end` (past whitespace) is a unit or magnitude of it."""
+    after = _NEXT_PRINTED.match(text, end).end()
+    return text[after : after + 1] in _ATTACHES  # `12\n件…`: the general reading may join them
+
+
+# The commonest row of all, one plain integer in each of its n cells, read by one pattern with a
+# group per cell (no per-number Python step), its cells made straight from the groups. It takes only
+# what plain_row_tokens takes, checked inside the pattern where plain_row_tokens checks after it:
+# a marker's first character (—, -, /, \, 无, 空, *) only where another printed character follows it,
+# so no marker can stand alone (`无正当理由` passes, `无` between tabs does not); digits in the tail
+# only as numbering that `_is_numbering` certainly refuses (`1.属于`, `2、 其他`: a CJK character
+# within the four characters it looks at). Anything else goes the general way (tests/test_tables_fast.py).
+_MARKER_FIRST = r"—\-/\\无空*"
+_TEXT = rf"[^\d{_MARKER_FIRST}]*(?:[{_MARKER_FIRST}](?=[^\s|])[^\d{_MARKER_FIRST}]*)*"  # \D without a marker
+_CERTAIN_NUMBERING = r"(?<=\s)[0-9]{1,3}(?=(?:[.、] {0,2}| [.、] ?|  [.、])[\u4e00-\u9fff])"
+_CELL = r"([0-9]{1,18}) *[|\t\n][ \t|\n]*"
+# The next row's numbering right before its label (`\n\t2.` + 重复申请): what follows it is past the
+# row's end, out of the pattern's sight, so it is checked after the match as plain_row_tokens checks it.
+_LAST_NUMBERING = r"(?:(?<=\s)(?P<numbering>[0-9]{1,3}) {0,2}[.、] {0,2})?"
+_PLAIN_CELLS: dict[int, re.Pattern[str]] = {}
+
+
+def _plain_cells_pattern(ncols: int) -> re.Pattern[str]:
+    if ncols not in _PLAIN_CELLS:
+        _PLAIN_CELLS[ncols] = re.compile(
+            rf"{_TEXT}[ \t|\n]{_CELL * ncols}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
+        )
+    return _PLAIN_CELLS[ncols]
+
+
+def plain_row_cells(text: str, start: int, end: int, field_ids: list[str]) -> list[Cell] | None:
+    """The row's cells when text[start:end] holds one plain integer per field between separators, else None.
+
+    The same cells as reading plain_row_tokens' tokens into them (tests/test_tables_fast.py)."""
+    ncols = len(field_ids)
+    m = _plain_cells_pattern(ncols).fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
+    if m is None or _attaches(text, m.end(ncols)) or (m["numbering"] and not not_a_value(text, m.start("numbering"))):
+        return None
+    span = m.span
+    return [Cell(fid, int(digits), *span(i), BUILTIN, digits, None, "ok")
+            for i, (fid, digits) in enumerate(zip(field_ids, m.groups()[:ncols]), 1)]
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
@@ -245,12 +290,17 @@ def _read_rows(
     index = TokenIndex(text, min((s for s, _ in spans.values()), default=end), end)
     cells, anchors = read.cells, read.anchors
     for row, field_ids in rows:
-        if row not in spans:
+        span = spans.get(row)
+        if span is None:
             for fid in field_ids:
-                cells[fid] = _cell(fid, None)
+                cells[fid] = Cell(fid, None, None, None, BUILTIN, None, None, "blank")  # token_cell(fid, None)
             continue
-        seg_start, seg_end = spans[row][1], seg_ends[row]
-        anchors.update(dict.fromkeys(field_ids, spans[row]))
+        seg_start, seg_end = span[1], seg_ends[row]
+        anchors.update(dict.fromkeys(field_ids, span))
+        plain = plain_row_cells(text, seg_start, seg_end, field_ids)
+        if plain is not None:  # what _glued (None: as many tokens as cells) and read_row give for this row
+            cells.update(zip(field_ids, plain))
+            continue
         budget = digits.TABLE_READINGS - sum(len(g.readings or ()) for g in glued)
         as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget)
         if as_glued is not None:
@@ -261,7 +311,7 @@ def _read_rows(
             cells[fid] = _cell(fid, token)
         if problem:
             read.findings.append(
-                Finding("table.row_alignment", "error", field_ids, problem, start=spans[row][0], end=seg_end)
+                Finding("table.row_alignment", "error", list(field_ids), problem, start=span[0], end=seg_end)
             )
             read.unsure = read.unsure or problem
     _place_glued(read, glued, table, template)
@@ -284,11 +334,10 @@ def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021
 
 
 def read_applications(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
-    patterns = _APPLICATIONS[template]
+    patterns, rows = _APPLICATIONS[template]
     spans = _find_labels(text, patterns, start, end)
     if "new" not in spans and len(spans) < 5:
         return TableRead()  # a stray word is not a table
-    rows = [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in patterns]
     return _read_rows(text, rows, spans, end, "applications", template)
 
 

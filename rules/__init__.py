@@ -6,6 +6,9 @@ severity, a one-line Chinese description and the basis it comes from:
     @rule("prose.example", "error", "正文数字与表格不一致", "DOMAIN.md")
     def example(report):
         yield Finding(...)
+
+What many rules look at (the table values, the organ's level, the facts by name) they take from
+`reading(report)` (reading.py): `run_rules` reads each report once for all of them.
 """
 
 from __future__ import annotations
@@ -46,14 +49,19 @@ def declare(rule_id: str, severity: str, description: str, basis: str) -> None:
 def run_rules(report: Report) -> list[Finding]:
     """Every rule's findings for one report (extractor findings already on it are kept)."""
     findings: list[Finding] = []
-    for r in RULES.values():
-        if r.check is None:
-            continue
-        for finding in r.check(report):
-            finding.rule = r.id
-            finding.severity = finding.severity or r.severity
-            findings.append(finding)
+    keep(report)  # read once for all the rules (reading.py)
+    try:
+        for r in RULES.values():
+            if r.check is None:
+                continue
+            for finding in r.check(report):
+                finding.rule = r.id
+                finding.severity = finding.severity or r.severity
+                findings.append(finding)
+    finally:
+        keep(None)
     return findings
 
 
+from .reading import keep  # noqa: E402
 from . import arithmetic, completeness, dates, deadlines, history, ocr, page, plausibility, prose  # noqa: E402,F401  (registers rules)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from ..extract.metadata import organ_level
 from ..report import Finding, Report
 from . import rule
+from .reading import reading
 
 BASIS = "《政府信息公开条例》第四十九条、第五十条"
 SOURCE_NAMES = {"title": "标题", "period": "统计时限", "prose": "正文", "page": "网页标题"}
@@ -60,7 +60,7 @@ def year_mismatch(report: Report) -> Iterator[Finding]:
 def late(report: Report) -> Iterator[Finding]:
     if not (report.published and report.year):
         return
-    level = organ_level(report.organ)
+    level = reading(report).level
     deadline = date(report.year + 1, 1, 31) if level == "department" else date(report.year + 1, 3, 31)
     signed = date.fromisoformat(report.published)
     if signed > deadline:

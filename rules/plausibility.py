@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import fields as F
-from ..extract.metadata import organ_level
 from ..report import Finding, Report
 from . import declare, rule
 from .common import fmt
+from .reading import reading
 
 declare("plausibility.value_too_large", "error", "印出的数值超出任何可能的件数或金额（如连写的20位数字），记为空，不采信", "数据库整数上限；年度报告格式")
 
@@ -18,6 +18,8 @@ FEE_LIMITS = {"township": 1000, "county": 100000}
 
 @rule("plausibility.count_not_integer", "error", "件数应为非负整数（2019年格式的「本年增/减」可为负）", "年度报告格式：各项均为件数")
 def count_not_integer(report: Report) -> Iterator[Finding]:
+    if not reading(report).odd_values:  # the common case, told in bulk: every value a count or blank
+        return
     for fid, cell in report.cells.items():
         if cell.value is None or fid in F.DECIMAL_FIELDS:
             continue
@@ -27,7 +29,7 @@ def count_not_integer(report: Report) -> Iterator[Finding]:
 
 @rule("plausibility.regulations_low_level", "warning", "乡镇或县级机关报告了规章（只有国务院部门、省级政府和设区的市政府可制定规章）", "《立法法》第九十一条、第九十三条")
 def regulations_low_level(report: Report) -> Iterator[Finding]:
-    level = organ_level(report.organ)
+    level = reading(report).level
     if level not in ("township", "county"):
         return
     ids = (
@@ -49,7 +51,7 @@ def fee_unit(report: Report) -> Iterator[Finding]:
     cell = report.cells.get("active.fees")
     if cell is None or cell.value is None:
         return
-    limit = FEE_LIMITS.get(organ_level(report.organ) or "")
+    limit = FEE_LIMITS.get(reading(report).level or "")
     if cell.unit == "元":
         reason = f"印为「{cell.raw}」，单位是元而非万元"
     elif limit is not None and cell.value >= limit:

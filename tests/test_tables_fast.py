@@ -3,7 +3,8 @@
 import random
 
 from nianbao.extract.numbers import tokens
-from nianbao.extract.tables import plain_row_tokens
+from nianbao.extract.table_read import token_cell
+from nianbao.extract.tables import plain_row_cells, plain_row_tokens
 
 LABELS = ["予以公开", "\n\t1.属于国家秘密", "\n2、其他", " 3.5万", "\t12.属", "（二）部分公开", "1.属于国家秘密", "第二十条", "件数", "万元", "项目", "个人", "—", "无", "-", "5%", "(三)", "第3", "2024年", ""]
 PIECES = ["1.属于", "2、其他", "\t3.", " ", " ", "|", "\t", "\n", "0", "12", "7", "1488", "007", "1,234", "3.5", "12件", "—", "无", "-2", "万", "（二）", "部分公开", "%"]
@@ -45,3 +46,58 @@ def test_what_is_not_plain_goes_to_the_general_reader():
     assert plain_row_tokens("x12 |", 1, 5) is None  # no separator before the number
     found = plain_row_tokens("x | 12 | 0 |\n（二）部分公开", 1, 17)
     assert [(t.value, t.raw) for t in found] == [(12, "12"), (0, "0")]
+
+
+# Words around a row's cells with what the one-pattern reader must refuse or may take: markers standing
+# alone or inside words, numbering it can and cannot prove is numbering, units and magnitudes after the row.
+WORDS = ["无正当理由", "无", " 无 ", "—", "——a", "-", "--", "---", "/", "a/b", "*", "空", "\\", "1. 属于", "2、其他", "3.\n其他",
+         "4 . 属", "5  .属", "6.  属", "7.   属", "12.属", "1、", "(1)", "第3", "2024年", "件", "万", "%", "\u3000", " ", "\t", "\n", "|",
+         "（三）不予公开", "x"]
+
+
+def _row_text(rng: random.Random, ncols: int) -> tuple[str, int, int]:
+    before = rng.choice(LABELS)
+    head = "".join(rng.choice(WORDS) for _ in range(rng.randint(0, 3))) + rng.choice([" ", "\t", "|", "\n", ""])
+    count = ncols + rng.choice([0, 0, 0, 0, -1, 1])
+    cells = [rng.choice(["0", "12", "1488", "007", "3", "", "1,234", "-2", "3.5", "12件"] if rng.random() < 0.1 else ["0", "12", "1488", "007", "3"])
+             for _ in range(max(count, 0))]
+    sep = rng.choice([" | ", "\t", "\n\t", " |\n", "\t\t", " "])
+    tail = rng.choice(["", " |", "\n", " \n", "\t"]) + "".join(rng.choice(WORDS) for _ in range(rng.randint(0, 3)))
+    segment = head + sep.join(cells) + tail
+    after = rng.choice(LABELS) + rng.choice(["", " 3 |", "\n"])
+    return before + segment + after, len(before), len(before) + len(segment)
+
+
+def test_the_one_pattern_row_reader_gives_the_cells_the_token_reader_gives():
+    rng = random.Random(16)
+    fast = 0
+    for _ in range(40000):
+        ncols = rng.choice([1, 2, 3, 5, 7, 15])
+        text, start, end = _row_text(rng, ncols)
+        field_ids = [f"f{i}" for i in range(ncols)]
+        cells = plain_row_cells(text, start, end, field_ids)
+        if cells is None:
+            continue
+        fast += 1
+        # What the table reader did before it: the plain row's tokens, which are the general reader's.
+        plain = plain_row_tokens(text, start, end)
+        general = [t for t in tokens(text) if start <= t.start < end]
+        assert plain is not None and _as_tuples(plain) == _as_tuples(general), (text, start, end)
+        expected = [token_cell(fid, t) for fid, t in zip(field_ids, general)]
+        assert len(general) == ncols and cells == expected, (text, start, end)
+        assert [type(c.value) for c in cells] == [type(c.value) for c in expected]
+    assert fast > 1500  # the comparison was not vacuous
+
+
+def test_what_the_one_pattern_row_reader_leaves_to_the_token_reader():
+    ids = ["a", "b"]
+    assert [c.value for c in plain_row_cells("x\t1\t2\n2、其他", 1, 11, ids)] == [1, 2]
+    assert plain_row_cells("x\t1\t2\n", 1, 6, ["a"]) is None  # more numbers than cells
+    assert plain_row_cells("x\t1\n", 1, 4, ids) is None  # fewer
+    assert plain_row_cells("x 无 \t1\t2\n", 1, 9, ids) is None  # a marker standing alone
+    assert plain_row_cells("x无正当理由\t1\t2\n", 1, 13, ids) is not None  # 无 inside a word is no marker
+    assert plain_row_cells("x\t1\t2\n2、\n其他", 1, 12, ids) is None  # `2、` then a line end: perhaps a value
+    assert plain_row_cells("x\t1\t2\n件", 1, 6, ids) is None  # 2 件 read together
+    # The next row's numbering right at the row's end: read by what follows it, past the row.
+    assert [c.value for c in plain_row_cells("x\t1\t2\n\t2.重复申请", 1, 10, ids)] == [1, 2]
+    assert plain_row_cells("x\t1\t2\n\t2.\n重复申请", 1, 10, ids) is None

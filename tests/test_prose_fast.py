@@ -1,0 +1,114 @@
+"""The prose readers' fast paths find exactly what the general ones find.
+
+Patterns tried only where their first words stand (extract/anchored.py) against plain `finditer`,
+on the seeds and on word salads built to make matches overlap, chain and cross lines.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+from conftest import SEED_NAMES, seed_text
+
+from nianbao.extract import facts as FA
+from nianbao.extract import metadata as MD
+from nianbao.extract.anchored import alternatives, finditer_at, positions
+
+# Each whole-text pattern read_facts tries at its first words only, with those words.
+ANCHORED = [(p, FA._RECEIVING) for p in FA._RECEIVED] + [
+    (FA._NONE_RECEIVED, FA._NOT), (FA._NO_APPEALS, FA._NOT), (FA._ALL_CONCLUDED, FA._ALL),
+]
+
+WORDS = [
+    "收到", "受理", "接到", "接收", "新收", "接收到", "未", "没有", "未收到", "没有接到", "所有", "全部", "均已", "均", "已全部",
+    "按时", "办结", "申请", "政府信息公开", "依申请", "信息", "复议", "诉讼", "行政复议", "行政诉讼", "发生", "出现", "涉及",
+    "许可", "件", "条", "个", "份", "宗", "0", "3", "12", "1,234", "2.5万", "千", " ", "\n", "。", ",", ";", "、",
+    "镇", "乡", "街道", "我镇", "全镇", "安流镇", "五华县安流镇", "城关街道", "人民政府", "政府", "在", "共", "全年", "本年",
+    "坚持", "积极", "年", "年度", "2024年", "2024年度", ":", "度", "x", "的",
+]
+
+
+def _salads(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(WORDS) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+def _texts() -> list[str]:
+    return [seed_text(s) for s in SEED_NAMES] + _salads(30000, 2026)
+
+
+def _spans(found) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in found]
+
+
+def test_every_anchored_pattern_begins_with_its_words():
+    # What makes finditer_at exact: no match can start anywhere but at one of the words.
+    for pattern, words in ANCHORED:
+        assert pattern.pattern.startswith(alternatives(words))
+    assert MD._ORGAN_END.pattern == alternatives(MD._ORGAN_SUFFIXES) + MD._ORGAN_FOLLOWED_BY
+    assert MD._ORGAN_IN_PROSE.pattern.endswith(alternatives(MD._ORGAN_SUFFIXES) + ")" + MD._ORGAN_FOLLOWED_BY)
+
+
+def test_positions_finds_every_occurrence_even_overlapping():
+    assert positions("接收到收到", ["收到", "接收"]) == [0, 1, 3]
+    assert positions("未未", ["未"]) == [0, 1]
+    assert positions("abc", ["x"]) == []
+    for text in _salads(3000, 1):
+        expected = sorted({m.start() for m in re.finditer("(?=收到|接收|未|没有)", text)})
+        assert positions(text, ["收到", "接收", "未", "没有"]) == expected
+
+
+def test_facts_patterns_tried_at_their_words_match_as_finditer_does():
+    matched = 0
+    for text in _texts():
+        for pattern, words in ANCHORED:
+            expected = _spans(pattern.finditer(text))
+            assert _spans(finditer_at(pattern, text, positions(text, words))) == expected, (pattern.pattern, text)
+            matched += len(expected)
+    assert matched > 3000  # the comparison was not vacuous
+
+
+def test_organ_names_tried_before_their_endings_match_as_finditer_does():
+    matched = 0
+    for text in _texts():
+        expected = Counter(m["name"] for m in MD._ORGAN_IN_PROSE.finditer(text) if m["name"] not in MD._GENERIC)
+        found = MD.organ_from_prose(text)
+        assert found == (expected.most_common(1)[0][0] if expected else None), text
+        ends = [at for at in positions(text, MD._ORGAN_SUFFIXES) if MD._ORGAN_END.match(text, at)]
+        starts = sorted({s for e in ends for s in range(max(0, e - 8), e - 1)})
+        assert _spans(finditer_at(MD._ORGAN_IN_PROSE, text, starts)) == _spans(MD._ORGAN_IN_PROSE.finditer(text)), text
+        matched += sum(expected.values())
+    assert matched > 3000
+
+
+def test_a_match_left_unreported_still_hides_the_one_it_overlaps():
+    # finditer never returns overlapping matches: 接收 at 0 is found, so 收到 at 1 is not tried.
+    pattern = re.compile(r"(?:接收|收到)到?申请")
+    text = "接收到申请收到申请"
+    assert _spans(finditer_at(pattern, text, positions(text, ["接收", "收到"]))) == _spans(pattern.finditer(text))
+    assert [m.start() for m in finditer_at(pattern, text, [0, 1, 5])] == [0, 5]
+
+
+def test_a_sentence_inside_a_table_states_no_document_count():
+    # read_facts passes over such a sentence: every count in it would start inside the table.
+    text = "规章 | 制发3件 | 废止1件\n本年度制发规范性文件2件。"
+    row_end = text.index("\n")
+    assert [(f.name, f.value) for f in FA._documents(text, [(0, row_end)])] == [("active.normative_docs.issued", 2)]
+    assert [(f.name, f.value) for f in FA._documents(text, [(0, 1)])][:2] == [
+        ("active.regulations.issued", 3), ("active.regulations.repealed", 1)]
+
+
+def test_normalize_changes_each_character_as_a_lookup_table_does():
+    from nianbao.extract.normalize import _REPLACEMENT, _TABLE, normalize
+
+    assert not any(ch in to for to in _REPLACEMENT.values() for ch in _REPLACEMENT if ch != to)  # order-free
+    pieces = [chr(code) for code in _TABLE] + ["\r\n", "\r", "\n", "a", "1", "政府", " ", "\r\u200b\n", "（二）", "，"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert normalize(text) == text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE), repr(text)
+    for stem in SEED_NAMES:
+        text = seed_text(stem)
+        assert normalize(text) == text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
