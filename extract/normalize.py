@@ -8,6 +8,7 @@ whitespace between characters instead, so line structure survives for the reader
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 _SPACES = ["\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f"]
@@ -44,15 +45,23 @@ def normalize(text: str) -> str:
 
 
 _T2S = None
+_MAY_CHANGE = None
 
 
 def to_simplified(text: str) -> str | None:
     """The text in simplified characters, of the same length; None if it has no traditional ones."""
-    global _T2S
+    global _T2S, _MAY_CHANGE
     if _T2S is None:
         import opencc
 
-        _T2S = opencc.OpenCC("t2s")
+        from .t2s_keys import may_change
+
+        converter = opencc.OpenCC("t2s")
+        config = getattr(converter, "config", None)  # the t2s.json it read (opencc ≥ 1.1.9 keeps it)
+        _MAY_CHANGE = may_change(Path(config)) if config else None
+        _T2S = converter
+    if _MAY_CHANGE is not None and not _MAY_CHANGE.search(text):
+        return None  # no character OpenCC's dictionaries would change (t2s_keys.py): it converts to itself
     converted = _T2S.convert(text)
     if converted == text:
         return None

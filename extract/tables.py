@@ -146,6 +146,9 @@ _MARKER_FIRST = r"—\-/\\无空*"
 _TEXT = rf"[^\d{_MARKER_FIRST}]*(?:[{_MARKER_FIRST}](?=[^\s|])[^\d{_MARKER_FIRST}]*)*"  # \D without a marker
 _CERTAIN_NUMBERING = r"(?<=\s)[0-9]{1,3}(?=(?:[.、] {0,2}| [.、] ?|  [.、])[\u4e00-\u9fff])"
 _CELL = r"([0-9]{1,18}) *[|\t\n][ \t|\n]*"
+# After the last cell, what is printed next must not join it as a unit or magnitude; when that is past
+# the row's end (or is such a character), the `open` group marks it for _attaches to look.
+_LAST_CELL = rf"([0-9]{{1,18}})(?:(?=\s*[^\s{''.join(map(re.escape, sorted(_ATTACHES)))}])|(?P<open>)) *[|\t\n][ \t|\n]*"
 # The next row's numbering right before its label (`\n\t2.` + 重复申请): what follows it is past the
 # row's end, out of the pattern's sight, so it is checked after the match as plain_row_tokens checks it.
 _LAST_NUMBERING = r"(?:(?<=\s)(?P<numbering>[0-9]{1,3}) {0,2}[.、] {0,2})?"
@@ -153,24 +156,47 @@ _PLAIN_CELLS: dict[int, re.Pattern[str]] = {}
 
 
 def _plain_cells_pattern(ncols: int) -> re.Pattern[str]:
+    """The pattern of a plain row of `ncols` cells (groups 1 … ncols)."""
     if ncols not in _PLAIN_CELLS:
         _PLAIN_CELLS[ncols] = re.compile(
-            rf"{_TEXT}[ \t|\n]{_CELL * ncols}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
+            rf"{_TEXT}[ \t|\n]{_CELL * (ncols - 1)}{_LAST_CELL}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
         )
     return _PLAIN_CELLS[ncols]
 
 
-def plain_row_cells(text: str, start: int, end: int, field_ids: list[str]) -> list[Cell] | None:
-    """The row's cells when text[start:end] holds one plain integer per field between separators, else None.
+def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells: dict[str, Cell]) -> bool:
+    """Put the row's cells into `cells` when text[start:end] holds one plain integer per field between
+    separators; else put nothing and say False.
 
-    The same cells as reading plain_row_tokens' tokens into them (tests/test_tables_fast.py)."""
+    The same cells as reading plain_row_tokens' tokens into them (tests/test_tables_fast.py). Written
+    the fast way, as the slots of a new Cell set in place: Cell(…) runs the dataclass __init__ through
+    type.__call__, about 40% dearer, and a report's tables make 200 cells. Every field is set (the
+    tests compare these cells with Cell(…)'s)."""
     ncols = len(field_ids)
-    m = _plain_cells_pattern(ncols).fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
-    if m is None or _attaches(text, m.end(ncols)) or (m["numbering"] and not not_a_value(text, m.start("numbering"))):
-        return None
-    span = m.span
-    return [Cell(fid, int(digits), *span(i), BUILTIN, digits, None, "ok")
-            for i, (fid, digits) in enumerate(zip(field_ids, m.groups()[:ncols]), 1)]
+    m = (_PLAIN_CELLS.get(ncols) or _plain_cells_pattern(ncols)).fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
+    if m is None:
+        return False
+    if m.lastindex != ncols:  # `open` or `numbering` took part (groups close in order): look past the row
+        if m["open"] is not None and _attaches(text, m.end(ncols)):
+            return False
+        if m["numbering"] is not None and not not_a_value(text, m.start("numbering")):
+            return False
+    for i, (fid, printed) in enumerate(zip(field_ids, m.groups()), 1):
+        cell = _new_cell(Cell)
+        cell.field = fid
+        cell.value = int(printed)
+        cell.start, cell.end = m.span(i)
+        cell.extractor = BUILTIN
+        cell.raw = printed
+        cell.unit = None
+        cell.status = "ok"
+        cell.alt_value = None
+        cell.alt_extractor = None
+        cells[fid] = cell
+    return True
+
+
+_new_cell = object.__new__
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
@@ -284,10 +310,11 @@ def _read_rows(
     """Read every row whose label was found; rows not found get blank cells; glued rows are cut last."""
     read = TableRead()
     glued: list[digits.GluedRow] = []
-    order = [row for row, _ in rows if row in spans]
+    order = list(spans)  # the rows found, in printed order: _find_labels searches them in `rows` order
+    first = spans[order[0]][0] if order else end
     # Each found row's segment ends where the next found row's label starts (the last one at `end`).
     seg_ends = dict(zip(order, [spans[row][0] for row in order[1:]] + [end]))
-    index = TokenIndex(text, min((s for s, _ in spans.values()), default=end), end)
+    index: TokenIndex | None = None  # the region's tokens, for the first row the one-pattern reader leaves
     cells, anchors = read.cells, read.anchors
     for row, field_ids in rows:
         span = spans.get(row)
@@ -297,10 +324,9 @@ def _read_rows(
             continue
         seg_start, seg_end = span[1], seg_ends[row]
         anchors.update(dict.fromkeys(field_ids, span))
-        plain = plain_row_cells(text, seg_start, seg_end, field_ids)
-        if plain is not None:  # what _glued (None: as many tokens as cells) and read_row give for this row
-            cells.update(zip(field_ids, plain))
-            continue
+        if read_plain_row(text, seg_start, seg_end, field_ids, cells):
+            continue  # what _glued (None: as many tokens as cells) and read_row give for this row
+        index = index or TokenIndex(text, first, end)
         budget = digits.TABLE_READINGS - sum(len(g.readings or ()) for g in glued)
         as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget)
         if as_glued is not None:
@@ -316,7 +342,6 @@ def _read_rows(
             read.unsure = read.unsure or problem
     _place_glued(read, glued, table, template)
     if spans:
-        first = min(s for s, _ in spans.values())
         read.span = (first, end)
     return read
 
@@ -351,6 +376,12 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
     anchor = titles[-1].start() if titles else header.start()
     table_start = max(text.rfind("\n", start, anchor) + 1, start)
     field_ids = list(F.APPEAL_FIELDS)
+    if read_plain_row(text, header.end(), end, field_ids, read.cells):
+        # One plain number per cell after the header and nothing else: the data row holds them all,
+        # wherever its line starts (data_start below only places a row with fewer numbers).
+        read.anchors.update(dict.fromkeys(field_ids, (header.start(), header.end())))
+        read.span = (table_start, end)
+        return read
     index = TokenIndex(text, header.end(), end)
     found = index.between(header.end(), end)
     if not found:

@@ -27,6 +27,9 @@ class Loaded:
     page_images: dict[int, bytes] = field(default_factory=dict)  # page number → JPEG of each page read by OCR
 
 
+_HTML_TAGS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<div", b"<p>")
+
+
 def sniff(data: bytes, suffix: str) -> str:
     """What the bytes are, by their content; the file name is only a hint."""
     head = data[:4096].lstrip()
@@ -37,7 +40,8 @@ def sniff(data: bytes, suffix: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         return "docx" if b"word/" in data[:65536] or suffix == ".docx" else "zip"
     lowered = head[:2048].lower()
-    if any(tag in lowered for tag in (b"<html", b"<!doctype html", b"<table", b"<body", b"<div", b"<p>")):
+    # Every tag begins with <: plain text, which has none, is not searched for each of them.
+    if b"<" in lowered and any(tag in lowered for tag in _HTML_TAGS):
         return "html"
     if suffix in (".html", ".htm") and b"<" in head:
         return "html"

@@ -9,6 +9,9 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from pathlib import Path
+
+import pytest
 
 from conftest import SEED_NAMES, seed_text
 
@@ -112,3 +115,93 @@ def test_normalize_changes_each_character_as_a_lookup_table_does():
     for stem in SEED_NAMES:
         text = seed_text(stem)
         assert normalize(text) == text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+
+
+# --- OpenCC: a text with none of the characters its dictionaries change is not converted --------------
+def _t2s():
+    import opencc
+
+    from nianbao.extract.t2s_keys import _config_entries
+
+    converter = opencc.OpenCC("t2s")
+    return converter, _config_entries(Path(converter.config))
+
+
+def test_every_dictionary_key_that_converts_to_something_else_is_caught():
+    from nianbao.extract import normalize as N
+
+    converter, entries = _t2s()
+    N.to_simplified("")  # builds the converter and the check
+    assert N._MAY_CHANGE is not None and len(entries) > 5000
+    changed = [key for key in entries if converter.convert(key) != key]
+    assert len(changed) > 4000
+    assert not [key for key in changed if not N._MAY_CHANGE.search(key)]
+
+
+def test_a_text_without_those_characters_converts_to_itself():
+    from nianbao.extract import normalize as N
+
+    converter, _ = _t2s()
+    N.to_simplified("")
+    plain = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and not N._MAY_CHANGE.match(chr(c))]
+    assert len(plain) > 50000
+    every = "".join(plain)
+    assert converter.convert(every) == every
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice(plain) for _ in range(200))
+        assert converter.convert(text) == text
+
+
+def test_to_simplified_agrees_with_converting_every_text():
+    import opencc
+
+    from nianbao.extract import normalize as N
+
+    def plain(text):  # to_simplified without the check
+        converted = N._T2S.convert(text)
+        if converted == text:
+            return None
+        if len(converted) != len(text):
+            converted = "".join(ch if len(c := N._T2S.convert(ch)) != 1 else c for ch in text)
+        return converted
+
+    s2t = opencc.OpenCC("s2t").convert
+    texts = [seed_text(s) for s in SEED_NAMES]
+    texts += [s2t(t) for t in texts] + ["", "沈阳市", "瀋陽", "長", "深沈", "有序", "\U00020000"]
+    rng = random.Random(5)
+    keys = sorted(_t2s()[1])
+    texts += ["".join(rng.choice([rng.choice(keys), "政府", "公开", "1", "\n"]) for _ in range(8)) for _ in range(3000)]
+    converted = 0
+    for text in texts:
+        assert N.to_simplified(text) == plain(text), text
+        converted += plain(text) is not None
+    assert converted > 1000
+    with pytest.raises(UnicodeEncodeError):  # a lone surrogate still goes to OpenCC, which cannot encode it
+        N.to_simplified("政府\ud800")
+
+
+def test_an_unknown_conversion_setting_turns_the_check_off(tmp_path, monkeypatch):
+    from nianbao.extract import t2s_keys
+
+    config = tmp_path / "t2s.json"
+    config.write_text('{"name": "x", "segmentation": {"type": "mmseg"}, "conversion_chain": []}', encoding="utf-8")
+    assert t2s_keys.may_change(config) is None
+    config.write_text('{"conversion_chain": [{"dict": {"type": "marisa", "file": "x"}}]}', encoding="utf-8")
+    assert t2s_keys.may_change(config) is None
+    (tmp_path / "d.txt").write_text("長\t长\n有序\t有序\n", encoding="utf-8")
+    config.write_text('{"conversion_chain": [{"dict": {"type": "text", "file": "d.txt"}}]}', encoding="utf-8")
+    found = t2s_keys.may_change(config)
+    assert found.search("長") and not found.search("有序")
+    monkeypatch.setattr(t2s_keys, "_opencc_dict_tool", lambda: None)  # no tool to read the installed dictionaries
+    config.write_text('{"conversion_chain": [{"dict": {"type": "ocd2", "file": "d.ocd2"}}]}', encoding="utf-8")
+    assert t2s_keys.may_change(config) is None
+    assert t2s_keys.may_change(tmp_path / "missing.json") is None
+
+
+def test_sniff_passes_over_plain_text_without_looking_for_tags():
+    from nianbao.load import _HTML_TAGS, sniff
+
+    assert all(tag.startswith(b"<") for tag in _HTML_TAGS)  # what lets a text without < skip the search
+    assert sniff("一、总体情况\n".encode(), ".txt") == "text"
+    assert sniff(b"  <P>x</p>", ".txt") == "html"

@@ -1,10 +1,15 @@
 """A text table's plain rows are read straight from their digits: the same tokens as the general reader."""
 
+import dataclasses
 import random
 
+from conftest import ROOT, SEED_NAMES, run, seed_text
+from test_layouts import QUIRKS
+
+from nianbao.extract import tables
 from nianbao.extract.numbers import tokens
 from nianbao.extract.table_read import token_cell
-from nianbao.extract.tables import plain_row_cells, plain_row_tokens
+from nianbao.extract.tables import plain_row_tokens, read_plain_row
 
 LABELS = ["予以公开", "\n\t1.属于国家秘密", "\n2、其他", " 3.5万", "\t12.属", "（二）部分公开", "1.属于国家秘密", "第二十条", "件数", "万元", "项目", "个人", "—", "无", "-", "5%", "(三)", "第3", "2024年", ""]
 PIECES = ["1.属于", "2、其他", "\t3.", " ", " ", "|", "\t", "\n", "0", "12", "7", "1488", "007", "1,234", "3.5", "12件", "—", "无", "-2", "万", "（二）", "部分公开", "%"]
@@ -55,6 +60,15 @@ WORDS = ["无正当理由", "无", " 无 ", "—", "——a", "-", "--", "---", 
          "（三）不予公开", "x"]
 
 
+def plain_row_cells(text: str, start: int, end: int, field_ids: list[str]) -> list | None:
+    """The cells read_plain_row puts, or None when it says False (having put nothing)."""
+    cells: dict = {}
+    if read_plain_row(text, start, end, field_ids, cells):
+        return list(cells.values())
+    assert cells == {}
+    return None
+
+
 def _row_text(rng: random.Random, ncols: int) -> tuple[str, int, int]:
     before = rng.choice(LABELS)
     head = "".join(rng.choice(WORDS) for _ in range(rng.randint(0, 3))) + rng.choice([" ", "\t", "|", "\n", ""])
@@ -101,3 +115,39 @@ def test_what_the_one_pattern_row_reader_leaves_to_the_token_reader():
     # The next row's numbering right at the row's end: read by what follows it, past the row.
     assert [c.value for c in plain_row_cells("x\t1\t2\n\t2.重复申请", 1, 10, ids)] == [1, 2]
     assert plain_row_cells("x\t1\t2\n\t2.\n重复申请", 1, 10, ids) is None
+
+
+# --- the readers with and without the one-pattern rows ----------------------------------------------
+EDITS = ["", "—", "无", " 无 ", "12件", "1,234", "3.5", "-2", "00", "7", "\t", " ", "|", "\n", "万", "2、", "1.\n", "无正当理由"]
+
+
+def _mutated(rng: random.Random, text: str) -> str:
+    """The seed with a few random edits inside its tables (between its 主动公开 and 五、 headings)."""
+    start, end = text.index("主动公开政府信息情况"), text.index("五、存在")
+    chars = list(text)
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(start, end)
+        chars[at] = rng.choice(EDITS) if chars[at].isdigit() or chars[at] in "\t\n" or rng.random() < 0.1 else chars[at]
+    return "".join(chars)
+
+
+def _stored(text: str) -> dict:
+    report = dataclasses.asdict(run(text))
+    report.pop("timings")
+    return report
+
+
+def test_the_readers_store_the_same_with_and_without_the_one_pattern_rows(monkeypatch):
+    rng = random.Random(1216)
+    seeds = [seed_text(s) for s in SEED_NAMES]
+    texts = [quirk(s) for s in seeds for quirk in QUIRKS] + [_mutated(rng, rng.choice(seeds)) for _ in range(150)]
+    texts += [(ROOT / "golden" / "glued" / "glued_2021.txt").read_text(encoding="utf-8"),
+              (ROOT / "golden" / "synthetic" / "synthetic_2019.txt").read_text(encoding="utf-8")]
+    taken = []
+    fast = tables.read_plain_row
+    monkeypatch.setattr(tables, "read_plain_row", lambda *a: taken.append(fast(*a)) or taken[-1])
+    with_fast = [_stored(t) for t in texts]
+    monkeypatch.setattr(tables, "read_plain_row", lambda *a: False)
+    for text, stored in zip(texts, with_fast):
+        assert _stored(text) == stored, text
+    assert taken.count(True) > 3000 and taken.count(False) > 100  # both ways were taken
