@@ -401,7 +401,7 @@ class Store:
             return self._count_history()
 
     def _count_history(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM findings WHERE rule LIKE 'history.%'").fetchone()[0])
+        return int(self.conn.execute("SELECT COUNT(*) FROM finding_rows WHERE rule LIKE 'history.%'").fetchone()[0])
 
     def _check_across_years(self, run_id: int | None, changed: Iterable[str] | None, of_run: bool) -> None:
         """By index, in SQLite: the reports keyed by (matched organ name, year) go to temporary tables, and the
@@ -469,15 +469,16 @@ class Store:
         values = self.values_of(list({*pairs, *(p[0] for p in pairs.values())}))
         ids = [sha for sha, _, _ in chunk]
         marks = ",".join("?" * len(ids))
-        self.conn.execute(f"DELETE FROM findings WHERE rule LIKE 'history.%' AND report_id IN ({marks})", ids)
+        # finding_rows, the table under the `findings` view: the same rows, without the view's join and its delete trigger per row
+        self.conn.execute(f"DELETE FROM finding_rows WHERE rule LIKE 'history.%' AND report_id IN ({marks})", ids)
         for sha, key, _ in chunk:
             if sha in pairs:
                 prev, organ, year, source = pairs[sha]
                 found = compare_years(values.get(prev, {}), values.get(sha, {}), f"{organ} {year}年，{source}")
                 self._save_findings(sha, key, finding_rows(key, found), run_id)
         self.conn.execute(
-            "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'error'), "
-            "n_warnings = (SELECT COUNT(*) FROM findings f WHERE f.report_id = reports.id AND f.severity = 'warning') "
+            "UPDATE reports SET n_errors = (SELECT COUNT(*) FROM finding_rows f WHERE f.report_id = reports.id AND f.severity = 'error'), "
+            "n_warnings = (SELECT COUNT(*) FROM finding_rows f WHERE f.report_id = reports.id AND f.severity = 'warning') "
             f"WHERE id IN ({marks})", ids)
 
     def replace_findings(self, rule_prefix: str, found: dict[str, list[Finding]], run_id: int | None = None) -> None:
