@@ -33,6 +33,7 @@ from .text import unpack_text
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
+BATCH_CACHE_MB = 16  # SQLite's page cache while a batch writes (Store.writing_many)
 YEARS_CHUNK = 100  # reports compared with last year's and rewritten at a time by the cross-year check
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
 # The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
@@ -307,14 +308,22 @@ class Store:
         a temporary file once it passes 64 KB: some 15 pages (120 KB) per report here. With temporary
         storage in memory (decided when a transaction starts) that is a copy, not a file write: the
         writer's SQL per report 0.21 -> 0.17 ms. Only meanwhile: the cross-year check's temporary
-        tables, which grow with the database, stay on disk."""
+        tables, which grow with the database, stay on disk.
+
+        And a page cache of BATCH_CACHE_MB instead of SQLite's 2 MB: the reports' sha256 ids and the
+        findings' fingerprints are random keys, so each report's inserts land on index pages all over;
+        past ~6,000 reports they no longer stay cached (save_rows at 20,000 reports 0.22 -> 0.18 ms).
+        A bound, so the writer's memory stays flat."""
         previous = self.conn.execute("PRAGMA temp_store").fetchone()[0]
+        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         outside = not self.conn.in_transaction  # it cannot change within one (nor would it count before the next)
         if outside:
             self.conn.execute("PRAGMA temp_store = MEMORY")
+        self.conn.execute(f"PRAGMA cache_size = {-BATCH_CACHE_MB * 1024}")  # negative: KiB
         try:
             yield
         finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
             if outside and not self.conn.in_transaction:  # still in one: its commit failed, the batch too
                 self.conn.execute(f"PRAGMA temp_store = {int(previous)}")
 
