@@ -7,6 +7,10 @@ pipes, newlines, spaces). Only when a row has fewer numbers than columns are cel
 positions (tabs, pipes) used to place the blanks; if that is ambiguous too, the row is left
 null with an error finding, never filled in order. Tables that reach the text as a loader's
 grid are read by their headers instead (extract/grid_reader.py).
+
+Most rows of most text tables print one plain integer per cell: such a row is read by one
+compiled pattern straight into its cells (read_plain_row); any other row by its tokens
+(TokenIndex). Both give the same cells (tests/test_tables_fast.py).
 """
 
 from __future__ import annotations
@@ -73,9 +77,10 @@ _SEPARATED = re.compile(r"[\t|]")
 class TokenIndex:
     """A table region's tokens; rows take theirs by position.
 
-    A row whose cells hold nothing but plain integers between separators (most rows of most text
-    tables) is read straight from its digits; the region is tokenized, once, for the first row that
-    holds anything else. Both give the same tokens (tests/test_tables_fast.py)."""
+    For the rows read_plain_row leaves (a blank cell, a marker, a unit, glued digits …). A row whose
+    numbers are nothing but plain integers between separators is read straight from its digits; the
+    region is tokenized, once, for the first row that holds anything else. Both give the same tokens
+    (tests/test_tables_fast.py)."""
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
@@ -184,7 +189,7 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
     for i, (fid, printed) in enumerate(zip(field_ids, m.groups()), 1):
         cell = _new_cell(Cell)
         cell.field = fid
-        cell.value = int(printed)
+        cell.value = _SMALL_INTS[printed] if printed in _SMALL_INTS else int(printed)
         cell.start, cell.end = m.span(i)
         cell.extractor = BUILTIN
         cell.raw = printed
@@ -197,6 +202,9 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
 
 
 _new_cell = object.__new__
+# The value of each printed 0 … 999 (as printed: no leading zero). int(str) copies the string to ASCII
+# first, three times a dict look-up; most printed cells are small counts.
+_SMALL_INTS = {str(n): n for n in range(1000)}
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
