@@ -17,11 +17,11 @@ def alternatives(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
-def positions(text: str, words: Iterable[str]) -> list[int]:
-    """Every position where one of `words` starts, in order, each once."""
+def positions(text: str, words: Iterable[str], start: int = 0) -> list[int]:
+    """Every position from `start` on where one of `words` starts, in order, each once."""
     found: set[int] = set()
     for word in words:
-        at = text.find(word)
+        at = text.find(word, start)
         while at >= 0:
             found.add(at)
             at = text.find(word, at + 1)
