@@ -57,6 +57,8 @@ def test_every_anchored_pattern_begins_with_its_words():
 def test_positions_finds_every_occurrence_even_overlapping():
     assert positions("接收到收到", ["收到", "接收"]) == [0, 1, 3]
     assert positions("未未", ["未"]) == [0, 1]
+    assert positions("申申申", ["申申"]) == [0, 1]  # a word overlapping itself
+    assert positions("a.b", ["."]) == [1]  # a word is literal, not a pattern
     assert positions("abc", ["x"]) == []
     for text in _salads(3000, 1):
         expected = sorted({m.start() for m in re.finditer("(?=收到|接收|未|没有)", text)})
