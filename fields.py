@@ -172,6 +172,9 @@ DECIMAL_FIELDS = {"active.fees", "active2019.procurement.amount"}
 SIGNED_FIELDS = {active2019_id(row, "change") for row, _, cols in ACTIVE_ROWS_2019 if "change" in cols}
 
 
+FIELD_SETS = {TEMPLATE_2021: frozenset(FIELDS_2021), TEMPLATE_2019: frozenset(FIELDS_2019)}  # for quick membership checks
+
+
 def fields_for(template: str) -> list[str]:
     """The canonical field ids of a template, in table order."""
     if template == TEMPLATE_2021:

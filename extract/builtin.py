@@ -43,9 +43,11 @@ def extract_builtin(report: Report) -> Report:
         if read.unsure:
             report.unsure_tables[table] = read.unsure
     cells = report.cells
-    for fid in F.fields_for(report.template):
-        if fid not in cells:  # (setdefault would build a Cell for each of the 200 fields)
-            cells[fid] = Cell(field=fid, value=None, status="blank")
+    fields = F.fields_for(report.template)
+    if not cells.keys() >= F.FIELD_SETS[report.template]:  # (one C-level check: most reports print every row)
+        for fid in fields:
+            if fid not in cells:  # (setdefault would build a Cell for each of the 200 fields)
+                cells[fid] = Cell(field=fid, value=None, status="blank")
 
     s1, s6 = by_number.get(1), by_number.get(6)
     meta = read_metadata(text, s1.start if s1 else None, s6.start if s6 else None)

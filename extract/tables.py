@@ -152,42 +152,35 @@ _LAST_CELL = rf"([0-9]{{1,18}})(?:(?=\s*[^\s{''.join(map(re.escape, sorted(_ATTA
 # The next row's numbering right before its label (`\n\t2.` + 重复申请): what follows it is past the
 # row's end, out of the pattern's sight, so it is checked after the match as plain_row_tokens checks it.
 _LAST_NUMBERING = r"(?:(?<=\s)(?P<numbering>[0-9]{1,3}) {0,2}[.、] {0,2})?"
-_PLAIN_CELLS: dict[int, tuple[re.Pattern[str], range]] = {}
+_PLAIN_CELLS: dict[int, re.Pattern[str]] = {}
 
 
-def _plain_cells_pattern(ncols: int) -> tuple[re.Pattern[str], range]:
-    """The pattern of a plain row of `ncols` cells, and its cells' group numbers."""
+def _plain_cells_pattern(ncols: int) -> re.Pattern[str]:
+    """The pattern of a plain row of `ncols` cells (groups 1 … ncols)."""
     if ncols not in _PLAIN_CELLS:
-        pattern = rf"{_TEXT}[ \t|\n]{_CELL * (ncols - 1)}{_LAST_CELL}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
-        _PLAIN_CELLS[ncols] = (re.compile(pattern), range(1, ncols + 1))
+        _PLAIN_CELLS[ncols] = re.compile(
+            rf"{_TEXT}[ \t|\n]{_CELL * (ncols - 1)}{_LAST_CELL}{_TEXT}(?:{_CERTAIN_NUMBERING}{_TEXT})*{_LAST_NUMBERING}"
+        )
     return _PLAIN_CELLS[ncols]
 
 
-def plain_row_cells(text: str, start: int, end: int, field_ids: list[str]) -> list[Cell] | None:
-    """The row's cells when text[start:end] holds one plain integer per field between separators, else None.
+def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells: dict[str, Cell]) -> bool:
+    """Put the row's cells into `cells` when text[start:end] holds one plain integer per field between
+    separators; else put nothing and say False.
 
-    The same cells as reading plain_row_tokens' tokens into them (tests/test_tables_fast.py)."""
-    if end - start > PLAIN_ROW_MAX:
-        return None
-    pattern, groups = _plain_cells_pattern(len(field_ids))
-    m = pattern.fullmatch(text, start, end)
+    The same cells as reading plain_row_tokens' tokens into them (tests/test_tables_fast.py). Written
+    the fast way, as the slots of a new Cell set in place: Cell(…) runs the dataclass __init__ through
+    type.__call__, about 40% dearer, and a report's tables make 200 cells. Every field is set (the
+    tests compare these cells with Cell(…)'s)."""
+    ncols = len(field_ids)
+    m = (_PLAIN_CELLS.get(ncols) or _plain_cells_pattern(ncols)).fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
     if m is None:
-        return None
-    if m.lastindex != len(field_ids):  # `open` or `numbering` took part (groups close in order): look past the row
-        if m["open"] is not None and _attaches(text, m.end(len(field_ids))):
-            return None
+        return False
+    if m.lastindex != ncols:  # `open` or `numbering` took part (groups close in order): look past the row
+        if m["open"] is not None and _attaches(text, m.end(ncols)):
+            return False
         if m["numbering"] is not None and not not_a_value(text, m.start("numbering")):
-            return None
-    return _number_cells(field_ids, m)
-
-
-def _number_cells(field_ids: list[str], m: re.Match[str]) -> list[Cell]:
-    """Cell(fid, int(digits), start, end, BUILTIN, digits, None, "ok") for each field and its group (1, 2, …).
-
-    Written the fast way, as the slots of a new Cell set in place: Cell(…) runs the dataclass
-    __init__ through type.__call__, about 40% dearer, and a report's tables make 200 cells.
-    Every field is set (tests/test_tables_fast.py compares these cells with Cell(…)'s)."""
-    out = []
+            return False
     for i, (fid, printed) in enumerate(zip(field_ids, m.groups()), 1):
         cell = _new_cell(Cell)
         cell.field = fid
@@ -199,8 +192,8 @@ def _number_cells(field_ids: list[str], m: re.Match[str]) -> list[Cell]:
         cell.status = "ok"
         cell.alt_value = None
         cell.alt_extractor = None
-        out.append(cell)
-    return out
+        cells[fid] = cell
+    return True
 
 
 _new_cell = object.__new__
@@ -331,10 +324,8 @@ def _read_rows(
             continue
         seg_start, seg_end = span[1], seg_ends[row]
         anchors.update(dict.fromkeys(field_ids, span))
-        plain = plain_row_cells(text, seg_start, seg_end, field_ids)
-        if plain is not None:  # what _glued (None: as many tokens as cells) and read_row give for this row
-            cells.update(zip(field_ids, plain))
-            continue
+        if read_plain_row(text, seg_start, seg_end, field_ids, cells):
+            continue  # what _glued (None: as many tokens as cells) and read_row give for this row
         index = index or TokenIndex(text, first, end)
         budget = digits.TABLE_READINGS - sum(len(g.readings or ()) for g in glued)
         as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget)
@@ -385,11 +376,9 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
     anchor = titles[-1].start() if titles else header.start()
     table_start = max(text.rfind("\n", start, anchor) + 1, start)
     field_ids = list(F.APPEAL_FIELDS)
-    plain = plain_row_cells(text, header.end(), end, field_ids)
-    if plain is not None:
+    if read_plain_row(text, header.end(), end, field_ids, read.cells):
         # One plain number per cell after the header and nothing else: the data row holds them all,
         # wherever its line starts (data_start below only places a row with fewer numbers).
-        read.cells.update(zip(field_ids, plain))
         read.anchors.update(dict.fromkeys(field_ids, (header.start(), header.end())))
         read.span = (table_start, end)
         return read
