@@ -19,8 +19,11 @@ serve) get in between commits and a failure or Ctrl-C never leaves half a report
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import resource
+import select
 import signal
 import sqlite3
 import sys
@@ -30,7 +33,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -192,6 +195,25 @@ SETTLE_SECONDS = 0.05  # how long the writer waits for a result before it commit
 STOP_SECONDS = 0.5  # the longest the writer waits without looking at Ctrl-C
 
 
+class _Ready:
+    """Which of the workers' pipes have a result (or ended), by one poll object for the whole batch:
+    multiprocessing.connection.wait builds, fills and closes a selector per call, about once per report
+    in the one writer process. Same answer: every pipe with any event (data, end, error) is ready."""
+
+    def __init__(self) -> None:
+        self._poll = select.poll()
+        self._by_fd: dict[int, Connection] = {}
+
+    def wait(self, conns: list[Connection], timeout: float) -> set[Connection]:
+        wanted = {c.fileno(): c for c in conns}  # a replaced worker's pipe may reuse its predecessor's number
+        for fd in self._by_fd.keys() - wanted.keys():
+            self._poll.unregister(fd)
+        for fd in wanted.keys() - self._by_fd.keys():
+            self._poll.register(fd, select.POLLIN)
+        self._by_fd = wanted
+        return {wanted[fd] for fd, _ in self._poll.poll(math.ceil(timeout * 1000))}  # ms, rounded up as selectors do
+
+
 class _Worker:
     """A worker process and the tasks given to it, in the order it reads them (the first is being read)."""
 
@@ -227,6 +249,7 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
     workers = [_Worker(ctx, options, shape) for _ in range(max(1, options.jobs))]
     window = 32 * len(workers)  # finished reports held back for order: bounded, so memory stays flat
     done: dict[int, Report | ReportRows] = {}
+    ready_of = _Ready()
     inputs = iter(items)  # drawn as a worker has room: never held as a list
     drawn = False  # every input handed out
     next_out = next_in = 0
@@ -255,11 +278,11 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
             if not busy:
                 continue
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = set(wait([w.conn for w in busy], min(timeout, SETTLE_SECONDS)))
+            ready = ready_of.wait([w.conn for w in busy], min(timeout, SETTLE_SECONDS))
             if not ready:
                 yield None  # about to wait longer: the writer commits now rather than hold its transaction open
                 # …in slices, so a Ctrl-C is seen (at the next None) while a long file is still being read
-                ready = set(wait([w.conn for w in busy], min(STOP_SECONDS, max(0.0, min(w.deadline for w in busy) - time.monotonic()))))
+                ready = ready_of.wait([w.conn for w in busy], min(STOP_SECONDS, max(0.0, min(w.deadline for w in busy) - time.monotonic())))
             for i, w in enumerate(workers):
                 if not w.tasks:
                     continue
@@ -377,7 +400,8 @@ def run_batch(
         with _StopFlag() as stop:
             reports = _stream(to_read, options, _rows_shape(options))
             try:
-                _write(reports, store, result, stamps, on_report, stop, commit_every, commit_seconds)
+                with store.writing_many() if store else contextlib.nullcontext():
+                    _write(reports, store, result, stamps, on_report, stop, commit_every, commit_seconds)
             finally:
                 reports.close()  # stops the workers (or threads) now, not when garbage-collected
         result.status = "interrupted" if stop.raised else "done"
@@ -506,14 +530,12 @@ def _write(reports: Iterator[ReportRows | None], store: Store | None, result: Ba
             if store:
                 store.begin()
                 try:
-                    store.save_rows(report, result.run_id)  # in its own savepoint: a failure undoes this report only
+                    store.save_rows(report, result.run_id, stamp)  # in its own savepoint: a failure undoes this report only
                 except (sqlite3.Error, KeyboardInterrupt):
                     raise
                 except Exception as exc:  # noqa: BLE001 — a report the store cannot take is that file's failure, not the batch's
                     report = report_rows(failure(Path(report.source), f"could not be stored ({type(exc).__name__}: {exc}); please report it"))
-                    store.save_rows(report, result.run_id)
-                if stamp is not None:
-                    store.stamp(report.sha256, *stamp)
+                    store.save_rows(report, result.run_id, stamp)
                 pending += 1
                 if pending >= commit_every or time.monotonic() - last_commit >= commit_seconds:
                     store.commit()

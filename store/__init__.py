@@ -58,9 +58,17 @@ _UPSERT_REPORT = (
 )
 
 
+# A finding as `finding_rows` gives it, after its report id and before the run: its list of fields by
+# its field_sets id, and the verdict a person gave its fingerprint before carried over (else open)
+# in the same statement, rather than a look-up of the verdicts per report first.
+_FINDING_PARAMS = ("report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
+                   "span_start", "span_end", "run_id")
+_FROM_VERDICT = {"status": "CASE WHEN v.fingerprint IS NULL THEN 'open' ELSE v.status END", "note": "v.note", "reviewed_at": "v.decided_at"}
 _INSERT_FINDING = (
-    f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) VALUES "
-    f"({', '.join('?' if c != 'fields' else '(SELECT id FROM field_sets WHERE fields = ?)' for c in FINDING_COLUMNS)})"
+    f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) SELECT "
+    + ", ".join(_FROM_VERDICT[c] if c in _FROM_VERDICT else f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index(c) + 1})"
+                if c == "fields" else f"?{_FINDING_PARAMS.index(c) + 1}" for c in FINDING_COLUMNS)
+    + " FROM (SELECT 1) LEFT JOIN verdicts v ON v.fingerprint = ?2"
 )
 
 
@@ -200,16 +208,22 @@ class Store:
         refuse_implausible(report)  # a value beyond SQLite's INTEGER must never abort a batch (a no-op after the pipeline)
         self.save_rows(report_rows(report), run_id)
 
-    def save_rows(self, rows: ReportRows, run_id: int | None = None) -> None:
-        """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically."""
+    def save_rows(self, rows: ReportRows, run_id: int | None = None, stamp: tuple[int, int, str] | None = None) -> None:
+        """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically; `stamp`, the
+        file's (size, mtime_ns, options) as read, lets the next batch skip it while unchanged (`stamps_of`)."""
         sha = rows.sha256
         with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-            self._supersede(rows.source_path, sha)
-            row = self.conn.execute("SELECT rid FROM reports WHERE id = ?", [sha]).fetchone()
-            rid = row[0] if row and row[0] is not None else self._next_rid()
-            self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
+            # This report's row, if stored before, and the current versions of its file: one look-up.
+            known = self.conn.execute("SELECT id, rid FROM reports WHERE id = ? OR (source_path = ? AND current = 1)",
+                                      [sha, rows.source_path]).fetchall()
+            self._supersede([old for old, _ in known if old != sha], sha)
+            row = next((r for r in known if r[0] == sha), None)
+            rid = row[1] if row and row[1] is not None else self._next_rid()
+            if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
+                self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
             self.conn.execute(_UPSERT_REPORT, (
-                sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None, None, None, None,
+                sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None,
+                *(stamp or (None, None, None)),
             ))
             self._save_text(rid, rows.text)
             if rows.data is not None:
@@ -285,6 +299,25 @@ class Store:
         """report id → {field: value} (what the rules across reports compare)."""
         return {sha: {f: c.value for f, c in cells.items()} for sha, cells in self.cells_of(report_ids).items()}
 
+    @contextlib.contextmanager
+    def writing_many(self) -> Iterator[None]:
+        """While a batch writes many reports per transaction, each in its own savepoint (`save_rows`).
+
+        SQLite copies each page a savepoint changes that was already in the file to a sub-journal,
+        a temporary file once it passes 64 KB: some 15 pages (120 KB) per report here. With temporary
+        storage in memory (decided when a transaction starts) that is a copy, not a file write: the
+        writer's SQL per report 0.21 -> 0.17 ms. Only meanwhile: the cross-year check's temporary
+        tables, which grow with the database, stay on disk."""
+        previous = self.conn.execute("PRAGMA temp_store").fetchone()[0]
+        outside = not self.conn.in_transaction  # it cannot change within one (nor would it count before the next)
+        if outside:
+            self.conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            yield
+        finally:
+            if outside and not self.conn.in_transaction:  # still in one: its commit failed, the batch too
+                self.conn.execute(f"PRAGMA temp_store = {int(previous)}")
+
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
         if not self.conn.in_transaction:
@@ -294,12 +327,10 @@ class Store:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
-    def _supersede(self, source_path: str, rid: str) -> None:
-        """Earlier versions of this file become history: their row, text and cells stay, marked not current;
-        their findings go (a person's verdicts stay in `verdicts`, keyed by fingerprint), and with them their
-        counts: no batch-wide recount sets them right afterwards."""
-        older = [r[0] for r in self.conn.execute(
-            "SELECT id FROM reports WHERE source_path = ? AND id != ? AND current = 1", [source_path, rid])]
+    def _supersede(self, older: list[str], rid: str) -> None:
+        """Earlier versions of this file (`older`: its other current ones) become history: their row, text and
+        cells stay, marked not current; their findings go (a person's verdicts stay in `verdicts`, keyed by
+        fingerprint), and with them their counts: no batch-wide recount sets them right afterwards."""
         for old in older:
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [old])
             self.conn.execute("UPDATE reports SET current = 0, superseded_by = ?, n_errors = 0, n_warnings = 0, n_info = 0 "
@@ -326,16 +357,11 @@ class Store:
 
     def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None) -> None:
         """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over."""
-        rows = {fp: [rid, fp, key, *rest, "open", None, None, run_id] for fp, *rest in findings}
-        if rows:
-            marks = ",".join("?" * len(rows))
-            status_at = FINDING_COLUMNS.index("status")
-            for fp, status, note, decided in self.db.execute(
-                f"SELECT fingerprint, status, note, decided_at FROM verdicts WHERE fingerprint IN ({marks})", list(rows)
-            ).fetchall():
-                rows[fp][status_at : status_at + 3] = [status, note, decided]
+        if not findings:
+            return
+        rows = {fp: (rid, fp, key, *rest, run_id) for fp, *rest in findings}  # in _FINDING_PARAMS order
         # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
-        fields_at = FINDING_COLUMNS.index("fields")
+        fields_at = _FINDING_PARAMS.index("fields")
         self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
         self.conn.executemany(_INSERT_FINDING, rows.values())
 

@@ -137,7 +137,7 @@ def test_a_database_that_cannot_be_written_is_one_clear_line(tmp_path, monkeypat
 
     from nianbao.store import Store
 
-    def locked(self, rows, run_id=None):
+    def locked(self, rows, run_id=None, stamp=None):
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(Store, "save_rows", locked)  # what the batch's writer calls

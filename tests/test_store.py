@@ -47,14 +47,28 @@ def test_rerunning_is_idempotent(store):
     assert counts(store) == before
 
 
+def test_a_batch_keeps_savepoints_in_memory_only_while_it_writes(store):
+    temp_store = lambda: store.conn.execute("PRAGMA temp_store").fetchone()[0]  # noqa: E731
+    before = temp_store()
+    with store.writing_many():
+        assert temp_store() == 2  # MEMORY
+        store.begin()
+        save_seeds(store)
+        store.commit()
+    assert temp_store() == before  # the cross-year check's temporary tables grow with the database: on disk again
+    assert counts(store)["reports"] == 5
+
+
 def test_verdict_survives_reextraction_and_a_corrected_version(store):
     text = seed_named("004")
     store.save(run(text, "004.txt"))
     [finding] = store.findings()
+    assert (finding["status"], finding["note"], finding["reviewed_at"]) == ("open", None, None)  # no verdict yet
     assert store.set_verdict(finding["fingerprint"], "confirmed", "已电话核实") == 1
+    decided = store.db["verdicts"].get(finding["fingerprint"])["decided_at"]
     store.save(run(text, "004.txt"))  # the same file again
     [again] = store.findings()
-    assert (again["status"], again["note"]) == ("confirmed", "已电话核实")
+    assert (again["status"], again["note"], again["reviewed_at"]) == ("confirmed", "已电话核实", decided)
     corrected = text.replace("行政许可 | 290 |", "行政许可 | 291 |")  # still disagrees with 558
     store.save(run(corrected, "004-v2.txt"))
     statuses = {r["report_id"][:8]: (r["fingerprint"], r["status"]) for r in store.findings()}

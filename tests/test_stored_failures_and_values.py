@@ -134,3 +134,15 @@ def test_findings_alike_in_everything_still_get_distinct_stable_fingerprints():
     same = [Finding("x.rule", "warning", ["active.licensing"], "甲"), Finding("x.rule", "warning", ["active.licensing"], "乙")]
     first = fingerprints("安居镇|2024", same)
     assert len(set(first)) == 2 and first == fingerprints("安居镇|2024", same)
+
+
+ODD_VALUES = [None, 0, -3, 10**40, True, False, 1.5, float("nan"), float("inf"), "二十", "a\"\\\n", [1, None], {"甲": 1}, (1, 2)]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_a_findings_expected_and_actual_are_written_as_json_would(value):
+    import json
+
+    from nianbao.store.rows import _value_json
+
+    assert _value_json(value) == json.dumps(value, ensure_ascii=False)
