@@ -1,25 +1,34 @@
 """The arithmetic the national format itself states (DOMAIN.md, "The arithmetic").
 
-Each sum's field ids depend only on the template, so they are listed once here (`Sum`), with
-their positions in a `Reading`'s values: a rule takes a sum's printed values in one C call and
-adds them. Only a sum that does not hold is looked at again, cell by cell, by
-`common.sum_finding`, which writes the finding: the quick test decides nothing it could get wrong.
+Each sum's field ids depend only on the template, so they are listed once here (`Sum`) with
+their places in a `Reading`'s values (fields.fields_for order): a rule cuts a sum's parts out of
+that list in one step, adds them and compares, instead of looking each cell up by its id.
+tests/test_rules_fast.py holds these rules to the same arithmetic written cell by cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .. import fields as F
-from ..report import Finding, Report
+from ..report import Finding, Number, Report
 from . import rule
-from .common import fmt, same, span_of, sum_finding, values
+from .common import EPSILON, fmt, span_of
 from .reading import POSITIONS, reading
 
 BASIS = "国办公开办函〔2021〕30号 年度报告格式"
 TEMPLATES = (F.TEMPLATE_2021, F.TEMPLATE_2019)
+
+
+def _slice(positions: list[int]) -> slice:
+    """The slice of a Reading's values holding `positions`: a row or a column of a table is evenly
+    spaced in fields.py's order (rows one after another), which this checks when the module loads."""
+    step = positions[1] - positions[0]
+    if step <= 0 or positions != list(range(positions[0], positions[-1] + 1, step)):
+        raise ValueError(f"fields.py no longer lists these fields evenly spaced: {positions}")
+    return slice(positions[0], positions[-1] + 1, step)
 
 
 @dataclass(frozen=True)
@@ -30,44 +39,63 @@ class Sum:
     total: str
     what: str
     template: str
-    # Their values, parts then total, out of Reading.values (fields.fields_for order) in one call.
-    printed: Callable[[Sequence], tuple] = field(init=False, repr=False, compare=False)
+    parts_at: slice = field(init=False, repr=False, compare=False)  # their places in Reading.values
+    at: int = field(init=False, repr=False, compare=False)  # the total's place
 
     def __post_init__(self) -> None:
-        at = POSITIONS[self.template]
-        object.__setattr__(self, "printed", itemgetter(*(at[f] for f in [*self.parts, self.total])))
+        places = POSITIONS[self.template]
+        object.__setattr__(self, "parts_at", _slice([places[f] for f in self.parts]))
+        object.__setattr__(self, "at", places[self.total])
+
+
+class Sums(list[Sum]):
+    """A rule's sums in one template, and where all their parts and totals are, to take them at once."""
+
+    def __init__(self, sums: list[Sum]) -> None:
+        super().__init__(sums)
+        self.parts_at = [s.parts_at for s in sums]
+        self.totals = itemgetter(*(s.at for s in sums))
 
 
 def _has(report: Report, table: str) -> bool:
     return table in report.tables_found
 
 
-def _failed_sums(report: Report, sums: list[Sum]) -> Iterator[Finding]:
+def _failed_sums(report: Report, sums: Sums) -> Iterator[Finding]:
     """The findings of the sums that do not hold; a blank anywhere in a sum leaves it to completeness."""
-    values_ = reading(report).values
-    for s in sums:
-        got = s.printed(values_)
-        if None in got or same(sum(got[:-1]), got[-1]):
+    values = reading(report).values
+    try:  # every part printed (most reports): all the sums added in one C loop, no Python step per sum
+        added: list[Number | None] = list(map(sum, map(values.__getitem__, sums.parts_at)))
+    except TypeError:  # a blank part (None) somewhere: sum by sum
+        added = [None if None in (parts := values[s.parts_at]) else sum(parts) for s in sums]
+    for s, expected, total in zip(sums, added, sums.totals(values)):
+        if expected is None or total is None or expected == total:
             continue
-        found = sum_finding(report, s.parts, s.total, s.what)
-        if found:
-            yield found
+        # common.same written out (a call per sum costs as much as the sum); `not <`, as NaN is never the same
+        if not abs(expected - total) < EPSILON:
+            yield _sum_mismatch(report, s, expected, total)
+
+
+def _sum_mismatch(report: Report, s: Sum, expected: Number, actual: Number) -> Finding:
+    start, end = span_of(report, [s.total])
+    return Finding("", "", [*s.parts, s.total], f"{s.what}：各项之和为{fmt(expected)}，表中印为{fmt(actual)}",
+                   expected, actual, start, end)
 
 
 ROW_SUMS = {
-    t: [Sum([F.application_id(row, c) for c in F.APPLICANT_COLUMNS], F.application_id(row, "total"), f"「{label}」一行", t)
-        for row, label in F.application_rows(t)]
+    t: Sums([Sum([F.application_id(row, c) for c in F.APPLICANT_COLUMNS], F.application_id(row, "total"), f"「{label}」一行", t)
+             for row, label in F.application_rows(t)])
     for t in TEMPLATES
 }
 COLUMN_SUMS = {
-    t: [Sum([F.application_id(row, col) for row in F.result_rows(t)], F.application_id("total", col),
-            f"「{F.APPLICATION_COLUMN_LABELS[col]}」一列的办理结果", t)
-        for col in F.APPLICATION_COLUMNS]
+    t: Sums([Sum([F.application_id(row, col) for row in F.result_rows(t)], F.application_id("total", col),
+                 f"「{F.APPLICATION_COLUMN_LABELS[col]}」一列的办理结果", t)
+             for col in F.APPLICATION_COLUMNS])
     for t in TEMPLATES
 }
 APPEAL_SUMS = {
-    t: [Sum([F.appeal_id(group, c) for c in F.APPEAL_COLUMNS[:-1]], F.appeal_id(group, "total"), f"「{F.APPEAL_GROUP_LABELS[group]}」", t)
-        for group in F.APPEAL_GROUPS]
+    t: Sums([Sum([F.appeal_id(group, c) for c in F.APPEAL_COLUMNS[:-1]], F.appeal_id(group, "total"), f"「{F.APPEAL_GROUP_LABELS[group]}」", t)
+             for group in F.APPEAL_GROUPS])
     for t in TEMPLATES
 }
 
@@ -95,25 +123,18 @@ BALANCES = {t: [(col, itemgetter(*(POSITIONS[t][f] for f in BALANCE_IDS[col]))) 
 def balance(report: Report) -> Iterator[Finding]:
     if not _has(report, "applications"):
         return
-    read = reading(report)
-    for col, printed in BALANCES[read.template]:
-        got = printed(read.values)
-        if None in got or same(got[0] + got[1], got[2] + got[3]):
+    values = reading(report).values
+    for col, take in BALANCES[reading(report).template]:
+        got = take(values)
+        if None in got:
             continue
-        found = balance_finding(report, col)
-        if found:
-            yield found
+        new, carried_over, total, carried_forward = got
+        if not abs((new + carried_over) - (total + carried_forward)) < EPSILON:  # common.same, as above
+            yield _unbalanced(report, col, new, carried_over, total, carried_forward)
 
 
-def balance_finding(report: Report, col: str) -> Finding | None:
-    """A finding if column `col` does not balance, read cell by cell (None also when a cell is blank)."""
+def _unbalanced(report: Report, col: str, new: Number, carried_over: Number, total: Number, carried_forward: Number) -> Finding:
     ids = list(BALANCE_IDS[col])
-    got = values(report, ids)
-    if got is None:
-        return None
-    new, carried_over, total, carried_forward = got
-    if same(new + carried_over, total + carried_forward):
-        return None
     start, end = span_of(report, [ids[2], ids[0]])
     return Finding(
         rule="", severity="", fields=ids,

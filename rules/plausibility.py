@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import fields as F
-from ..report import Finding, Report
+from ..extract.metadata import organ_level
+from ..report import Finding, Number, Report
 from . import declare, rule
 from .common import fmt
 from .reading import reading
@@ -14,6 +15,12 @@ declare("plausibility.value_too_large", "error", "印出的数值超出任何可
 
 # 万元 above which a fee looks like 元 printed in the 万元 column, by organ level.
 FEE_LIMITS = {"township": 1000, "county": 100000}
+LOWEST_FEE_LIMIT = min(FEE_LIMITS.values())  # below it, no level's limit is passed: the level need not be told
+
+
+def _too_large(fee: Number, organ: str | None) -> bool:
+    limit = FEE_LIMITS.get(organ_level(organ) or "")
+    return limit is not None and fee >= limit
 
 
 @rule("plausibility.count_not_integer", "error", "件数应为非负整数（2019年格式的「本年增/减」可为负）", "年度报告格式：各项均为件数")
@@ -27,18 +34,19 @@ def count_not_integer(report: Report) -> Iterator[Finding]:
             yield Finding("", "", [fid], f"「{F.label(fid)}」印为{cell.raw}，件数应为非负整数", expected="非负整数", actual=cell.value, start=cell.start, end=cell.end)
 
 
+# The cells where a report states regulations (规章) it made and has in force.
+REGULATIONS_2019 = [F.active2019_id("regulations", c) for c in ("made", "total")]
+REGULATIONS_2021 = [F.active_id("regulations", c) for c in ("issued", "in_force")]
+
+
 @rule("plausibility.regulations_low_level", "warning", "乡镇或县级机关报告了规章（只有国务院部门、省级政府和设区的市政府可制定规章）", "《立法法》第九十一条、第九十三条")
 def regulations_low_level(report: Report) -> Iterator[Finding]:
-    level = reading(report).level
-    if level not in ("township", "county"):
-        return
-    ids = (
-        [F.active2019_id("regulations", c) for c in ("made", "total")]
-        if report.template == F.TEMPLATE_2019
-        else [F.active_id("regulations", c) for c in ("issued", "in_force")]
-    )
+    ids = REGULATIONS_2019 if report.template == F.TEMPLATE_2019 else REGULATIONS_2021
     printed = [f for f in ids if (report.value(f) or 0) > 0]
-    if printed:
+    if not printed:  # most reports: then the organ's level need not be told (its patterns cost more)
+        return
+    level = organ_level(report.organ)
+    if level in ("township", "county"):
         cell = report.cells[printed[0]]
         yield Finding(
             "", "", printed, f"{report.organ}为{'乡镇' if level == 'township' else '县级'}机关，却报告规章{fmt(cell.value)}件",
@@ -51,10 +59,9 @@ def fee_unit(report: Report) -> Iterator[Finding]:
     cell = report.cells.get("active.fees")
     if cell is None or cell.value is None:
         return
-    limit = FEE_LIMITS.get(reading(report).level or "")
     if cell.unit == "元":
         reason = f"印为「{cell.raw}」，单位是元而非万元"
-    elif limit is not None and cell.value >= limit:
+    elif cell.value >= LOWEST_FEE_LIMIT and _too_large(cell.value, report.organ):
         reason = f"为{fmt(cell.value)}万元，对该级机关而言过大，疑为以元填报"
     else:
         return

@@ -20,6 +20,7 @@ CELL_2019 = {
     "active.regulations.issued": "active2019.regulations.made",
 }
 LITIGATION = [F.appeal_id("litigation_direct", "total"), F.appeal_id("litigation_after_review", "total")]
+APPEAL_TOTALS = [F.appeal_id(g, "total") for g in F.APPEAL_GROUPS]
 
 
 def _named(report: Report, name: str) -> list[Fact]:
@@ -37,10 +38,13 @@ def _numbered(facts: list[Fact]) -> Iterator[tuple[Fact, str]]:
 
 @rule("prose.applications_received", "error", "正文所述收到申请数与申请表「本年新收」不一致", BASIS)
 def applications_received(report: Report) -> Iterator[Finding]:
+    stated = _named(report, "applications.received")
+    if not stated:  # first what the prose says (usually nothing to check), then the table
+        return
     new, carried = report.value("applications.new.total"), report.value("applications.carried_over.total")
     if new is None:
         return
-    for fact, key in _numbered(_named(report, "applications.received")):
+    for fact, key in _numbered(stated):
         # "受理申请N件" sometimes counts carried-over applications too; either reading is consistent.
         if same(fact.value, new) or (carried is not None and same(fact.value, new + carried)):
             continue
@@ -52,10 +56,13 @@ def applications_received(report: Report) -> Iterator[Finding]:
 
 def _claims_zero(report: Report, claim: str, field: str, printed_as: str, unit: str = "") -> Iterator[Finding]:
     """A finding for each sentence claiming `field` is zero while the table prints more."""
+    claims = _named(report, claim)
+    if not claims:
+        return
     value = report.value(field)
     if value is None or same(value, 0):
         return
-    for fact, key in _numbered(_named(report, claim)):
+    for fact, key in _numbered(claims):
         yield fact_finding(fact, [field], f"正文称「{fact.quote}」，但{printed_as}{fmt(value)}{unit}", 0, value, key)
 
 
@@ -87,11 +94,14 @@ def active_table(report: Report) -> Iterator[Finding]:
 def appeals(report: Report) -> Iterator[Finding]:
     for name, cells, what in (("appeals.review.total", [F.appeal_id("review", "total")], "行政复议总计"),
                               ("appeals.litigation", LITIGATION, "行政诉讼两组总计之和")):
+        stated = _named(report, name)
+        if not stated:
+            continue
         printed = [report.value(c) for c in cells]
         if any(v is None for v in printed):
             continue
         total = sum(printed)  # type: ignore[arg-type]
-        for fact, key in _numbered(_named(report, name)):
+        for fact, key in _numbered(stated):
             if not same(fact.value, total):
                 yield fact_finding(fact, cells, f"正文称「{fact.quote}」，复议诉讼表{what}为{fmt(total)}", fact.value, total, key)
 
@@ -103,11 +113,13 @@ def all_concluded(report: Report) -> Iterator[Finding]:
 
 @rule("prose.no_appeals", "error", "正文称未发生行政复议、行政诉讼，但复议诉讼表不为0", BASIS)
 def no_appeals(report: Report) -> Iterator[Finding]:
-    totals = [F.appeal_id(g, "total") for g in F.APPEAL_GROUPS]
-    nonzero = [f for f in totals if (report.value(f) or 0) > 0]
+    claims = _named(report, "appeals.none")
+    if not claims:
+        return
+    nonzero = [f for f in APPEAL_TOTALS if (report.value(f) or 0) > 0]
     if not nonzero:
         return
-    for fact, key in _numbered(_named(report, "appeals.none")):
+    for fact, key in _numbered(claims):
         actual = sum(report.value(f) for f in nonzero)
         yield fact_finding(fact, nonzero, f"正文称「{fact.quote}」，但复议诉讼表总计为{fmt(actual)}", 0, actual, key)
 
@@ -118,8 +130,11 @@ def _parts(report: Report) -> list[Fact]:
 
 @rule("prose.parts_sum", "error", "正文所述主动公开总数与其分项之和不一致", BASIS)
 def parts_sum(report: Report) -> Iterator[Finding]:
-    totals, parts = _named(report, "proactive.total"), _parts(report)
-    if not totals or len(parts) < 2:
+    totals = _named(report, "proactive.total")
+    if not totals:
+        return
+    parts = _parts(report)
+    if len(parts) < 2:
         return
     total, stated = totals[0], sum(p.value for p in parts)
     if same(total.value, stated):

@@ -1,4 +1,4 @@
-"""A report as the rules read it: its values, its organ's level and its facts, read once.
+"""A report as the rules read it: its values, its cells' statuses and its facts, read once.
 
 Two dozen rules look at the same few things. Read one cell at a time, rule after rule, the
 engine cost more than reading the tables; so `run_rules` reads each report once into plain
@@ -14,7 +14,6 @@ from array import array
 from dataclasses import dataclass
 
 from .. import fields as F
-from ..extract.metadata import organ_level
 from ..report import Cell, Fact, Number, Report
 
 
@@ -24,7 +23,6 @@ class Reading:
     values: list[Number | None]  # that template's fields (fields.fields_for) in order; None where blank or not read
     odd_values: bool  # some cell (of any field) holds something other than a count: a non-negative int or blank
     unusual: list[tuple[str, Cell]]  # the cells whose status is not "ok" (blank, unreadable, …), in the report's order
-    level: str | None  # the organ's level (extract.metadata.organ_level)
     facts: dict[str, list[Fact]]  # the prose facts by name, each list in the report's order
 
 
@@ -42,7 +40,7 @@ def read(report: Report) -> Reading:
     return Reading(
         template=template, values=values, odd_values=not _counts(every),
         unusual=[(fid, cell) for fid, cell in cells.items() if cell.status != "ok"],
-        level=organ_level(report.organ), facts=facts,
+        facts=facts,
     )
 
 
