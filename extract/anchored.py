@@ -8,6 +8,7 @@ everything else the prose readers do. When every match must begin with one of a 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -17,15 +18,22 @@ def alternatives(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
-def positions(text: str, words: Iterable[str]) -> list[int]:
-    """Every position where one of `words` starts, in order, each once."""
+def positions(text: str, words: Iterable[str], start: int = 0) -> list[int]:
+    """Every position from `start` on where one of `words` starts, in order, each once."""
     found: set[int] = set()
     for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
+        literal = _literal(word)
+        m = literal.search(text, start)
+        while m:
+            found.add(m.start())
+            m = literal.search(text, m.start() + 1)  # from the next character: occurrences may overlap
     return sorted(found)
+
+
+@functools.cache
+def _literal(word: str) -> re.Pattern[str]:
+    # re finds a literal in Chinese text faster than str.find does (a tight loop on its first character).
+    return re.compile(re.escape(word))
 
 
 def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:

@@ -115,13 +115,14 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
         return facts
     items, running = [], 0
     for m in _LIST_ITEM.finditer(text, total_m.end() + rest.index("其中"), sentence_end):
-        items.append(m)
-        running += parse_number(m["n"])
+        value = parse_number(m["n"])
+        items.append((m, value))
+        running += value
         if running == total:
             break
-    for m in items:
+    for m, value in items:
         label = _VERBS.sub("", m["label"].strip()).strip() or "?"
-        facts.append(_fact(f"proactive.part:{label}", parse_number(m["n"]), m))
+        facts.append(_fact(f"proactive.part:{label}", value, m))
     return facts
 
 

@@ -15,7 +15,8 @@ _TITLE = re.compile(
 _PERIOD = re.compile(r"统计(?:时限|期限|时间|区间|周期|期)?[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _PROSE_YEAR = re.compile(r"(\d{4})\s*年度?")
 _SIGNOFF_DATE = re.compile(rf"^[ \t]*{_DATE}[ \t]*$", re.M)
-_ISSUE_DATE = re.compile(rf"(?:发布|印发|成文)(?:日期|时间)\s*[:：]\s*{_DATE}")
+_ISSUED = ("发布", "印发", "成文")
+_ISSUE_DATE = re.compile(rf"{alternatives(_ISSUED)}(?:日期|时间)\s*[:：]\s*{_DATE}")
 _PLACE_TAIL = re.compile(r"^(?P<region>.+?[省市县区旗])(?P<rest>[^省市县区旗]+?(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?)$")
 _ORGAN_SUFFIXES = ("镇", "乡", "街道")
 _ORGAN_FOLLOWED_BY = r"(?=收到|在|共|人民政府|政府|全年|本年|今年|坚持|严格|认真|积极)"
@@ -145,7 +146,7 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
     signoff = None
     for signoff in _SIGNOFF_DATE.finditer(text, tail_from):
         pass
-    date = signoff or _ISSUE_DATE.search(text, body)
+    date = signoff or next(finditer_at(_ISSUE_DATE, text, positions(text, _ISSUED, body)), None)  # search, by its words
     if date:
         y, mo, d = (int(g) for g in date.groups()[-3:])
         if _plausible_year(y) and 1 <= mo <= 12 and 1 <= d <= 31:

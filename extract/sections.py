@@ -33,7 +33,10 @@ _KEYWORDS = {
 }
 _NUMBERING = r"(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.,．]"  # 一、 3、: the six sections' own numbering
 _SUB_NUMBERING = r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]"  # （一） (1): sub-items, rarely a section
-_HEADING_LINE = re.compile(rf"^[ \t#*>]*(?:(?P<num>{_NUMBERING})|(?P<sub>{_SUB_NUMBERING}))?\s*(?P<title>[^\n]{{2,60}})$", re.M)
+_MAX_TITLE_CHARS = 60
+_HEADING_LINE = re.compile(
+    rf"^[ \t#*>]*(?:(?P<num>{_NUMBERING})|(?P<sub>{_SUB_NUMBERING}))?\s*(?P<title>[^\n]{{2,{_MAX_TITLE_CHARS}}})$", re.M
+)
 _MAX_HEADING_CHARS = 40
 
 
@@ -56,7 +59,12 @@ def find_sections(text: str) -> list[Section]:
         for hit in _KEYWORDS[number].finditer(text, pos):
             line_start = text.rfind("\n", 0, hit.start()) + 1
             line_end = text.find("\n", hit.end())
-            m = _HEADING_LINE.match(text, line_start, len(text) if line_end < 0 else line_end)
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - hit.start() > _MAX_TITLE_CHARS:
+                # The key word would stand in the title (numbering and markup hold none of its characters),
+                # and a title is the line's last 60 characters at most: _HEADING_LINE cannot match here.
+                continue
+            m = _HEADING_LINE.match(text, line_start, line_end)
             if m and _is_heading(m["title"], number, m["num"] is not None):
                 title = text[m.start() : m.end()].strip().strip("#* \t").strip()
                 found.append((number, title, m.start()))

@@ -57,6 +57,8 @@ def test_every_anchored_pattern_begins_with_its_words():
 def test_positions_finds_every_occurrence_even_overlapping():
     assert positions("接收到收到", ["收到", "接收"]) == [0, 1, 3]
     assert positions("未未", ["未"]) == [0, 1]
+    assert positions("申申申", ["申申"]) == [0, 1]  # a word overlapping itself
+    assert positions("a.b", ["."]) == [1]  # a word is literal, not a pattern
     assert positions("abc", ["x"]) == []
     for text in _salads(3000, 1):
         expected = sorted({m.start() for m in re.finditer("(?=收到|接收|未|没有)", text)})
@@ -205,3 +207,67 @@ def test_sniff_passes_over_plain_text_without_looking_for_tags():
     assert all(tag.startswith(b"<") for tag in _HTML_TAGS)  # what lets a text without < skip the search
     assert sniff("一、总体情况\n".encode(), ".txt") == "text"
     assert sniff(b"  <P>x</p>", ".txt") == "html"
+
+
+def test_the_issue_date_searched_at_its_words_is_the_one_search_finds():
+    assert MD._ISSUE_DATE.pattern.startswith(alternatives(MD._ISSUED))
+    pieces = ["发布", "印发", "成文", "日期", "时间", ":", "：", " ", "\n", "2024年1月5日", "2023 年 12 月 31 日", "x", "发布日期:", "成文时间： 2024年3月1日"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        body = rng.randint(0, len(text))
+        expected = MD._ISSUE_DATE.search(text, body)
+        got = next(finditer_at(MD._ISSUE_DATE, text, positions(text, MD._ISSUED, body)), None)
+        assert (got and got.span()) == (expected and expected.span()), text
+        found += expected is not None
+    assert found > 1000
+
+
+def test_a_key_word_far_from_its_line_end_is_never_in_a_heading():
+    from nianbao.extract import sections as SE
+
+    pieces = ["一、", "3.", "(三)", "（二）", "## ", " ", "\t", "*", "总体情况", "主动公开", "收到和处理政府信息公开申请情况",
+              "行政复议", "主要问题及改进情况", "其他需要报告的事项", "政府信息", "的", "工作", "。", "\n"]
+    rng = random.Random(13)
+    skipped = 0
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) + rng.choice(["", "x" * rng.randint(1, 70)])
+        for number, keyword in SE._KEYWORDS.items():
+            for hit in keyword.finditer(line):
+                line_start = line.rfind("\n", 0, hit.start()) + 1
+                line_end = line.find("\n", hit.end())
+                line_end = len(line) if line_end < 0 else line_end
+                if line_end - hit.start() > SE._MAX_TITLE_CHARS:  # find_sections passes over this hit
+                    skipped += 1
+                    assert SE._HEADING_LINE.match(line, line_start, line_end) is None, line
+    assert skipped > 1000
+
+
+def _sections_trying_every_hit(text: str) -> list[tuple[int, str, int]]:
+    """find_sections as it was before it passed over hits far from their line's end."""
+    from nianbao.extract import sections as SE
+
+    found, pos = [], 0
+    for number in range(1, 7):
+        for hit in SE._KEYWORDS[number].finditer(text, pos):
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_end = text.find("\n", hit.end())
+            m = SE._HEADING_LINE.match(text, line_start, len(text) if line_end < 0 else line_end)
+            if m and SE._is_heading(m["title"], number, m["num"] is not None):
+                found.append((number, text[m.start() : m.end()].strip().strip("#* \t").strip(), m.start()))
+                pos = m.end()
+                break
+    return found
+
+
+def test_find_sections_finds_what_trying_every_hit_finds():
+    from nianbao.extract.sections import find_sections
+
+    lines = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+             "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "本年主动公开信息60条。", "行政复议1件", "(三)主要问题", "## 总体情况",
+             "x" * 50 + "主动公开", "x" * 55 + "总体情况", "其他事项" + "y" * 57, "  收到申请" + "z" * 52, "二、主动公开" + " " * 45, "一、总体情况" + "*" * 56, ""]
+    rng = random.Random(17)
+    texts = [seed_text(s) for s in SEED_NAMES] + ["\n".join(rng.choice(lines) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    for text in texts:
+        assert [(s.number, s.title, s.start) for s in find_sections(text)] == _sections_trying_every_hit(text), text
