@@ -7,6 +7,10 @@ pipes, newlines, spaces). Only when a row has fewer numbers than columns are cel
 positions (tabs, pipes) used to place the blanks; if that is ambiguous too, the row is left
 null with an error finding, never filled in order. Tables that reach the text as a loader's
 grid are read by their headers instead (extract/grid_reader.py).
+
+Most rows of most text tables print one plain integer per cell: such a row is read by one
+compiled pattern straight into its cells (read_plain_row); any other row by its tokens
+(TokenIndex). Both give the same cells (tests/test_tables_fast.py).
 """
 
 from __future__ import annotations
@@ -50,16 +54,23 @@ _APPLICATIONS = {  # template → (row label patterns, rows with their field ids
     )
     for template, labels in ((F.TEMPLATE_2021, APPLICATION_LABELS_2021), (F.TEMPLATE_2019, APPLICATION_LABELS_2019))
 }
-_SIGNS_2019_ACTIVE = re.compile("|".join(spaced(w) for w in ("本年新制作", "本年新公开", "上一年项目数量", "政府集中采购", "对外公开总数量")))
-_SIGNS_2021_OTHER = re.compile("|".join(spaced(w) for w in ("逾期不补正", "缴纳费用")))
+# One pattern per phrase, not one alternation: a pattern opening with a literal character is scanned
+# for that character at C speed, an alternation of different first characters is tried at every
+# position (about 8 times slower over a section). Only whether any phrase is printed matters here.
+_SIGNS_2019_ACTIVE = [re.compile(spaced(w)) for w in ("本年新制作", "本年新公开", "上一年项目数量", "政府集中采购", "对外公开总数量")]
+_SIGNS_2021_OTHER = [re.compile(spaced(w)) for w in ("逾期不补正", "缴纳费用")]
 _OTHER_PROCESSING = re.compile(spaced("其他处理"))
+
+
+def _printed(signs: list[re.Pattern[str]], text: str, span: tuple[int, int]) -> bool:
+    return any(sign.search(text, *span) for sign in signs)
 
 
 def detect_template(text: str, active: tuple[int, int], applications: tuple[int, int]) -> str:
     """Which national format the tables follow, told by their own headers, not by the year."""
-    if _SIGNS_2019_ACTIVE.search(text, *active):
+    if _printed(_SIGNS_2019_ACTIVE, text, active):
         return F.TEMPLATE_2019
-    if _OTHER_PROCESSING.search(text, *applications) and not _SIGNS_2021_OTHER.search(text, *applications):
+    if _OTHER_PROCESSING.search(text, *applications) and not _printed(_SIGNS_2021_OTHER, text, applications):
         return F.TEMPLATE_2019
     return F.TEMPLATE_2021
 
@@ -73,9 +84,10 @@ _SEPARATED = re.compile(r"[\t|]")
 class TokenIndex:
     """A table region's tokens; rows take theirs by position.
 
-    A row whose cells hold nothing but plain integers between separators (most rows of most text
-    tables) is read straight from its digits; the region is tokenized, once, for the first row that
-    holds anything else. Both give the same tokens (tests/test_tables_fast.py)."""
+    For the rows read_plain_row leaves (a blank cell, a marker, a unit, glued digits …). A row whose
+    numbers are nothing but plain integers between separators is read straight from its digits; the
+    region is tokenized, once, for the first row that holds anything else. Both give the same tokens
+    (tests/test_tables_fast.py)."""
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
@@ -184,7 +196,7 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
     for i, (fid, printed) in enumerate(zip(field_ids, m.groups()), 1):
         cell = _new_cell(Cell)
         cell.field = fid
-        cell.value = int(printed)
+        cell.value = _SMALL_INTS[printed] if printed in _SMALL_INTS else int(printed)
         cell.start, cell.end = m.span(i)
         cell.extractor = BUILTIN
         cell.raw = printed
@@ -197,6 +209,9 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
 
 
 _new_cell = object.__new__
+# The value of each printed 0 … 999 (as printed: no leading zero). int(str) copies the string to ASCII
+# first, three times a dict look-up; most printed cells are small counts.
+_SMALL_INTS = {str(n): n for n in range(1000)}
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
