@@ -478,6 +478,7 @@ def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, 
     look_up = store is not None and not options.force
     for chunk in _chunks(items, STAMP_CHUNK):
         stats_of: dict[int, tuple[int, int, str]] = {}
+        absolute: dict[int, str] = {}  # as stored in reports.source_path
         for i, (path, problem) in enumerate(chunk):
             if problem is None:
                 try:
@@ -485,12 +486,13 @@ def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, 
                 except OSError:
                     continue
                 stats_of[i] = (st.st_size, st.st_mtime_ns, stamp)
-        known = store.stamps_of([os.path.abspath(chunk[i][0]) for i in stats_of], run_id) if look_up and stats_of else {}
+                absolute[i] = os.path.abspath(path)
+        known = store.stamps_of(list(absolute.values()), run_id) if look_up and stats_of else {}
         skipped = 0
         for i, item in enumerate(chunk):
             now = stats_of.get(i)
             if now is not None:
-                if known.get(os.path.abspath(item[0])) == now:
+                if known.get(absolute[i]) == now:
                     skipped += 1
                     continue
                 stamps.put(str(item[0]), now)
@@ -552,8 +554,11 @@ def _write(reports: Iterator[ReportRows | None], store: Store | None, result: Ba
 
 def _count(report: ReportRows, stats: Counter, stages: Counter) -> None:
     stats["ok" if report.status == "ok" else "failed"] += 1
-    stats.update({severity: n for severity, n in report.counts.items() if n})
-    stages.update(report.timings)
+    for severity, n in report.counts.items():  # as Counter.update, without a dict per report
+        if n:
+            stats[severity] += n
+    for stage, seconds in report.timings.items():
+        stages[stage] += seconds
     stats["llm_calls"] += report.llm_made
     stats["llm_cache_hits"] += report.llm_cache_hits
 

@@ -48,14 +48,14 @@ def test_rerunning_is_idempotent(store):
 
 
 def test_a_batch_keeps_savepoints_in_memory_only_while_it_writes(store):
-    temp_store = lambda: store.conn.execute("PRAGMA temp_store").fetchone()[0]  # noqa: E731
-    before = temp_store()
+    pragma = lambda name: store.conn.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    before = pragma("temp_store"), pragma("cache_size")
     with store.writing_many():
-        assert temp_store() == 2  # MEMORY
+        assert (pragma("temp_store"), pragma("cache_size")) == (2, -16 * 1024)  # MEMORY; 16 MB
         store.begin()
         save_seeds(store)
         store.commit()
-    assert temp_store() == before  # the cross-year check's temporary tables grow with the database: on disk again
+    assert (pragma("temp_store"), pragma("cache_size")) == before  # the cross-year check's temporary tables grow with the database: on disk again
     assert counts(store)["reports"] == 5
 
 
