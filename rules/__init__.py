@@ -7,7 +7,7 @@ severity, a one-line Chinese description and the basis it comes from:
     def example(report):
         yield Finding(...)
 
-What many rules look at (the table values, the organ's level, the facts by name) they take from
+What many rules look at (the table values, the cells not "ok", the facts by name) they take from
 `reading(report)` (reading.py): `run_rules` reads each report once for all of them.
 """
 
