@@ -29,18 +29,22 @@ def _build_table() -> dict[int, str | None]:
 
 _TABLE = _build_table()
 # str.translate looks every character up in a dict, and a callback per change costs as much again
-# (a report has a hundred （，：); one character class finds the few distinct characters to change,
-# and str.replace changes each everywhere at once. No replacement holds a character to change,
-# so the order of the replacements does not matter.
-_TO_CHANGE = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + "]")
-_REPLACEMENT = {chr(code): to or "" for code, to in _TABLE.items()}
+# (a report has a hundred （，：). Instead the first character left to change is found by one
+# character class and str.replace changes it everywhere at once; the next search starts after it.
+# No replacement holds a character to change, so each distinct one is replaced once.
+_REPLACEMENT = {chr(code): to or "" for code, to in _TABLE.items() if chr(code) != to}  # (— stays —)
+_TO_CHANGE = re.compile("[" + "".join(re.escape(ch) for ch in _REPLACEMENT) + "]")
 
 
 def normalize(text: str) -> str:
     """Full-width → half-width, odd spaces → space, zero-width removed, CRLF/CR → LF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for ch in set(_TO_CHANGE.findall(text)):
-        text = text.replace(ch, _REPLACEMENT[ch])
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    m = _TO_CHANGE.search(text)
+    while m:
+        to = _REPLACEMENT[m.group()]
+        text = text.replace(m.group(), to)
+        m = _TO_CHANGE.search(text, m.start() + len(to))
     return text
 
 

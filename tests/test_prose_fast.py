@@ -271,3 +271,11 @@ def test_find_sections_finds_what_trying_every_hit_finds():
     texts = [seed_text(s) for s in SEED_NAMES] + ["\n".join(rng.choice(lines) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
     for text in texts:
         assert [(s.number, s.title, s.start) for s in find_sections(text)] == _sections_trying_every_hit(text), text
+
+
+def test_a_share_is_looked_for_only_where_its_zhan_is():
+    # _proactive scans for shares only when the window holds 占, which every share match contains.
+    assert "条[^。\\d%]{0,3}?占(?:比)?" in FA._SHARE_ITEM.pattern
+    text = "主动公开信息10条,其中工作动态6条,占比60%,通知公告4条,占比40%。"
+    shares = [f for f in FA._proactive(text, [], len(text)) if f.name.startswith("proactive.share")]
+    assert [(f.name, f.value) for f in shares] == [("proactive.share:工作动态", 60.0), ("proactive.share:通知公告", 40.0)]
