@@ -300,24 +300,48 @@ def mutate_cut(text: str, rng: random.Random) -> str:
     return text[:b] + text[a:b] + text[b:]
 
 
+def mutate_structure(text: str, rng: random.Random) -> str:
+    """Whole parts moved: the other format's sign phrases, a section or table twice, sections swapped or dropped."""
+    op = rng.randrange(5)
+    if op == 0:  # a 2019 sign phrase in a 2021 report (or 2021's in a 2019 one): the field ids change
+        phrase = rng.choice(["本年新制作", "本年新公开", "上一年项目数量", "政府集中采购", "对外公开总数量", "其他处理", "逾期不补正", "缴纳费用"])
+        i = rng.randrange(len(text) + 1)
+        return text[:i] + phrase + text[i:]
+    heads = [m.start() for m in re.finditer(r"(?m)^[ \t#*]*[一二三四五六][、.]", text)] + [len(text)]
+    if len(heads) < 3:
+        return text + "\n" + text if op == 1 else text
+    k = rng.randrange(len(heads) - 1)
+    part = text[heads[k] : heads[k + 1]]
+    if op == 1:  # a section twice
+        return text[: heads[k + 1]] + part + text[heads[k + 1] :]
+    if op == 2:  # a section dropped
+        return text[: heads[k]] + text[heads[k + 1] :]
+    if op == 3 and k + 2 < len(heads):  # two sections swapped
+        nxt = text[heads[k + 1] : heads[k + 2]]
+        return text[: heads[k]] + nxt + part + text[heads[k + 2] :]
+    return text + "\n" + text[: rng.randrange(len(text))]  # the report and a cut copy of it
+
+
 KINDS = {"cells": mutate_cells, "separators": mutate_separators, "labels": mutate_labels, "rows": mutate_rows,
-         "chars": mutate_chars, "prose": mutate_prose, "cut": mutate_cut}
-WEIGHTS = {"cells": 5, "separators": 3, "labels": 2, "rows": 3, "chars": 2, "prose": 3, "cut": 1, "mixed": 3}
+         "chars": mutate_chars, "prose": mutate_prose, "cut": mutate_cut,
+         "structure": mutate_structure}
+WEIGHTS = {"cells": 5, "separators": 3, "labels": 2, "rows": 3, "chars": 2, "prose": 3, "cut": 1, "structure": 2, "mixed": 3}
 
 
-def seeds(corpus: Path | None) -> list[dict]:
+def seeds(corpus: Path | None, kinds: tuple[str, ...] = ("text", "html", "docx", "pdf")) -> list[dict]:
+    """The texts to mutate: golden/*.txt and the corpus items of `kinds` (what a loader read: grids for all but text)."""
     items = [{"raw_text": p.read_text(encoding="utf-8"), "encoding": "utf-8", "kind": "text", "ocr_marks": []}
-             for p in sorted((ROOT / "golden").rglob("*.txt"))]
+             for p in sorted((ROOT / "golden").rglob("*.txt"))] if "text" in kinds else []
     if corpus and corpus.is_dir():
         for p in sorted(corpus.glob("*.json")):
             item = json.loads(p.read_text(encoding="utf-8"))
-            if item.get("kind") in ("text", "html", "docx", "pdf") and len(item["raw_text"]) > 200:
+            if item.get("kind") in kinds and len(item["raw_text"]) > 200:
                 items.append(item)
     return items
 
 
 def mutant(items: list[dict], rng: random.Random) -> tuple[str, dict]:
-    base = items[rng.randrange(len(items))] if rng.random() < 0.5 else items[rng.randrange(min(len(items), 7))]
+    base = items[rng.randrange(len(items))] if rng.random() < 0.5 else items[rng.randrange(min(len(items), 7))]  # golden half the time
     kind = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
     text = base["raw_text"]
     for name in (rng.sample(list(KINDS), rng.randint(2, 4)) if kind == "mixed" else [kind]):
@@ -375,6 +399,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=10**9, help="stop after this many texts")
     parser.add_argument("--kinds", default=",".join(WEIGHTS), help="mutation kinds to draw from")
     parser.add_argument("--corpus", type=Path, default=Path("/work/team/s16/corpus"), help="more texts to mutate")
+    parser.add_argument("--base-kinds", default="text,html,docx,pdf", help="which loaders' texts to mutate")
     parser.add_argument("--minimise", action="store_true", help="shrink each new kind of difference")
     parser.add_argument("--save", type=Path, help="write each minimised difference here as f_<hash>.json")
     args = parser.parse_args()
@@ -382,7 +407,7 @@ def main() -> int:
         del WEIGHTS[k]
 
     rng = random.Random(args.seed)
-    items = seeds(args.corpus)
+    items = seeds(args.corpus, tuple(args.base_kinds.split(",")))
     cwd = Path(f"/tmp/differential-{os.getpid()}")
     cwd.mkdir(exist_ok=True)  # both processes in one directory: source_path (an absolute path) is the same
     old, new = Pipeline(args.old_python, cwd), Pipeline(args.new_python, cwd)
