@@ -160,10 +160,18 @@ def _sentences_naming_documents(text: str) -> list[tuple[int, int]]:
     for m in _ANY_DOC_KIND.finditer(text):
         if found and m.start() < found[-1][1]:
             continue  # the sentence already found
-        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        ends = [i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0]
-        found.append((start, min(ends, default=len(text))))
+        found.append(_sentence_around(text, m.start(), m.end()))
     return found
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end]: from the 。 or line end before it to the 。 or line end after it.
+    The line's ends are found first and 。 only within them: a table has no 。 to stop a search sooner."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = text.find("。", end, line_end)
+    return max(text.rfind("。", line_start, start) + 1, line_start), (line_end if stop < 0 else stop)
 
 
 def _appeals(text: str, skip: list[tuple[int, int]], section4: tuple[int, int] | None) -> list[Fact]:
@@ -171,7 +179,7 @@ def _appeals(text: str, skip: list[tuple[int, int]], section4: tuple[int, int] |
     for m in _APPEALS.finditer(text):
         if not _outside(skip, m) or "复议" in m["gap"] or "诉讼" in m["gap"]:  # "复议、诉讼各0件": two groups at once
             continue
-        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence_start = _sentence_around(text, m.start(), m.start())[0]
         in_section4 = section4 is not None and section4[0] <= m.start() < section4[1]
         if not in_section4 and "公开" not in text[sentence_start : m.end()]:
             continue

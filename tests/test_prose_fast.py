@@ -279,3 +279,14 @@ def test_a_share_is_looked_for_only_where_its_zhan_is():
     text = "主动公开信息10条,其中工作动态6条,占比60%,通知公告4条,占比40%。"
     shares = [f for f in FA._proactive(text, [], len(text)) if f.name.startswith("proactive.share")]
     assert [(f.name, f.value) for f in shares] == [("proactive.share:工作动态", 60.0), ("proactive.share:通知公告", 40.0)]
+
+
+def test_a_sentence_found_within_its_line_is_the_one_found_across_the_text():
+    rng = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rng.choice(["。", "\n", "规章", "x", "政府", " ", "。\n"]) for _ in range(rng.randint(1, 25)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        ends = [i for i in (text.find("。", end), text.find("\n", end)) if i >= 0]
+        expected = (max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text)))
+        assert FA._sentence_around(text, start, end) == expected, (text, start, end)
