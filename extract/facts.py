@@ -100,8 +100,9 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
     facts = [_fact("proactive.total", total, total_m)]
     sub = _SUBSECTION.search(text, total_m.end(), limit)
     window_end = min(sub.start() if sub else limit, total_m.end() + 1500)
-    # Every share names its 占: without one the window is not scanned digit by digit.
-    shares = list(_SHARE_ITEM.finditer(text, total_m.end(), window_end)) if text.find("占", total_m.end(), window_end) >= 0 else []
+    # Every share names its 占: a window without one is not scanned digit by digit.
+    has_shares = text.find("占", total_m.end(), window_end) >= 0
+    shares = list(_SHARE_ITEM.finditer(text, total_m.end(), window_end)) if has_shares else []
     if len(shares) >= 2:
         for m in shares:
             label = _label_before(text, m.start(), total_m.end())
