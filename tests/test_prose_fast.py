@@ -123,10 +123,10 @@ def test_normalize_changes_each_character_as_a_lookup_table_does():
 def _t2s():
     import opencc
 
-    from nianbao.extract.t2s_keys import _config_entries
+    from nianbao.extract.t2s_keys import config_entries
 
     converter = opencc.OpenCC("t2s")
-    return converter, _config_entries(Path(converter.config))
+    return converter, config_entries(Path(converter.config))
 
 
 def test_every_dictionary_key_that_converts_to_something_else_is_caught():
@@ -181,6 +181,32 @@ def test_to_simplified_agrees_with_converting_every_text():
     assert converted > 1000
     with pytest.raises(UnicodeEncodeError):  # a lone surrogate still goes to OpenCC, which cannot encode it
         N.to_simplified("政府\ud800")
+
+
+def test_the_recorded_class_is_the_one_derived_from_the_installed_dictionaries():
+    from nianbao.extract import t2s_keys
+
+    converter, entries = _t2s()
+    config = Path(converter.config)
+    derived = "".join(sorted(t2s_keys.changing_characters(entries)))
+    recorded = t2s_keys.recorded_characters(config)
+    assert recorded in (None, derived)  # None: other dictionaries than t2s_changing.py was made from
+    assert t2s_keys.may_change(config).pattern == "[" + re.escape(derived) + t2s_keys._OUTSIDE_BMP + "]"
+
+
+def test_dictionaries_other_than_the_recorded_ones_are_read_themselves(tmp_path):
+    from nianbao.extract import t2s_keys
+
+    config = Path(_t2s()[0].config)
+    for name in t2s_keys.file_hashes(config):
+        (tmp_path / name).write_bytes((config.parent / name).read_bytes())
+    assert t2s_keys.recorded_characters(tmp_path / config.name) == t2s_keys.recorded_characters(config)
+    settings = (tmp_path / config.name).read_text(encoding="utf-8")
+    (tmp_path / config.name).write_text(settings.replace('"TSPhrases.ocd2" }', '"TSPhrases.ocd2" }, { "type": "text", "file": "extra.txt" }'), encoding="utf-8")
+    (tmp_path / "extra.txt").write_text("有序\t有续\n", encoding="utf-8")  # a made-up entry: 有序 now changes
+    assert t2s_keys.recorded_characters(tmp_path / config.name) is None
+    found = t2s_keys.may_change(tmp_path / config.name)
+    assert found.search("有序") and not t2s_keys.may_change(config).search("有序")
 
 
 def test_an_unknown_conversion_setting_turns_the_check_off(tmp_path, monkeypatch):
