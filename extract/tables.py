@@ -165,6 +165,10 @@ _LAST_CELL = rf"([0-9]{{1,18}})(?:(?=\s*[^\s{''.join(map(re.escape, sorted(_ATTA
 # row's end, out of the pattern's sight, so it is checked after the match as plain_row_tokens checks it.
 _LAST_NUMBERING = r"(?:(?<=\s)(?P<numbering>[0-9]{1,3}) {0,2}[.、] {0,2})?"
 _PLAIN_CELLS: dict[int, re.Pattern[str]] = {}
+_new_cell = object.__new__
+# The value of each 0 … 999 as printed without leading zeros (`007` is not a key: int() reads it).
+# int(str) first copies the string to ASCII, about three times a dict look-up; most cells are small counts.
+_SMALL_INTS = {str(n): n for n in range(1000)}
 
 
 def _plain_cells_pattern(ncols: int) -> re.Pattern[str]:
@@ -184,8 +188,10 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
     the fast way, as the slots of a new Cell set in place: Cell(…) runs the dataclass __init__ through
     type.__call__, about 40% dearer, and a report's tables make 200 cells. Every field is set (the
     tests compare these cells with Cell(…)'s)."""
+    if end - start > PLAIN_ROW_MAX:
+        return False
     ncols = len(field_ids)
-    m = (_PLAIN_CELLS.get(ncols) or _plain_cells_pattern(ncols)).fullmatch(text, start, end) if end - start <= PLAIN_ROW_MAX else None
+    m = (_PLAIN_CELLS.get(ncols) or _plain_cells_pattern(ncols)).fullmatch(text, start, end)
     if m is None:
         return False
     if m.lastindex != ncols:  # `open` or `numbering` took part (groups close in order): look past the row
@@ -207,11 +213,6 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
         cells[fid] = cell
     return True
 
-
-_new_cell = object.__new__
-# The value of each printed 0 … 999 (as printed: no leading zero). int(str) copies the string to ASCII
-# first, three times a dict look-up; most printed cells are small counts.
-_SMALL_INTS = {str(n): n for n in range(1000)}
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:

@@ -91,3 +91,19 @@ def test_the_fast_token_reader_reads_what_the_general_pattern_reads():
             got = [(t.kind, t.value, type(t.value), t.start, t.end, t.raw, t.unit) for t in tokens(text, *bounds)]
             want = [(k, v, type(v), s, e, r, u) for k, v, s, e, r, u in _reference_tokens(text, *bounds)]
             assert got == want, (text, bounds)
+
+
+def test_a_plain_count_reads_as_the_pattern_reads_it():
+    import random
+
+    from nianbao.extract.numbers import _read_pattern
+
+    rng = random.Random(12)
+    pieces = ["0", "7", "12", "007", "1" * 18, "1" * 19, "1" * 40, ",", ".", "-", " ", "\u3000", "万", "元", "件", "１", "²", "a"]
+    plain = 0
+    for _ in range(20000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        got, general = parse_number(raw), _read_pattern(raw.strip())
+        assert got == general and type(got) is type(general), raw
+        plain += raw.strip().isdigit()
+    assert plain > 1000  # the fast way was taken often
