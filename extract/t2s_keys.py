@@ -8,10 +8,10 @@ characters to occur: the class built here holds every single-character changing 
 one character of every longer one (plus lone surrogates and everything beyond the BMP, which go to
 OpenCC as before), so a text with none of its characters converts to itself.
 
-Reading the dictionaries (`opencc_dict` exports each .ocd2) takes ~40 ms, paid by every worker
-process; so the class derived from the dictionaries this project was built with is kept in
-t2s_changing.py, with their sha256, and used only when the installed files hash the same. Other
-dictionaries are read at the first conversion. Anything unexpected (no `opencc_dict` tool beside
+Reading the dictionaries (`opencc_dict` exports each .ocd2) and building the class took ~50 ms,
+paid by every worker process; so the class derived from the dictionaries this project was built
+with is kept in t2s_changing.py, with their sha256, and used only when the installed files hash
+the same. Other dictionaries are read at the first conversion. Anything unexpected (no `opencc_dict` tool beside
 the library, a dictionary type or config key not known here) gives None: then every text is
 converted, as without this module.
 
