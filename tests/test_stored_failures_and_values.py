@@ -10,7 +10,7 @@ from conftest import run, seed_named
 from typer.testing import CliRunner
 
 from nianbao import cli
-from nianbao.report import Finding
+from nianbao.report import Finding, Report
 from nianbao.store import Store
 
 NEW_ROW = "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
@@ -146,3 +146,14 @@ def test_a_findings_expected_and_actual_are_written_as_json_would(value):
     from nianbao.store.rows import _value_json
 
     assert _value_json(value) == json.dumps(value, ensure_ascii=False)
+
+
+def test_a_reports_rows_cross_from_a_worker_to_the_writer_whole():
+    import pickle
+
+    from nianbao.store.rows import report_rows
+
+    report = run(seed_named("004"), "004.txt")
+    for rows in (report_rows(report, json_line=True), report_rows(Report(source="x.txt", sha256="0" * 64, status="failed", error="empty file"))):
+        again = pickle.loads(pickle.dumps(rows))
+        assert again == rows and again.__dict__ == rows.__dict__
