@@ -3,7 +3,7 @@
 `re` scans a pattern that begins with alternatives (`(?:未|没有)…`) one character at a time,
 testing each against the set of first characters: over a whole report that costs more than
 everything else the prose readers do. When every match must begin with one of a few words,
-`str.find` locates those words far faster, and the pattern is tried at those positions only.
+a literal search for each word locates them far faster, and the pattern is tried there only.
 """
 
 from __future__ import annotations

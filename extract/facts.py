@@ -100,8 +100,9 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
     facts = [_fact("proactive.total", total, total_m)]
     sub = _SUBSECTION.search(text, total_m.end(), limit)
     window_end = min(sub.start() if sub else limit, total_m.end() + 1500)
-    # Every share names its 占: without one the window is not scanned digit by digit.
-    shares = list(_SHARE_ITEM.finditer(text, total_m.end(), window_end)) if text.find("占", total_m.end(), window_end) >= 0 else []
+    # Every share names its 占: a window without one is not scanned digit by digit.
+    has_shares = text.find("占", total_m.end(), window_end) >= 0
+    shares = list(_SHARE_ITEM.finditer(text, total_m.end(), window_end)) if has_shares else []
     if len(shares) >= 2:
         for m in shares:
             label = _label_before(text, m.start(), total_m.end())
@@ -160,10 +161,18 @@ def _sentences_naming_documents(text: str) -> list[tuple[int, int]]:
     for m in _ANY_DOC_KIND.finditer(text):
         if found and m.start() < found[-1][1]:
             continue  # the sentence already found
-        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        ends = [i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0]
-        found.append((start, min(ends, default=len(text))))
+        found.append(_sentence_around(text, m.start(), m.end()))
     return found
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end]: from the 。 or line end before it to the 。 or line end after it.
+    The line's ends are found first and 。 only within them: a table has no 。 to stop a search sooner."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = text.find("。", end, line_end)
+    return max(text.rfind("。", line_start, start) + 1, line_start), (line_end if stop < 0 else stop)
 
 
 def _appeals(text: str, skip: list[tuple[int, int]], section4: tuple[int, int] | None) -> list[Fact]:
@@ -171,7 +180,7 @@ def _appeals(text: str, skip: list[tuple[int, int]], section4: tuple[int, int] |
     for m in _APPEALS.finditer(text):
         if not _outside(skip, m) or "复议" in m["gap"] or "诉讼" in m["gap"]:  # "复议、诉讼各0件": two groups at once
             continue
-        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence_start = _sentence_around(text, m.start(), m.start())[0]
         in_section4 = section4 is not None and section4[0] <= m.start() < section4[1]
         if not in_section4 and "公开" not in text[sentence_start : m.end()]:
             continue

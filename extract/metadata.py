@@ -14,6 +14,7 @@ _TITLE = re.compile(
 )
 _PERIOD = re.compile(r"统计(?:时限|期限|时间|区间|周期|期)?[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _PROSE_YEAR = re.compile(r"(\d{4})\s*年度?")
+_LINE = re.compile(r"[^\n]+")
 _SIGNOFF_DATE = re.compile(rf"^[ \t]*{_DATE}[ \t]*$", re.M)
 _ISSUED = ("发布", "印发", "成文")
 _ISSUE_DATE = re.compile(rf"{alternatives(_ISSUED)}(?:日期|时间)\s*[:：]\s*{_DATE}")
@@ -50,7 +51,7 @@ def _plausible_year(y: int) -> bool:
 
 def find_title(text: str, before: int, start: int = 0) -> tuple[str, tuple[int, int]] | None:
     """The title: the first lines before section 1 that name the report, joined if split."""
-    lines = [(m.start(), m.end(), m.group(0).strip("#* \t")) for m in re.compile(r"[^\n]+").finditer(text, start, max(start, before))]
+    lines = [(m.start(), m.end(), m.group(0).strip("#* \t")) for m in _LINE.finditer(text, start, max(start, before))]
     lines = [(s, e, t) for s, e, t in lines if t]
     for i, (start, end, line) in enumerate(lines[:4]):
         if "政府信息公开" not in line or len(line) > 60:

@@ -37,10 +37,17 @@ ACTIVE_LABELS: dict[str, str] = {row: spaced(k) for row, k in ACTIVE_KEYWORDS.it
     "normative_docs": r"(?:行\s*政\s*)?" + spaced("规范性文件"),  # 2019 prints 规范性文件, 2021 行政规范性文件
 }
 
+
+def _canonical(template: str) -> dict[str, str]:
+    """Each field id of a template to fields.py's own string object for it. Cells keyed by those very
+    objects are found by identity (no string compare) wherever fields.py's lists look them up."""
+    return {fid: fid for fid in F.fields_for(template)}
+
+
 _ACTIVE = {  # template → (row label patterns, rows with their field ids)
     template: (
         [(row, re.compile(ACTIVE_LABELS[row])) for row, _, _ in rows],
-        [(row, [field_id(row, c) for c in cols]) for row, _, cols in rows],
+        [(row, [_canonical(template)[field_id(row, c)] for c in cols]) for row, _, cols in rows],
     )
     for template, rows, field_id in (
         (F.TEMPLATE_2021, F.ACTIVE_ROWS_2021, F.active_id),
@@ -50,7 +57,7 @@ _ACTIVE = {  # template → (row label patterns, rows with their field ids)
 _APPLICATIONS = {  # template → (row label patterns, rows with their field ids)
     template: (
         [(row, re.compile(p)) for row, p in labels],
-        [(row, [F.application_id(row, c) for c in F.APPLICATION_COLUMNS]) for row, _ in labels],
+        [(row, [_canonical(template)[F.application_id(row, c)] for c in F.APPLICATION_COLUMNS]) for row, _ in labels],
     )
     for template, labels in ((F.TEMPLATE_2021, APPLICATION_LABELS_2021), (F.TEMPLATE_2019, APPLICATION_LABELS_2019))
 }

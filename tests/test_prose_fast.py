@@ -123,10 +123,10 @@ def test_normalize_changes_each_character_as_a_lookup_table_does():
 def _t2s():
     import opencc
 
-    from nianbao.extract.t2s_keys import _config_entries
+    from nianbao.extract.t2s_keys import config_entries
 
     converter = opencc.OpenCC("t2s")
-    return converter, _config_entries(Path(converter.config))
+    return converter, config_entries(Path(converter.config))
 
 
 def test_every_dictionary_key_that_converts_to_something_else_is_caught():
@@ -181,6 +181,32 @@ def test_to_simplified_agrees_with_converting_every_text():
     assert converted > 1000
     with pytest.raises(UnicodeEncodeError):  # a lone surrogate still goes to OpenCC, which cannot encode it
         N.to_simplified("政府\ud800")
+
+
+def test_the_recorded_class_is_the_one_derived_from_the_installed_dictionaries():
+    from nianbao.extract import t2s_keys
+
+    converter, entries = _t2s()
+    config = Path(converter.config)
+    derived = "".join(sorted(t2s_keys.changing_characters(entries)))
+    recorded = t2s_keys.recorded_characters(config)
+    assert recorded in (None, derived)  # None: other dictionaries than t2s_changing.py was made from
+    assert t2s_keys.may_change(config).pattern == "[" + re.escape(derived) + t2s_keys._OUTSIDE_BMP + "]"
+
+
+def test_dictionaries_other_than_the_recorded_ones_are_read_themselves(tmp_path):
+    from nianbao.extract import t2s_keys
+
+    config = Path(_t2s()[0].config)
+    for name in t2s_keys.file_hashes(config):
+        (tmp_path / name).write_bytes((config.parent / name).read_bytes())
+    assert t2s_keys.recorded_characters(tmp_path / config.name) == t2s_keys.recorded_characters(config)
+    settings = (tmp_path / config.name).read_text(encoding="utf-8")
+    (tmp_path / config.name).write_text(settings.replace('"TSPhrases.ocd2" }', '"TSPhrases.ocd2" }, { "type": "text", "file": "extra.txt" }'), encoding="utf-8")
+    (tmp_path / "extra.txt").write_text("有序\t有续\n", encoding="utf-8")  # a made-up entry: 有序 now changes
+    assert t2s_keys.recorded_characters(tmp_path / config.name) is None
+    found = t2s_keys.may_change(tmp_path / config.name)
+    assert found.search("有序") and not t2s_keys.may_change(config).search("有序")
 
 
 def test_an_unknown_conversion_setting_turns_the_check_off(tmp_path, monkeypatch):
@@ -279,3 +305,14 @@ def test_a_share_is_looked_for_only_where_its_zhan_is():
     text = "主动公开信息10条,其中工作动态6条,占比60%,通知公告4条,占比40%。"
     shares = [f for f in FA._proactive(text, [], len(text)) if f.name.startswith("proactive.share")]
     assert [(f.name, f.value) for f in shares] == [("proactive.share:工作动态", 60.0), ("proactive.share:通知公告", 40.0)]
+
+
+def test_a_sentence_found_within_its_line_is_the_one_found_across_the_text():
+    rng = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rng.choice(["。", "\n", "规章", "x", "政府", " ", "。\n"]) for _ in range(rng.randint(1, 25)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        ends = [i for i in (text.find("。", end), text.find("\n", end)) if i >= 0]
+        expected = (max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text)))
+        assert FA._sentence_around(text, start, end) == expected, (text, start, end)

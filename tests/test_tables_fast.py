@@ -1,4 +1,5 @@
-"""A text table's plain rows are read straight from their digits: the same tokens as the general reader."""
+"""A text table's plain rows are read straight from their digits (plain_row_tokens) or by one pattern into
+their cells (read_plain_row): the same tokens and cells as the general reader, and the same stored reports."""
 
 import dataclasses
 import random
