@@ -400,6 +400,7 @@ def main() -> int:
     parser.add_argument("--kinds", default=",".join(WEIGHTS), help="mutation kinds to draw from")
     parser.add_argument("--corpus", type=Path, default=Path("/work/team/s16/corpus"), help="more texts to mutate")
     parser.add_argument("--base-kinds", default="text,html,docx,pdf", help="which loaders' texts to mutate")
+    parser.add_argument("--slow", type=float, default=2.0, help="report a text either pipeline takes longer than this on")
     parser.add_argument("--minimise", action="store_true", help="shrink each new kind of difference")
     parser.add_argument("--save", type=Path, help="write each minimised difference here as f_<hash>.json")
     args = parser.parse_args()
@@ -411,13 +412,22 @@ def main() -> int:
     cwd = Path(f"/tmp/differential-{os.getpid()}")
     cwd.mkdir(exist_ok=True)  # both processes in one directory: source_path (an absolute path) is the same
     old, new = Pipeline(args.old_python, cwd), Pipeline(args.new_python, cwd)
-    counts, differ, seen = Counter(), Counter(), {}
+    counts, differ, seen, slow = Counter(), Counter(), {}, 0
     started = time.perf_counter()
     try:
         while time.perf_counter() - started < args.seconds and sum(counts.values()) < args.count:
             kind, item = mutant(items, rng)
             counts[kind] += 1
-            a, b = old.run(item), new.run(item)
+            t0 = time.perf_counter()
+            a = old.run(item)
+            t1 = time.perf_counter()
+            b = new.run(item)
+            t2 = time.perf_counter()
+            if max(t1 - t0, t2 - t1) > args.slow:  # a fast path that backtracks is a difference too
+                slow += 1
+                name = f"slow_{args.seed}_{sum(counts.values())}.json"
+                (cwd / name).write_text(json.dumps(item, ensure_ascii=True), encoding="utf-8")
+                print(f"SLOW ({kind}) old {t1 - t0:.2f} s, new {t2 - t1:.2f} s: {cwd / name}", flush=True)
             if a == b:
                 continue
             differ[kind] += 1
@@ -444,7 +454,7 @@ def main() -> int:
         old.close()
         new.close()
     total = sum(counts.values())
-    print(f"{total} texts in {time.perf_counter() - started:.0f} s (seed {args.seed}):")
+    print(f"{total} texts in {time.perf_counter() - started:.0f} s (seed {args.seed}), {slow} slower than {args.slow} s:")
     for kind in WEIGHTS:
         print(f"  {kind:11s} {counts[kind]:6d} compared, {differ[kind]:4d} differ")
     return 1 if differ else 0
