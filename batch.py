@@ -154,8 +154,8 @@ def stop_worker(process: Any, conn: Connection, kill: bool = False) -> None:
     conn.close()
 
 
-def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report) -> None:
-    start_worker(memory_mb)
+def tasks(conn: Connection) -> Iterator[tuple[int, Item]]:
+    """The (seq, item) tasks the writer sends a worker (here and in batch_llm.py), until it sends None or goes."""
     while True:
         try:
             task = conn.recv()
@@ -163,12 +163,22 @@ def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape:
             return
         if task is None:
             return
-        seq, item = task
+        yield task
+
+
+def send_back(conn: Connection, seq: int, item: Item, shaped: Report | ReportRows, shape: Shape) -> None:
+    """Pass a worker's result to the writer; one too big or deep to pass is that file's failure."""
+    try:
+        conn.send((seq, shaped))
+    except (MemoryError, RecursionError) as exc:
+        conn.send((seq, shape(failure(item[0], _reason(exc)))))
+
+
+def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report) -> None:
+    start_worker(memory_mb)
+    for seq, item in tasks(conn):
         report = read_one(item, max_bytes)
-        try:
-            conn.send((seq, _shaped(shape, report)))
-        except (MemoryError, RecursionError) as exc:  # the report itself too big or deep to pass back
-            conn.send((seq, shape(failure(item[0], _reason(exc)))))
+        send_back(conn, seq, item, _shaped(shape, report), shape)
         if report.error == MEMORY_REASON:
             return  # after a MemoryError the heap may be fragmented; a fresh worker takes over
 

@@ -28,8 +28,8 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from .batch import (MEMORY_REASON, STOP_SECONDS, BatchOptions, Item, Shape, _died, _reason, _shaped, as_report, failure, read_one,
-                    start_worker, stop_worker)
+from .batch import (MEMORY_REASON, STOP_SECONDS, BatchOptions, Item, Shape, _died, _shaped, as_report, failure, read_one, send_back,
+                    start_worker, stop_worker, tasks)
 from .extract.llm.shared import context
 from .report import Report
 from .store.rows import ReportRows
@@ -58,21 +58,13 @@ def _worker_main(conn: Connection, options: BatchOptions, width: int, shape: Sha
         shaped = _shaped(shape, report)
         with sending:
             try:
-                conn.send((seq, shaped))
-            except (MemoryError, RecursionError) as exc:  # the report itself too big or deep to pass back
-                conn.send((seq, shape(failure(item[0], _reason(exc)))))
+                send_back(conn, seq, item, shaped, shape)
             except OSError:
                 pass  # the writer has gone (the batch stopped)
 
     pool = ThreadPoolExecutor(max_workers=width)
     try:
-        while True:
-            try:
-                task = conn.recv()
-            except (EOFError, OSError):
-                return
-            if task is None:
-                return
+        for task in tasks(conn):
             pool.submit(read, *task)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
