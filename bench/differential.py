@@ -5,9 +5,9 @@
 
 OLD_PYTHON and NEW_PYTHON are the interpreters of two venvs with nianbao installed (e.g. a checkout
 of the release before a speed-up and the current one). Each runs this file with `--serve` as one
-long-lived process: texts go in as JSON lines, and out comes what the differential corpus compares
-(/work/team/s16/diffcheck.py): the report from process_text, its stored rows from report_rows
-(timings left out). The texts are mutants of golden/*.txt made with a fixed seed: mostly inside the
+long-lived process: texts go in as JSON lines, and out comes everything a report would store or
+print: the report from process_text and its stored rows from report_rows (timings left out). The
+texts are mutants of golden/*.txt (and of --corpus items) made with a fixed seed: mostly inside the
 table regions (emptied cells, markers, units and magnitudes, signs, fractions, thousands separators,
 numbering, separators swapped or removed, broken labels, rows with extra or missing cells, rows near
 the fast row reader's length limit), some in the prose the facts and metadata readers read, and in
@@ -398,7 +398,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120, help="stop generating after this long")
     parser.add_argument("--count", type=int, default=10**9, help="stop after this many texts")
     parser.add_argument("--kinds", default=",".join(WEIGHTS), help="mutation kinds to draw from")
-    parser.add_argument("--corpus", type=Path, default=Path("/work/team/s16/corpus"), help="more texts to mutate")
+    parser.add_argument("--corpus", type=Path, help="a folder of corpus items (JSON: raw_text, encoding, kind, ocr_marks) to mutate too")
     parser.add_argument("--base-kinds", default="text,html,docx,pdf", help="which loaders' texts to mutate")
     parser.add_argument("--slow", type=float, default=2.0, help="report a text either pipeline takes longer than this on")
     parser.add_argument("--minimise", action="store_true", help="shrink each new kind of difference")
