@@ -200,7 +200,10 @@ def _limit_memory(memory_mb: int) -> None:
         pass  # not allowed here: the time limit still holds
 
 
-QUEUED_PER_WORKER = 2  # one being read, one waiting in its pipe: a worker never idles while the writer is busy
+# Tasks handed to a worker ahead of time. Three processes share two cores: when the writer is off the CPU
+# for a few ms, a worker with one task in hand ran dry and slept (600 voluntary switches per 2,000 reports);
+# with 8 it reads on (30 switches) and the batch runs 1,340 -> 1,500 reports/s. A pipe holds 8 paths easily.
+QUEUED_PER_WORKER = 8
 SETTLE_SECONDS = 0.05  # how long the writer waits for a result before it commits and waits on
 STOP_SECONDS = 0.5  # the longest the writer waits without looking at Ctrl-C
 
