@@ -75,6 +75,37 @@ def test_verdict_survives_reextraction_and_a_corrected_version(store):
     assert len(statuses) == 2 and {s for _, s in statuses.values()} == {"confirmed"}
 
 
+def test_a_verdict_is_carried_over_as_it_stands_even_one_written_by_hand(store):
+    """Whatever a verdicts row holds reaches the finding (a NULL status stays NULL); without one it is open."""
+    text = seed_named("004")
+    store.save(run(text, "004.txt"))
+    [finding] = store.findings()
+    store.conn.execute("INSERT INTO verdicts (fingerprint, status, note, decided_at) VALUES (?, NULL, 'by hand', '2026-01-02')",
+                       [finding["fingerprint"]])
+    store.save(run(text, "004.txt"))
+    [again] = store.findings()
+    assert (again["status"], again["note"], again["reviewed_at"]) == (None, "by hand", "2026-01-02")
+    store.conn.execute("DELETE FROM verdicts")
+    store.save(run(text, "004.txt"))
+    [third] = store.findings()
+    assert (third["status"], third["note"], third["reviewed_at"]) == ("open", None, None)
+
+
+def test_two_versions_of_a_file_in_one_transaction_take_the_next_keys_in_turn(store):
+    text = seed_named("004")
+    store.save(run(seed_named("001"), "001.txt"))
+    store.begin()
+    first = run(text, "004.txt")
+    store.save(first)
+    second = run(text.replace("行政许可 | 290 |", "行政许可 | 291 |"), "004.txt")
+    store.save(second)
+    store.save(first)  # back to the first: its row and key again, the second becomes history
+    store.commit()
+    rows = {r["id"]: (r["rid"], r["current"], r["superseded_by"]) for r in store.db.query("SELECT id, rid, current, superseded_by FROM reports")}
+    assert rows[first.sha256] == (2, 1, None) and rows[second.sha256] == (3, 0, first.sha256)
+    assert sorted(r[0] for r in store.conn.execute("SELECT rid FROM report_data")) == [1, 2, 3]
+
+
 def test_a_failed_save_leaves_the_previous_copy_whole(store, monkeypatch):
     report = run(seed_named("004"), "004.txt")
     store.save(report)
