@@ -24,6 +24,7 @@ from .. import fields as F
 from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
 from ..rules.history import compare_years, name_pairs, organ_key
+from .field_sets import FieldSetIds
 from .connection import BUSY_TIMEOUT, PAGE_SIZE, StoreError, connect_reader, connect_writer, retry_busy, write
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
@@ -78,6 +79,9 @@ _INSERT_FINDING = (
                 if c == "fields" else f"?{_FINDING_PARAMS.index(c) + 1}" for c in FINDING_COLUMNS)
     + ")"
 )
+# The same, with the finding's field_sets id given (store/field_sets.py) instead of looked up.
+_INSERT_FINDING_BY_ID = _INSERT_FINDING.replace(f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index('fields') + 1})",
+                                                f"?{_FINDING_PARAMS.index('fields') + 1}")
 # This report's row, if stored before, and the current versions of its file (last column 0); then the
 # next integer key (1), in one statement rather than two. The key is taken under the write lock, so
 # two writers never share one.
@@ -116,6 +120,7 @@ class Store:
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
+        self._field_set_ids: FieldSetIds | None = None  # while a batch writes (writing_many)
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = sqlite_utils.Database(self.conn)
         if readonly and self._schema_gaps():
@@ -224,32 +229,42 @@ class Store:
     def save_rows(self, rows: ReportRows, run_id: int | None = None, stamp: tuple[int, int, str] | None = None) -> None:
         """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically; `stamp`, the
         file's (size, mtime_ns, options) as read, lets the next batch skip it while unchanged (`stamps_of`)."""
+        # field_sets ids met before are trusted only inside a batch's transaction (begin … commit)
+        ids = self._field_set_ids if self.conn.in_transaction else None
+        try:
+            with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
+                self._save_rows(rows, run_id, stamp, ids)
+        except BaseException:
+            if ids is not None:
+                ids.forget_pending()  # what this report inserted is undone
+            raise
+
+    def _save_rows(self, rows: ReportRows, run_id: int | None, stamp: tuple[int, int, str] | None, ids: FieldSetIds | None) -> None:
         sha = rows.sha256
-        with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-            found = self.conn.execute(_KNOWN_AND_NEXT_RID, [sha, rows.source_path]).fetchall()
-            known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
-            self._supersede([old for old, _, _ in known if old != sha], sha)
-            row = next((r for r in known if r[0] == sha), None)
-            rid = row[1] if row and row[1] is not None else next_rid
-            if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
-                self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
-            self.conn.execute(_UPSERT_REPORT, (
-                sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None,
-                *(stamp or (None, None, None)),
-            ))
-            self._save_text(rid, rows.text)
-            if rows.data is not None:
-                self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
-                                  (rid, *rows.data))
-            else:  # a failure stores its reason only
-                self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
-            self._save_findings(sha, rows.key, rows.findings, run_id)
-            if rows.ocr is not None:
-                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?", [rows.ocr, sha])
-                self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
-                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
-            if rows.llm_calls:
-                self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
+        found = self.conn.execute(_KNOWN_AND_NEXT_RID, [sha, rows.source_path]).fetchall()
+        known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
+        self._supersede([old for old, _, _ in known if old != sha], sha)
+        row = next((r for r in known if r[0] == sha), None)
+        rid = row[1] if row and row[1] is not None else next_rid
+        if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
+            self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
+        self.conn.execute(_UPSERT_REPORT, (
+            sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None,
+            *(stamp or (None, None, None)),
+        ))
+        self._save_text(rid, rows.text)
+        if rows.data is not None:
+            self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
+                              (rid, *rows.data))
+        else:  # a failure stores its reason only
+            self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
+        self._save_findings(sha, rows.key, rows.findings, run_id, ids)
+        if rows.ocr is not None:
+            self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?", [rows.ocr, sha])
+            self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
+            self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
+        if rows.llm_calls:
+            self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
 
     def _save_text(self, rid: int, text: tuple | None) -> None:
         """`text` as `report_rows` packed it (size, blob, display size, display blob), or None."""
@@ -327,9 +342,11 @@ class Store:
         if outside:
             self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.execute(f"PRAGMA cache_size = {-BATCH_CACHE_MB * 1024}")  # negative: KiB
+        self._field_set_ids = FieldSetIds()
         try:
             yield
         finally:
+            self._field_set_ids = None
             self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
             if outside and not self.conn.in_transaction:  # still in one: its commit failed, the batch too
                 self.conn.execute(f"PRAGMA temp_store = {int(previous)}")
@@ -337,11 +354,15 @@ class Store:
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
         if not self.conn.in_transaction:
+            if self._field_set_ids is not None:
+                self._field_set_ids.forget_pending()  # met in a transaction that did not end by `commit`
             retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
 
     def commit(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
+            if self._field_set_ids is not None:
+                self._field_set_ids.committed_now()
 
     def _supersede(self, older: list[str], rid: str) -> None:
         """Earlier versions of this file (`older`: its other current ones) become history: their row, text and
@@ -371,13 +392,19 @@ class Store:
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
         self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
-    def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None) -> None:
-        """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over."""
+    def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None, ids: FieldSetIds | None = None) -> None:
+        """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over.
+        `ids`: the field_sets ids a batch has met (store/field_sets.py)."""
         if not findings:
             return
         rows = {fp: (rid, fp, key, *rest, run_id) for fp, *rest in findings}  # in _FINDING_PARAMS order
-        # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
         fields_at = _FINDING_PARAMS.index("fields")
+        if ids is not None:
+            found = ids.ids_of(self.conn, [r[fields_at] for r in rows.values()])
+            if found is not None:
+                self.conn.executemany(_INSERT_FINDING_BY_ID, [(*r[:fields_at], i, *r[fields_at + 1 :]) for r, i in zip(rows.values(), found)])
+                return
+        # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
         self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
         self.conn.executemany(_INSERT_FINDING, rows.values())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 
 import pytest
 import sqlite_utils
@@ -104,6 +105,56 @@ def test_two_versions_of_a_file_in_one_transaction_take_the_next_keys_in_turn(st
     rows = {r["id"]: (r["rid"], r["current"], r["superseded_by"]) for r in store.db.query("SELECT id, rid, current, superseded_by FROM reports")}
     assert rows[first.sha256] == (2, 1, None) and rows[second.sha256] == (3, 0, first.sha256)
     assert sorted(r[0] for r in store.conn.execute("SELECT rid FROM report_data")) == [1, 2, 3]
+
+
+def batch_of_field_lists(lists: list[list[str]]) -> list:
+    """One seed's rows again and again, under other ids and paths, each with one finding on the given fields."""
+    import dataclasses
+
+    from nianbao.store.rows import report_rows
+
+    base = report_rows(run(seed_named("004"), "004.txt"))
+    finding = base.findings[0]
+    return [dataclasses.replace(base, sha256=f"{i:064x}", source=f"{i}.txt", source_path=f"/x/{i}.txt",
+                                findings=[(f"F{i:010x}", *finding[1:3], json.dumps(fields), *finding[4:])])
+            for i, fields in enumerate(lists)]
+
+
+def stored_fields(store: Store) -> dict[str, list[str]]:
+    return {r["report_id"]: json.loads(r["fields"]) for r in store.db.query("SELECT report_id, fields FROM findings")}
+
+
+def test_a_batch_names_each_findings_fields_right_even_after_a_report_is_undone(tmp_path):
+    """The batch writer trusts field_sets ids it met (store/field_sets.py): one inserted by a report whose savepoint
+    was rolled back is given again to another list, and must not be trusted for the first."""
+    lists = [["a"], ["b"], ["c"], ["b"], ["a", "c"], ["c"]]
+    rows = batch_of_field_lists(lists)
+    rows[1].llm_calls = [("too", "few")]  # stored after its findings: the insert fails, its savepoint is rolled back
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        for row in rows:
+            try:
+                store.save_rows(row)
+            except sqlite3.Error:
+                pass
+            if row is rows[3]:
+                store.commit()  # ids met before stay trusted; the rest are met again
+                store.begin()
+        store.commit()
+    expected = {row.sha256: fields for row, fields in zip(rows, lists) if row is not rows[1]}
+    assert stored_fields(store) == expected
+    plain = Store(tmp_path / "plain.db")  # each report on its own, looked up as the findings view's trigger does
+    for row in rows:
+        try:
+            plain.save_rows(row)
+        except sqlite3.Error:
+            pass
+    query = "SELECT f.report_id, f.fingerprint, f.field_set, s.fields FROM finding_rows f JOIN field_sets s ON s.id = f.field_set ORDER BY 1"
+    assert list(store.conn.execute(query)) == list(plain.conn.execute(query))
+    assert list(store.conn.execute("SELECT * FROM field_sets")) == list(plain.conn.execute("SELECT * FROM field_sets"))
+    store.close()
+    plain.close()
 
 
 def test_a_failed_save_leaves_the_previous_copy_whole(store, monkeypatch):
