@@ -24,13 +24,14 @@ from .. import fields as F
 from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
 from ..rules.history import compare_years, name_pairs, organ_key
-from .field_sets import FieldSetIds
 from .connection import BUSY_TIMEOUT, PAGE_SIZE, StoreError, connect_reader, connect_writer, retry_busy, write
+from .field_sets import FieldSetIds
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
 from .schema import FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
+from .written import Written
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
@@ -121,6 +122,7 @@ class Store:
         self.path = str(path)
         self.readonly = readonly
         self._field_set_ids: FieldSetIds | None = None  # while a batch writes (writing_many)
+        self._written: Written | None = None  # in a transaction a batch began (begin … commit)
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = sqlite_utils.Database(self.conn)
         if readonly and self._schema_gaps():
@@ -229,17 +231,29 @@ class Store:
     def save_rows(self, rows: ReportRows, run_id: int | None = None, stamp: tuple[int, int, str] | None = None) -> None:
         """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically; `stamp`, the
         file's (size, mtime_ns, options) as read, lets the next batch skip it while unchanged (`stamps_of`)."""
-        # field_sets ids met before are trusted only inside a batch's transaction (begin … commit)
-        ids = self._field_set_ids if self.conn.in_transaction else None
+        written = self._written if self.conn.in_transaction else None
+        if written is None:  # its own transaction, or one opened elsewhere: in a savepoint of its own
+            with write(self.conn), savepoint(self.conn):
+                self._save_rows(rows, run_id, stamp, None, now())
+            return
+        # A batch's transaction (`begin` … `commit`): whole, or not at all, by writing the others again (store/written.py)
+        ids, at = self._field_set_ids, now()
         try:
-            with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-                self._save_rows(rows, run_id, stamp, ids)
+            self._save_rows(rows, run_id, stamp, ids, at)
         except BaseException:
-            if ids is not None:
-                ids.forget_pending()  # what this report inserted is undone
+            ids.forget_pending()  # what this transaction inserted is undone
+            try:
+                written.undo(lambda *entry: self._save_rows(*entry[:3], ids, entry[3]))
+            except BaseException:
+                ids.forget_pending()
+                raise
             raise
+        if written.wrote((rows, run_id, stamp, at)):
+            self.commit()
+            self.begin()
 
-    def _save_rows(self, rows: ReportRows, run_id: int | None, stamp: tuple[int, int, str] | None, ids: FieldSetIds | None) -> None:
+    def _save_rows(self, rows: ReportRows, run_id: int | None, stamp: tuple[int, int, str] | None, ids: FieldSetIds | None,
+                   extracted_at: str) -> None:
         sha = rows.sha256
         found = self.conn.execute(_KNOWN_AND_NEXT_RID, [sha, rows.source_path]).fetchall()
         known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
@@ -249,7 +263,7 @@ class Store:
         if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
         self.conn.execute(_UPSERT_REPORT, (
-            sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None,
+            sha, rid, *rows.head, run_id, extracted_at, __version__, rows.seconds, rows.source_path, 1, None,
             *(stamp or (None, None, None)),
         ))
         self._save_text(rid, rows.text)
@@ -324,13 +338,15 @@ class Store:
 
     @contextlib.contextmanager
     def writing_many(self) -> Iterator[None]:
-        """While a batch writes many reports per transaction, each in its own savepoint (`save_rows`).
+        """While a batch writes many reports per transaction (`begin` … `commit`), each whole or not at all
+        without a savepoint of its own (store/written.py), naming lists of fields by the ids met before
+        (store/field_sets.py).
 
-        SQLite copies each page a savepoint changes that was already in the file to a sub-journal,
-        a temporary file once it passes 64 KB: some 15 pages (120 KB) per report here. With temporary
-        storage in memory (decided when a transaction starts) that is a copy, not a file write: the
-        writer's SQL per report 0.21 -> 0.17 ms. Only meanwhile: the cross-year check's temporary
-        tables, which grow with the database, stay on disk.
+        SQLite copies each page a savepoint or a statement changes that was already in the file to a
+        sub-journal, a temporary file once it passes 64 KB. With temporary storage in memory (decided when
+        a transaction starts) that is a copy, not a file write: the writer's SQL per report 0.21 -> 0.17 ms
+        when each report had a savepoint. Only meanwhile: the cross-year check's temporary tables, which
+        grow with the database, stay on disk.
 
         And a page cache of BATCH_CACHE_MB instead of SQLite's 2 MB: the reports' sha256 ids and the
         findings' fingerprints are random keys, so each report's inserts land on index pages all over;
@@ -346,7 +362,7 @@ class Store:
         try:
             yield
         finally:
-            self._field_set_ids = None
+            self._field_set_ids = self._written = None
             self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
             if outside and not self.conn.in_transaction:  # still in one: its commit failed, the batch too
                 self.conn.execute(f"PRAGMA temp_store = {int(previous)}")
@@ -354,11 +370,14 @@ class Store:
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
         if not self.conn.in_transaction:
-            if self._field_set_ids is not None:
-                self._field_set_ids.forget_pending()  # met in a transaction that did not end by `commit`
+            self._written = None
             retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+            if self._field_set_ids is not None:  # a batch writes (writing_many): no savepoint per report
+                self._field_set_ids.forget_pending()  # met in a transaction that did not end by `commit`
+                self._written = Written(self.conn)
 
     def commit(self) -> None:
+        self._written = None
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
             if self._field_set_ids is not None:

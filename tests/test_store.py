@@ -124,12 +124,36 @@ def stored_fields(store: Store) -> dict[str, list[str]]:
     return {r["report_id"]: json.loads(r["fields"]) for r in store.db.query("SELECT report_id, fields FROM findings")}
 
 
+def everything(store: Store) -> dict[str, list]:
+    """What a store holds of its reports, but the time each was stored."""
+    from nianbao.store import _REPORT_COLUMNS
+
+    columns = ", ".join(c for c in _REPORT_COLUMNS if c != "extracted_at")
+    return {table: list(store.conn.execute(f"SELECT {columns if table == 'reports' else '*'} FROM {table} ORDER BY rowid"))
+            for table in ("reports", "report_data", "texts", "finding_rows", "field_sets")}
+
+
+def saved_one_by_one(path, rows) -> Store:
+    """Each report in its own transaction (as outside a batch): what a batch transaction must come to."""
+    plain = Store(path)
+    for row in rows:
+        try:
+            plain.save_rows(row)
+        except sqlite3.Error:
+            pass
+    return plain
+
+
 def test_a_batch_names_each_findings_fields_right_even_after_a_report_is_undone(tmp_path):
-    """The batch writer trusts field_sets ids it met (store/field_sets.py): one inserted by a report whose savepoint
-    was rolled back is given again to another list, and must not be trusted for the first."""
-    lists = [["a"], ["b"], ["c"], ["b"], ["a", "c"], ["c"]]
+    """The batch writer trusts field_sets ids it met (store/field_sets.py): one inserted by a report that was undone
+    is given again to another list, and must not be trusted for the first. The report is undone by writing the
+    transaction's others again (store/written.py): all as if it had never been tried, a second version included."""
+    import dataclasses
+
+    lists = [["a"], ["b"], ["c"], ["b"], ["a", "c"], ["c"], ["d"]]
     rows = batch_of_field_lists(lists)
-    rows[1].llm_calls = [("too", "few")]  # stored after its findings: the insert fails, its savepoint is rolled back
+    rows[1].llm_calls = [("too", "few")]  # stored after its findings: the insert fails, the report is undone
+    rows[2] = dataclasses.replace(rows[2], source_path=rows[0].source_path)  # a second version of the first file
     store = Store(tmp_path / "batch.db")
     with store.writing_many():
         store.begin()
@@ -142,19 +166,80 @@ def test_a_batch_names_each_findings_fields_right_even_after_a_report_is_undone(
                 store.commit()  # ids met before stay trusted; the rest are met again
                 store.begin()
         store.commit()
-    expected = {row.sha256: fields for row, fields in zip(rows, lists) if row is not rows[1]}
+    expected = {row.sha256: fields for row, fields in zip(rows, lists) if row not in (rows[0], rows[1])}  # the first: history
     assert stored_fields(store) == expected
-    plain = Store(tmp_path / "plain.db")  # each report on its own, looked up as the findings view's trigger does
-    for row in rows:
-        try:
-            plain.save_rows(row)
-        except sqlite3.Error:
-            pass
-    query = "SELECT f.report_id, f.fingerprint, f.field_set, s.fields FROM finding_rows f JOIN field_sets s ON s.id = f.field_set ORDER BY 1"
-    assert list(store.conn.execute(query)) == list(plain.conn.execute(query))
-    assert list(store.conn.execute("SELECT * FROM field_sets")) == list(plain.conn.execute("SELECT * FROM field_sets"))
+    plain = saved_one_by_one(tmp_path / "plain.db", rows)
+    assert everything(store) == everything(plain)
+    assert store.db["reports"].get(rows[0].sha256)["superseded_by"] == rows[2].sha256
     store.close()
     plain.close()
+
+
+def interrupt_text(monkeypatch, store: Store, calls: set[int]) -> None:
+    """Ctrl-C in the middle of a report (its row written, its text not) at these calls of `_save_text`."""
+    real, n = store._save_text, [0]
+
+    def interrupted(rid, text):
+        n[0] += 1
+        if n[0] in calls:
+            raise KeyboardInterrupt
+        real(rid, text)
+
+    monkeypatch.setattr(store, "_save_text", interrupted)
+
+
+def test_ctrl_c_in_the_middle_of_a_report_leaves_the_batch_transaction_as_before_it(tmp_path, monkeypatch):
+    import itertools
+
+    import nianbao.store as S
+
+    ticks = itertools.count()
+    monkeypatch.setattr(S, "now", lambda: f"2026-01-01T00:00:{next(ticks):02d}")
+    rows = batch_of_field_lists([["a"], ["b"], ["c"], ["d"]])
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        for row in rows[:3]:
+            store.save_rows(row)
+        stamped = dict(store.conn.execute("SELECT id, extracted_at FROM reports"))
+        interrupt_text(monkeypatch, store, {1})
+        with pytest.raises(KeyboardInterrupt):
+            store.save_rows(rows[3])
+        store.commit()
+    assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", rows[:3]))
+    assert dict(store.conn.execute("SELECT id, extracted_at FROM reports")) == stamped  # written again as they were
+
+
+def test_a_second_ctrl_c_while_the_others_are_written_again_leaves_none_of_them(tmp_path, monkeypatch):
+    rows = batch_of_field_lists([["a"], ["b"], ["c"]])
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        store.save_rows(rows[0])
+        store.save_rows(rows[1])
+        interrupt_text(monkeypatch, store, {1, 3})  # the third report, then the second as it is written again
+        with pytest.raises(KeyboardInterrupt):
+            store.save_rows(rows[2])
+        store.commit()
+    assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", []))  # never half a report
+
+
+def test_a_long_batch_transaction_is_committed_a_limit_at_a_time(tmp_path, monkeypatch):
+    import nianbao.store.written as W
+
+    monkeypatch.setattr(W, "LIMIT", 2)
+    rows = batch_of_field_lists([["a"], ["b"], ["c"], ["d"], ["e"], ["f"]])
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        for row in rows[:5]:
+            store.save_rows(row)
+        assert len(store._written.entries) == 1  # two committed twice; the fifth is kept
+        interrupt_text(monkeypatch, store, {1})
+        with pytest.raises(KeyboardInterrupt):
+            store.save_rows(rows[5])
+        store.commit()
+    assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", rows[:5]))
 
 
 def test_a_failed_save_leaves_the_previous_copy_whole(store, monkeypatch):
