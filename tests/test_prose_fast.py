@@ -316,3 +316,30 @@ def test_a_sentence_found_within_its_line_is_the_one_found_across_the_text():
         ends = [i for i in (text.find("。", end), text.find("\n", end)) if i >= 0]
         expected = (max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text)))
         assert FA._sentence_around(text, start, end) == expected, (text, start, end)
+
+
+def test_reading_a_file_by_its_descriptor_keeps_every_outcome_of_stat_then_read(tmp_path):
+    # load.read_bytes opens, fstats and reads once; the general way stats the path, then reads it.
+    from nianbao.load import LoadError, _stat_then_read, read_bytes
+
+    def outcome(read, path, limit):
+        try:
+            return read(path, limit)
+        except LoadError as exc:
+            return str(exc)
+
+    rng = random.Random(23)
+    paths = [tmp_path / "missing.txt", tmp_path, tmp_path / "no" / "parent.txt"]
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone")
+    paths.append(tmp_path / "dangling")
+    for i in range(40):
+        path = tmp_path / f"f{i}.txt"
+        path.write_bytes(rng.randbytes(rng.choice([0, 1, rng.randint(2, 300_000)])))
+        paths.append(path)
+    failures = 0
+    for path in paths:
+        for limit in (0, 1, 4096, 10**6, 20 * 1024 * 1024, rng.randint(0, 300_000)):
+            expected = outcome(_stat_then_read, path, limit)
+            assert outcome(read_bytes, path, limit) == expected, (path, limit)
+            failures += isinstance(expected, str)
+    assert failures > 40  # too large, missing, a folder, a dangling link: every reason was compared
