@@ -79,8 +79,13 @@ def test_facts_patterns_tried_at_their_words_match_as_finditer_does():
 
 
 def test_organ_names_tried_before_their_endings_match_as_finditer_does():
+    # organ_from_prose also passes over places whose preceding characters fail the look-behind
+    # (metadata._name_may_start): full-width punctuation and other spaces are in these salads too.
+    rng = random.Random(2027)
+    pieces = WORDS + ["，", "：", "\t", "\u3000", "年度我镇", "。城关镇"]
+    salads = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(10000)]
     matched = 0
-    for text in _texts():
+    for text in _texts() + salads:
         expected = Counter(m["name"] for m in MD._ORGAN_IN_PROSE.finditer(text) if m["name"] not in MD._GENERIC)
         found = MD.organ_from_prose(text)
         assert found == (expected.most_common(1)[0][0] if expected else None), text
@@ -346,3 +351,30 @@ def test_reading_a_file_by_its_descriptor_keeps_every_outcome_of_stat_then_read(
             assert outcome(read_bytes, path, limit) == expected, (path, limit)
             failures += isinstance(expected, str)
     assert failures > 40  # too large, missing, a folder, a dangling link: every reason was compared
+
+
+def test_the_period_searched_at_its_word_is_the_one_search_finds():
+    assert MD._PERIOD.pattern.startswith(alternatives(MD._COUNTED))
+    pieces = ["统计", "统计期限", "时限", "期", "统", "计", "为", " ", "\n", "。", "2024年1月1日", "2023 年 1 月 1 日", "2024年12月31日",
+              "x", "至", "统计时间:2024年1月1日"]
+    rng = random.Random(29)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = MD._PERIOD.search(text)
+        got = next(finditer_at(MD._PERIOD, text, positions(text, MD._COUNTED)), None)
+        assert (got and got.span()) == (expected and expected.span()), text
+        found += expected is not None
+    assert found > 1000
+
+
+def test_a_label_without_verbs_at_its_ends_is_not_searched():
+    pieces = [*FA._LEADING_VERBS, "工作动态", "类", "信息", " ", "\n", "共发布", "x", "公", "开"]
+    rng = random.Random(31)
+    changed = 0
+    for _ in range(20000):
+        label = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        expected = FA._VERBS.sub("", label)
+        assert FA._without_verbs(label) == expected, label
+        changed += expected != label
+    assert changed > 5000
