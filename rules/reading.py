@@ -31,17 +31,20 @@ def read(report: Report) -> Reading:
     cells = report.cells
     template = F.TEMPLATE_2019 if report.template == F.TEMPLATE_2019 else F.TEMPLATE_2021
     fields = F.fields_for(template)
-    every = [cell.value for cell in cells.values()]
+    # One pass for both the values and "is every cell ok?" (most reports): the values of the ok cells
+    # are all the values when no cell is left out. Else two passes: the values, and the unusual cells.
+    every = [cell.value for cell in cells.values() if cell.status == "ok"]
+    if len(every) == len(cells):
+        unusual: list[tuple[str, Cell]] = []
+    else:
+        every = [cell.value for cell in cells.values()]
+        unusual = [(fid, cell) for fid, cell in cells.items() if cell.status != "ok"]
     # The built-in reader stores exactly the template's fields in order: its values are the list.
     values = every if list(cells) == fields else [None if (c := cells.get(f)) is None else c.value for f in fields]
     facts: dict[str, list[Fact]] = {}
     for fact in report.facts:
         facts.setdefault(fact.name, []).append(fact)
-    return Reading(
-        template=template, values=values, odd_values=not _counts(every),
-        unusual=[(fid, cell) for fid, cell in cells.items() if cell.status != "ok"],
-        facts=facts,
-    )
+    return Reading(template=template, values=values, odd_values=not _counts(every), unusual=unusual, facts=facts)
 
 
 def _counts(values: list) -> bool:
