@@ -168,11 +168,15 @@ def _files_under(folder: Path) -> Iterator[Path]:
     names in each folder sorted, a sub-folder walked where its name sorts (as Path comparison does,
     part by part). Like rglob, symlinked folders are not entered and unreadable ones are passed over."""
     try:
-        names = _packed(sorted(os.listdir(folder)))
+        names, others = _listing(folder)
     except (PermissionError, FileNotFoundError, NotADirectoryError):
         return
     for name in _unpacked(names):
         child = folder / name
+        if name not in others:  # a regular file, as the folder's own listing said: no stat needed
+            if not name.startswith("."):
+                yield child
+            continue
         try:
             mode = os.lstat(child).st_mode
             if stat.S_ISLNK(mode):
@@ -185,6 +189,26 @@ def _files_under(folder: Path) -> Iterator[Path]:
             yield from _files_under(child)
         elif stat.S_ISREG(mode) and not name.startswith("."):
             yield child
+
+
+def _listing(folder: Path) -> tuple[str, set[str]]:
+    """(every name in `folder`, sorted and packed; the names that are not plain regular files).
+
+    The folder's listing says which entries are regular files (d_type), so the walk, done twice per
+    batch (count, then read), stats only folders, links and the rare entry of unknown type, not every
+    file: 4,000 lstat calls fewer per 2,000 files. Only those few names are held as a set."""
+    names: list[str] = []
+    others: set[str] = set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            names.append(entry.name)
+            try:
+                regular = entry.is_file(follow_symlinks=False)  # from d_type; a stat only where the system gave none
+            except OSError:
+                regular = False
+            if not regular:
+                others.add(entry.name)
+    return _packed(sorted(names)), others
 
 
 def _packed(names: list[str]) -> str:

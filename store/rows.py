@@ -8,34 +8,39 @@ database stays in `Store.save_rows`: the integer key, earlier versions, a person
 
 from __future__ import annotations
 
-import hashlib
 import json
 import operator
 import os
 import re
 from dataclasses import dataclass, field, fields
+from hashlib import sha1
 from pathlib import Path
 from typing import Any
 
 from ..extract.llm.breaker import not_asked
 from ..report import Finding, Report
+from .encoding import one_shot
 from .packing import pack_cells, pack_facts, pack_sections
 from .text import pack_text
 
 SEVERITIES = ("error", "warning", "info")
 
 
+_SPACES = re.compile(r"\s+")
+_GOVERNMENT = re.compile(r"(人民政府|政府)$")
+
+
 def report_key(report: Report) -> str:
     """What identifies 'the same report' across corrected versions of a file: organ + year."""
     if report.organ and report.year:
-        organ = re.sub(r"(人民政府|政府)$", "", re.sub(r"\s+", "", report.organ))
+        organ = _GOVERNMENT.sub("", _SPACES.sub("", report.organ))
         return f"{organ}|{report.year}"
     return Path(report.source).name
 
 
 def fingerprint(key: str, finding: Finding, ordinal: int = 0) -> str:
     basis = "|".join([key, finding.rule, ",".join(sorted(finding.fields)), finding.key] + ([f"#{ordinal}"] if ordinal else []))
-    return "F" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+    return "F" + sha1(basis.encode()).hexdigest()[:10]
 
 
 def fingerprints(key: str, findings: list[Finding]) -> list[str]:
@@ -45,7 +50,9 @@ def fingerprints(key: str, findings: list[Finding]) -> list[str]:
     seen: set[str] = set()
     out = []
     for f in findings:
-        fp, ordinal = fingerprint(key, f), 0
+        # = fingerprint(key, f), written out: a report has a few findings, and the call was a third of the cost
+        fp = "F" + sha1("|".join([key, f.rule, ",".join(sorted(f.fields)), f.key]).encode()).hexdigest()[:10]
+        ordinal = 0
         while fp in seen:
             ordinal += 1
             fp = fingerprint(key, f, ordinal)
@@ -54,9 +61,10 @@ def fingerprints(key: str, findings: list[Finding]) -> list[str]:
     return out
 
 
-# json.dumps(x) and json.dumps(x, ensure_ascii=False), exactly: the second builds a new encoder per call otherwise.
-_FIELDS = json.JSONEncoder().encode
-_VALUE = json.JSONEncoder(ensure_ascii=False).encode
+# json.dumps(x) and json.dumps(x, ensure_ascii=False), exactly: the second builds a new encoder per call otherwise,
+# and either builds the C encoder per call (store/encoding.py).
+_FIELDS = one_shot(json.JSONEncoder())
+_VALUE = one_shot(json.JSONEncoder(ensure_ascii=False))
 
 
 # A report has a few findings, each encoding its expected and actual value, nearly always an int or None:
@@ -126,7 +134,7 @@ def report_rows(report: Report, json_line: bool = False, with_text: bool = False
             counts[f.severity] += 1
     layout, cells = pack_cells(report.cells, report.template)
     sections, facts = pack_sections(report.sections), pack_facts(report.facts)
-    ocr = None
+    ocr, calls = None, report.llm_calls
     if report.ocr_marks:  # a scanned input: where each value was read, and the pages to show it on
         ocr = json.dumps({"cells": report.ocr_sources(), "marks": report.ocr_marks})
     return ReportRows(
@@ -142,11 +150,11 @@ def report_rows(report: Report, json_line: bool = False, with_text: bool = False
         findings=finding_rows(key, report.findings), ocr=ocr,
         page_images=sorted(report.page_images.items()) if report.ocr_marks else [],
         llm_calls=[(c.part, c.model, c.mode, c.prompt_version, c.attempt, c.prompt_tokens, c.completion_tokens,
-                    c.latency_ms, int(c.cache_hit), int(c.ok), c.error) for c in report.llm_calls],
+                    c.latency_ms, int(c.cache_hit), int(c.ok), c.error) for c in calls],
         counts=counts, timings=dict(report.timings),
-        llm_made=sum(1 for c in report.llm_calls if not c.cache_hit),
-        llm_cache_hits=sum(1 for c in report.llm_calls if c.cache_hit),
-        json_line=json.dumps(report.to_json(with_text), ensure_ascii=False) if json_line else None,
+        llm_made=sum(1 for c in calls if not c.cache_hit) if calls else 0,
+        llm_cache_hits=sum(1 for c in calls if c.cache_hit) if calls else 0,
+        json_line=_VALUE(report.to_json(with_text)) if json_line else None,  # = json.dumps(..., ensure_ascii=False)
         llm_not_asked=not_asked(report),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -10,7 +11,10 @@ from conftest import SEED_NAMES, SEEDS, run, seed_named
 from nianbao import fields as F
 from nianbao.report import Cell, Fact
 from nianbao.store import Store
-from nianbao.store.packing import _DUMP, _any_cell, _cell, _cell_json, pack_cells, pack_facts, unpack_cells, unpack_facts
+from nianbao.store.encoding import one_shot
+from nianbao.store.packing import (
+    _DUMP, _any_cell, _any_fact, _cell, _cell_json, _cells_json, pack_cells, pack_facts, unpack_cells, unpack_facts,
+)
 
 
 @pytest.fixture
@@ -139,3 +143,81 @@ def test_an_old_long_form_database_is_migrated_whole(tmp_path):
     assert sorted(store.db.query("SELECT * FROM cells"), key=lambda r: r["field"]) == long_form(report)
     assert store.db["facts"].count == len(report.facts) and store.db["sections"].count == len(report.sections)
     store.close()
+
+
+def random_cell(rng) -> Cell:
+    """Mostly the two usual cells, each often off in one slot (the way EDGE_CELLS are), sometimes in several."""
+    value = rng.choice([None, None, 0, 0, 7, 12, -4, 10**12, 1.5, 12.0, True])
+    start = rng.choice([None, 0, 3, 3, 17, 3.0, True]) if value is not None else rng.choice([None, None, None, 3])
+    digits = str(value) if value is not None else None
+    end = (start + len(digits) if digits is not None and isinstance(start, int) else None) if rng.random() < 0.8 else rng.choice([None, 5, 9])
+    raw = digits if rng.random() < 0.85 else rng.choice([None, "", "—", "12 ", "007", "12"])
+    status = ("blank" if value is None else "ok") if rng.random() < 0.85 else rng.choice(["ok", "blank", "unreadable", "ambiguous"])
+    extractor = "builtin" if rng.random() < 0.85 else rng.choice(["builtin:split", "llm:m", "builtin+llm:m/table_v1"])
+    unit = None if rng.random() < 0.9 else rng.choice(["件", "万元", ""])
+    alt_value = None if rng.random() < 0.9 else rng.choice([0, 13, 2.5])
+    alt_extractor = None if rng.random() < 0.9 else "llm:m"
+    return Cell("f", value, start, end, extractor, raw, unit, status, alt_value, alt_extractor)
+
+
+def test_the_cell_loop_agrees_with_the_general_packing_on_random_cells():
+    import random
+
+    rng = random.Random(17)
+    for _ in range(300):
+        cells = [random_cell(rng) for _ in range(rng.randint(1, 40))]
+        assert _cells_json(cells) == [_DUMP(_any_cell(c)) for c in cells]
+        assert [_cell_json(c) for c in cells] == [_DUMP(_cell(c)) for c in cells]
+
+
+def test_the_usual_fact_packs_as_the_general_one_on_random_facts():
+    import random
+
+    rng = random.Random(17)
+    for _ in range(300):
+        facts = []
+        for _ in range(rng.randint(1, 12)):
+            quote = rng.choice(["主动公开信息91条", "收到申请12件", "", None]) if rng.random() < 0.3 else "新增政府信息公开申请8件"
+            start = rng.choice([0, 5, 120])
+            end = start + len(quote or "") + (0 if rng.random() < 0.8 else rng.choice([1, -1]))
+            facts.append(Fact(rng.choice(["proactive.total", "applications.new.total"]), rng.choice([0, 8, 91, 1.5]), start, end, quote,
+                              None if rng.random() < 0.8 else rng.choice(["条", "件", ""]),
+                              "builtin" if rng.random() < 0.8 else rng.choice(["llm:m", "builtin:split"])))
+        assert pack_facts(facts) == _DUMP([_any_fact(f) for f in facts])
+        assert unpack_facts(pack_facts(facts)) == facts
+
+
+def random_json(rng, depth: int = 0):
+    kind = rng.randrange(9 if depth < 3 else 6)
+    if kind == 0:
+        return None
+    if kind == 1:
+        return rng.choice([True, False, 0, -1, 7, 10**20, -(10**19)])
+    if kind == 2:
+        return rng.choice([0.0, -0.0, 1.5, 1e300, 2.5e-8, 12.0])
+    if kind in (3, 4, 5):
+        return "".join(rng.choice(['a', '"', "\\", "\n", "\x00", "\x1f", "\x7f", "é", "公开", "\u2028", "😀", "\ud800", "/"])
+                       for _ in range(rng.randrange(6)))
+    if kind in (6, 7):
+        return [random_json(rng, depth + 1) for _ in range(rng.randrange(5))]
+    return {rng.choice(["end", "unit", "公开", "a\"b", 3, 2.5, None, True]): random_json(rng, depth + 1) for _ in range(rng.randrange(4))}
+
+
+@pytest.mark.parametrize("encoder", [
+    json.JSONEncoder(), json.JSONEncoder(ensure_ascii=False), json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)])
+def test_the_encoder_built_once_writes_what_encode_writes(encoder):
+    import random
+
+    rng = random.Random(17)
+    fast = one_shot(encoder)
+    for _ in range(2000):
+        value = random_json(rng)
+        assert fast(value) == encoder.encode(value)
+    for bad in (float("nan"), [float("inf")], {"a": object()}, {(1, 2): 3}):  # refused alike, or written alike
+        try:
+            expected = encoder.encode(bad)
+        except (ValueError, TypeError) as exc:
+            with pytest.raises(type(exc)):
+                fast(bad)
+        else:
+            assert fast(bad) == expected

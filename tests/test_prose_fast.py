@@ -60,9 +60,12 @@ def test_positions_finds_every_occurrence_even_overlapping():
     assert positions("申申申", ["申申"]) == [0, 1]  # a word overlapping itself
     assert positions("a.b", ["."]) == [1]  # a word is literal, not a pattern
     assert positions("abc", ["x"]) == []
-    for text in _salads(3000, 1):
-        expected = sorted({m.start() for m in re.finditer("(?=收到|接收|未|没有)", text)})
-        assert positions(text, ["收到", "接收", "未", "没有"]) == expected
+    # Words that share a first character (接到 接收, 没 没有) are checked together where it stands.
+    for words in (["收到", "接收", "未", "没有"], ["接到", "收到", "接收", "没", "没有", "申"], ["未"], ["接收", "接到"]):
+        for text in _salads(3000, 1):
+            start = len(text) // 3
+            expected = sorted({m.start() for m in re.compile(f"(?={'|'.join(words)})").finditer(text, start)})
+            assert positions(text, words, start) == expected, (words, text)
 
 
 def test_facts_patterns_tried_at_their_words_match_as_finditer_does():
@@ -76,8 +79,13 @@ def test_facts_patterns_tried_at_their_words_match_as_finditer_does():
 
 
 def test_organ_names_tried_before_their_endings_match_as_finditer_does():
+    # organ_from_prose also passes over places whose preceding characters fail the look-behind
+    # (metadata._name_may_start): full-width punctuation and other spaces are in these salads too.
+    rng = random.Random(2027)
+    pieces = WORDS + ["，", "：", "\t", "\u3000", "年度我镇", "。城关镇"]
+    salads = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(10000)]
     matched = 0
-    for text in _texts():
+    for text in _texts() + salads:
         expected = Counter(m["name"] for m in MD._ORGAN_IN_PROSE.finditer(text) if m["name"] not in MD._GENERIC)
         found = MD.organ_from_prose(text)
         assert found == (expected.most_common(1)[0][0] if expected else None), text
@@ -316,3 +324,57 @@ def test_a_sentence_found_within_its_line_is_the_one_found_across_the_text():
         ends = [i for i in (text.find("。", end), text.find("\n", end)) if i >= 0]
         expected = (max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text)))
         assert FA._sentence_around(text, start, end) == expected, (text, start, end)
+
+
+def test_reading_a_file_by_its_descriptor_keeps_every_outcome_of_stat_then_read(tmp_path):
+    # load.read_bytes opens, fstats and reads once; the general way stats the path, then reads it.
+    from nianbao.load import LoadError, _stat_then_read, read_bytes
+
+    def outcome(read, path, limit):
+        try:
+            return read(path, limit)
+        except LoadError as exc:
+            return str(exc)
+
+    rng = random.Random(23)
+    paths = [tmp_path / "missing.txt", tmp_path, tmp_path / "no" / "parent.txt"]
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone")
+    paths.append(tmp_path / "dangling")
+    for i in range(40):
+        path = tmp_path / f"f{i}.txt"
+        path.write_bytes(rng.randbytes(rng.choice([0, 1, rng.randint(2, 300_000)])))
+        paths.append(path)
+    failures = 0
+    for path in paths:
+        for limit in (0, 1, 4096, 10**6, 20 * 1024 * 1024, rng.randint(0, 300_000)):
+            expected = outcome(_stat_then_read, path, limit)
+            assert outcome(read_bytes, path, limit) == expected, (path, limit)
+            failures += isinstance(expected, str)
+    assert failures > 40  # too large, missing, a folder, a dangling link: every reason was compared
+
+
+def test_the_period_searched_at_its_word_is_the_one_search_finds():
+    assert MD._PERIOD.pattern.startswith(alternatives(MD._COUNTED))
+    pieces = ["统计", "统计期限", "时限", "期", "统", "计", "为", " ", "\n", "。", "2024年1月1日", "2023 年 1 月 1 日", "2024年12月31日",
+              "x", "至", "统计时间:2024年1月1日"]
+    rng = random.Random(29)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = MD._PERIOD.search(text)
+        got = next(finditer_at(MD._PERIOD, text, positions(text, MD._COUNTED)), None)
+        assert (got and got.span()) == (expected and expected.span()), text
+        found += expected is not None
+    assert found > 1000
+
+
+def test_a_label_without_verbs_at_its_ends_is_not_searched():
+    pieces = [*FA._LEADING_VERBS, "工作动态", "类", "信息", " ", "\n", "共发布", "x", "公", "开"]
+    rng = random.Random(31)
+    changed = 0
+    for _ in range(20000):
+        label = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        expected = FA._VERBS.sub("", label)
+        assert FA._without_verbs(label) == expected, label
+        changed += expected != label
+    assert changed > 5000
