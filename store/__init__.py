@@ -36,6 +36,9 @@ from .written import Written
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
 BATCH_CACHE_MB = 16  # SQLite's page cache while a batch writes (Store.writing_many)
+# Runs that ended without their cross-year check: interrupted or failed (a run still `running` may be another
+# process's, which checks its own at its end).
+_UNCHECKED_RUNS = "SELECT id FROM main.runs WHERE status IN ('interrupted', 'failed') AND years_checked IS NULL"
 YEARS_CHUNK = 100  # reports compared with last year's and rewritten at a time by the cross-year check
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
 # The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
@@ -457,9 +460,12 @@ class Store:
 
     def check_run_across_years(self, run_id: int) -> int:
         """`check_across_years` for the reports run `run_id` stored, found in the database by their run_id
-        (a batch keeps no list of them); returns how many cross-year findings there are."""
+        (a batch keeps no list of them), and for those of earlier runs that ended before their check (a Ctrl-C,
+        a failed write: their files are not read again while unchanged, so they would never be checked);
+        returns how many cross-year findings there are."""
         with write(self.conn):
             self._check_across_years(run_id, None, of_run=True)
+            self.conn.execute(f"UPDATE runs SET years_checked = ? WHERE id = ? OR id IN ({_UNCHECKED_RUNS})", [now(), run_id])
             return self._count_history()
 
     def _count_history(self) -> int:
@@ -473,7 +479,8 @@ class Store:
         try:
             self._index_for_years()
             if of_run:
-                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports WHERE run_id = ?", [run_id])
+                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports "
+                                  f"WHERE run_id = ? OR run_id IN ({_UNCHECKED_RUNS})", [run_id])
             elif changed is None:
                 self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports")
             else:

@@ -3,11 +3,13 @@ their cells (read_plain_row): the same tokens and cells as the general reader, a
 
 import dataclasses
 import random
+import re
 
 from conftest import ROOT, SEED_NAMES, run, seed_text
 from test_layouts import QUIRKS
 
 from nianbao.extract import tables
+from nianbao.extract.labels import APPLICATION_KEYWORDS_2021
 from nianbao.extract.numbers import tokens
 from nianbao.extract.table_read import token_cell
 from nianbao.extract.tables import plain_row_tokens, read_plain_row
@@ -152,3 +154,55 @@ def test_the_readers_store_the_same_with_and_without_the_one_pattern_rows(monkey
     for text, stored in zip(texts, with_fast):
         assert _stored(text) == stored, text
     assert taken.count(True) > 3000 and taken.count(False) > 100  # both ways were taken
+
+
+# --- the plain row's pattern: its first branches before and after the cells ---------------------------
+SOUP = ["\t", " ", "|", "\n", "0", "12", "—", "无", "2.", "1、", "件", "万", "x", "（二）", "\u3000", "  ", "3 .", "无正当"]
+
+
+def test_the_first_branches_before_and_after_the_cells_match_as_the_general_pattern_alone():
+    rng = random.Random(1730)
+    general = {n: re.compile(tables._plain_cells_source(n, tables._GENERAL_HEAD, tables._GENERAL_TAIL)) for n in (1, 2, 3, 5, 7, 15)}
+    matched = quick_head = quick_tail = 0
+    for _ in range(60000):
+        ncols = rng.choice(list(general))
+        if rng.random() < 0.7:
+            text, start, end = _row_text(rng, ncols)
+        else:
+            text = "".join(rng.choice(SOUP) for _ in range(rng.randint(0, 25)))
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+        fast = tables._plain_cells_pattern(ncols).fullmatch(text, start, end)
+        slow = general[ncols].fullmatch(text, start, end)
+        assert (fast is None) == (slow is None), (text, start, end, ncols)
+        if fast is None:
+            continue
+        matched += 1
+        assert (fast.regs, fast.lastindex) == (slow.regs, slow.lastindex), (text, start, end, ncols)
+        quick_head += not text[start:fast.start(1)].strip(" \t|\n")
+        quick_tail += not re.search(r"[\d—\-/\\无空*]", text[fast.end(ncols) : end])
+    # Both ways taken on each side: the first branches and the general ones.
+    assert matched > 2000 and min(quick_head, quick_tail, matched - quick_head, matched - quick_tail) > 300
+
+
+def _without_a_row_label(rng: random.Random, text: str) -> str:
+    """The seed with one of its applications table's row labels printed otherwise (that row not found)."""
+    row, label = rng.choice(APPLICATION_KEYWORDS_2021)
+    return text.replace(label, "某某某", 1)
+
+
+def test_every_found_row_points_its_fields_at_its_label_in_table_order():
+    rng = random.Random(1731)
+    seeds = [seed_text(s) for s in SEED_NAMES]
+    texts = seeds + [_without_a_row_label(rng, rng.choice(seeds)) for _ in range(40)]
+    some_missing = 0
+    for text in texts:
+        report = run(text)
+        start, end = report.tables_found.get("applications", (0, len(report.text)))
+        layout = tables._APPLICATIONS[report.template]
+        spans = tables._find_labels(report.text, layout.labels, start, end)
+        read = tables.read_applications(report.text, start, end, report.template)
+        expected = [(fid, spans[row]) for row, field_ids in layout.rows if row in spans for fid in field_ids]
+        assert list(read.anchors.items()) == expected
+        some_missing += len(spans) < len(layout.rows)
+    assert some_missing > 10
