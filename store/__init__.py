@@ -29,7 +29,7 @@ from .field_sets import FieldSetIds
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
-from .schema import FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
+from .schema import DROPPED_INDEXES, FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
 from .written import Written
 
@@ -159,6 +159,8 @@ class Store:
             self._add_missing_columns()
             for statement in statements(INDEXES):
                 self.conn.execute(statement)
+            for index in DROPPED_INDEXES:
+                self.conn.execute(f"DROP INDEX IF EXISTS {index}")
             self.conn.executemany("INSERT OR IGNORE INTO field_slots (layout, pos, field) VALUES (?, ?, ?)", [
                 (t, i, f) for t in (F.TEMPLATE_2021, F.TEMPLATE_2019) for i, f in enumerate(F.fields_for(t))])
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]

@@ -242,6 +242,19 @@ def test_a_long_batch_transaction_is_committed_a_limit_at_a_time(tmp_path, monke
     assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", rows[:5]))
 
 
+def test_a_batch_looks_its_inputs_stamps_up_by_their_paths(store):
+    """Not by walking every report read successfully (an index on status made SQLite do that: schema.DROPPED_INDEXES)."""
+    save_seeds(store)
+    paths = [str(SEEDS / f"{name}.txt") for name in SEED_NAMES[:2]]
+    sent: list[str] = []  # the query as stamps_of sends it (SQLite's trace of each statement)
+    store.conn.set_trace_callback(sent.append)
+    store.stamps_of(paths)
+    store.conn.set_trace_callback(None)
+    [query] = [q for q in sent if "source_path IN" in q]
+    plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query))
+    assert "idx_reports_source_path" in plan and "SCAN" not in plan, plan
+
+
 def test_a_failed_save_leaves_the_previous_copy_whole(store, monkeypatch):
     report = run(seed_named("004"), "004.txt")
     store.save(report)
