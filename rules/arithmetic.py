@@ -64,23 +64,31 @@ def _has(report: Report, table: str) -> bool:
     return table in report.tables_found
 
 
-def _failed_sums(report: Report, sums: Sums) -> Iterator[Finding]:
-    """The findings of the sums that do not hold; a blank anywhere in a sum leaves it to completeness."""
-    values = reading(report).values
+def _failed_sums(report: Report, table: str, which: dict[str, Sums]) -> list[Finding]:
+    """The findings of the sums that do not hold; a blank anywhere in a sum leaves it to completeness.
+
+    A list, not a generator: the sum rules return it as their findings (a rule may return any
+    iterable), which spares most reports, where every sum holds, two generators per rule."""
+    if table not in report.tables_found:
+        return []
+    read = reading(report)
+    sums, values = which[read.template], read.values
     try:  # every part printed (most reports): all the sums added in one C loop, no Python step per sum
         added: tuple[Number | None, ...] = tuple(map(sum, map(values.__getitem__, sums.parts_at)))
     except TypeError:  # a blank part (None) somewhere: sum by sum
         added = tuple(None if None in (parts := values[s.parts_at]) else sum(parts) for s in sums)
     totals = sums.totals(values)
     if added == totals:  # every sum holds (the added values are new objects: no NaN is taken as equal)
-        return
+        return []
+    failed = []
     for i in compress(range(len(sums)), map(ne, added, totals)):  # only the sums whose values differ
         expected, total = added[i], totals[i]
         if expected is None or total is None:
             continue
         # common.same written out (a call per sum costs as much as the sum); `not <`, as NaN is never the same
         if not abs(expected - total) < EPSILON:
-            yield _sum_mismatch(report, sums[i], expected, total)
+            failed.append(_sum_mismatch(report, sums[i], expected, total))
+    return failed
 
 
 def _sum_mismatch(report: Report, s: Sum, expected: Number, actual: Number) -> Finding:
@@ -110,17 +118,13 @@ APPEAL_SUMS = {
 
 
 @rule("applications.row_total", "error", "申请表每一行：总计应等于六类申请人之和", BASIS)
-def row_total(report: Report) -> Iterator[Finding]:
-    if not _has(report, "applications"):
-        return
-    yield from _failed_sums(report, ROW_SUMS[reading(report).template])
+def row_total(report: Report) -> list[Finding]:
+    return _failed_sums(report, "applications", ROW_SUMS)
 
 
 @rule("applications.column_total", "error", "申请表每一列：三（七）总计应等于（一）至（六）各项办理结果之和", BASIS)
-def column_total(report: Report) -> Iterator[Finding]:
-    if not _has(report, "applications"):
-        return
-    yield from _failed_sums(report, COLUMN_SUMS[reading(report).template])
+def column_total(report: Report) -> list[Finding]:
+    return _failed_sums(report, "applications", COLUMN_SUMS)
 
 
 # Each column's new, carried_over, total, carried_forward: new + carried_over = total + carried_forward.
@@ -167,7 +171,5 @@ def _unbalanced(report: Report, col: str, new: Number, carried_over: Number, tot
 
 
 @rule("appeals.group_total", "error", "复议诉讼表每一组：总计应等于维持、纠正、其他、尚未审结之和", BASIS)
-def group_total(report: Report) -> Iterator[Finding]:
-    if not _has(report, "appeals"):
-        return
-    yield from _failed_sums(report, APPEAL_SUMS[reading(report).template])
+def group_total(report: Report) -> list[Finding]:
+    return _failed_sums(report, "appeals", APPEAL_SUMS)
