@@ -53,7 +53,10 @@ _PROACTIVE_TOTAL = re.compile(rf"主动公开[^。;\n\d]{{0,25}}?(?P<n>{COUNT})\
 _SHARE_ITEM = re.compile(r"(?P<n>\d+)\s*条[^。\d%]{0,3}?占(?:比)?[^\d。\n]{0,10}?(?P<p>\d+(?:\.\d+)?)\s*%")
 _LIST_ITEM = re.compile(r"(?P<label>[^,;:\d。]{1,16}?)\s*(?P<n>\d+)\s*条")
 _SUBSECTION = re.compile(r"^\s*[(（]\s*[二三四五六七八九]\s*[)）]", re.M)
-_VERBS = re.compile(r"^(?:其中|共计|共|累计|发布|公开|达|为|约|有)+|(?:共计|共|累计|发布|公开|达|为|约|有)+$")
+_LEADING_VERBS = ("其中", "共计", "共", "累计", "发布", "公开", "达", "为", "约", "有")
+_TRAILING_VERBS = _LEADING_VERBS[1:]
+_VERBS = re.compile(rf"^{alternatives(_LEADING_VERBS)}+|{alternatives(_TRAILING_VERBS)}+$")
+_CLAUSE_BREAK = re.compile(r"[,;:。]")
 
 DECISION_FIELDS = {"行政许可": "active.licensing", "行政处罚": "active.punishment", "行政强制": "active.coercion"}
 
@@ -74,19 +77,32 @@ def key_phrases(name: str) -> tuple[str, ...]:
 
 
 def _fact(name: str, value: float | int, m: re.Match[str], unit: str | None = None) -> Fact:
-    return Fact(name=name, value=value, start=m.start(), end=m.end(), quote=m.group(0), unit=unit)
+    return Fact(name, value, m.start(), m.end(), m.group(0), unit)
+
+
+def _without_verbs(label: str) -> str:
+    """`label` without the verbs before and after it (`共发布`, `其中`…).
+    _VERBS can only match where the label starts or ends with one (`$` also before a final newline):
+    most labels have none and are not searched."""
+    if label.startswith(_LEADING_VERBS) or label.endswith(_TRAILING_VERBS) or label.endswith("\n"):
+        return _VERBS.sub("", label)
+    return label
 
 
 def _outside(spans: Iterable[tuple[int, int]], m: re.Match[str]) -> bool:
-    return all(not (s <= m.start() < e) for s, e in spans)
+    at = m.start()  # (a loop, not all() over a generator: called for every match in the text)
+    for s, e in spans:
+        if s <= at < e:
+            return False
+    return True
 
 
 def _label_before(text: str, start: int, floor: int) -> str:
     """The name of a part: the clause just before its number (`工作动态类信息。共发布60条` → 工作动态类信息)."""
     line_start = max(text.rfind("\n", floor, start) + 1, floor)
-    clauses = re.split(r"[,;:。]", text[line_start:start])
+    clauses = _CLAUSE_BREAK.split(text[line_start:start])
     for clause in reversed(clauses):
-        label = _VERBS.sub("", clause.strip()).strip()
+        label = _without_verbs(clause.strip()).strip()
         if label:
             return label
     return "?"
@@ -123,7 +139,7 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
         if running == total:
             break
     for m, value in items:
-        label = _VERBS.sub("", m["label"].strip()).strip() or "?"
+        label = _without_verbs(m["label"].strip()).strip() or "?"
         facts.append(_fact(f"proactive.part:{label}", value, m))
     return facts
 
@@ -132,11 +148,13 @@ def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
     """规章 / 规范性文件: 制发, 废止, 现行有效 counts, the kind carried from clause to clause of a sentence."""
     facts: list[Fact] = []
     for sentence_start, sentence_end in _sentences_naming_documents(text):
-        if any(s <= sentence_start and sentence_end <= e for s, e in skip):
+        if _within_one(skip, sentence_start, sentence_end):
             continue  # a table's row: every count in it would be skipped below
         kind, at = None, None
         for clause in _CLAUSE.finditer(text, sentence_start, sentence_end):
-            named = {k: m for k, p in _DOC_KINDS.items() if (m := p.search(text, clause.start(), clause.end()))}
+            # Both kinds begin with 规: a clause without one (found by memchr) names neither.
+            named = {k: m for k, p in _DOC_KINDS.items() if (m := p.search(text, clause.start(), clause.end()))} \
+                if text.find("规", clause.start(), clause.end()) >= 0 else {}
             if len(named) > 1:  # "规章、规范性文件0件" states the two rows together: no one cell
                 kind, at = None, None
                 continue
@@ -152,6 +170,13 @@ def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
                 name = f"active.{kind}.{_DOC_VERBS[m['verb']]}"
                 facts.append(Fact(name, parse_number(m["n"]), start, m.end(), text[start : m.end()]))
     return facts
+
+
+def _within_one(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return True
+    return False
 
 
 def _sentences_naming_documents(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,8 @@ _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _TITLE = re.compile(
     r"^(?:(?P<y1>\d{4})\s*年度?\s*)?(?P<organ>.*?)\s*(?:关于)?\s*(?:(?P<y2>\d{4})\s*年度?\s*)?(?:度\s*)?政府信息公开"
 )
-_PERIOD = re.compile(r"统计(?:时限|期限|时间|区间|周期|期)?[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_COUNTED = ("统计",)
+_PERIOD = re.compile(rf"{alternatives(_COUNTED)}(?:时限|期限|时间|区间|周期|期)?[^。\n]{{0,12}}?(\d{{4}})\s*年\s*1\s*月\s*1\s*日")
 _PROSE_YEAR = re.compile(r"(\d{4})\s*年度?")
 _LINE = re.compile(r"[^\n]+")
 _SIGNOFF_DATE = re.compile(rf"^[ \t]*{_DATE}[ \t]*$", re.M)
@@ -29,6 +30,7 @@ _ORGAN_IN_PROSE = re.compile(
 )
 # Where a name found by _ORGAN_IN_PROSE ends: it starts 2 to 8 characters before one of these.
 _ORGAN_END = re.compile(alternatives(_ORGAN_SUFFIXES) + _ORGAN_FOLLOWED_BY)
+_WHITESPACE = re.compile(r"\s+")
 _NOT_A_NAME = re.compile(r"[,，。;；:：!！?？、]|^我")  # (本溪市, 全州县 are names: only 我 never starts one)
 _GENERIC = {"我镇", "全镇", "本镇", "该镇", "乡镇", "城镇", "各乡镇", "我乡", "全乡", "本乡", "我街道", "本街道"}
 
@@ -66,7 +68,7 @@ def find_title(text: str, before: int, start: int = 0) -> tuple[str, tuple[int, 
 
 
 def organ_from_title(title: str) -> tuple[str | None, int | None]:
-    m = _TITLE.match(re.sub(r"\s+", "", title))
+    m = _TITLE.match(_WHITESPACE.sub("", title))
     if not m:
         return None, None
     year = m["y1"] or m["y2"]
@@ -86,14 +88,31 @@ def organ_from_prose(text: str) -> str | None:
     # _ORGAN_IN_PROSE tried at every character costs ~0.2 ms a report: try it only 2–8 characters
     # before a 镇/乡/街道 followed by the right word (anchored.py keeps finditer's order and overlaps).
     ends = [at for at in positions(text, _ORGAN_SUFFIXES) if _ORGAN_END.match(text, at)]
-    starts = sorted({start for end in ends for start in range(max(0, end - 8), end - 1)})
+    starts = sorted({start for end in ends for start in range(max(0, end - 8), end - 1) if _name_may_start(text, start)})
     names = Counter(m["name"] for m in finditer_at(_ORGAN_IN_PROSE, text, starts) if m["name"] not in _GENERIC)
     return names.most_common(1)[0][0] if names else None
 
 
+_BEFORE_A_NAME = frozenset(",，。、:：")
+
+
+def _name_may_start(text: str, at: int) -> bool:
+    """What _ORGAN_IN_PROSE's look-behind asks of the characters before `at`, in Python: most of the
+    seven places before each 镇 fail it, and one call of the pattern costs more than this test."""
+    if at == 0:
+        return True  # ^
+    before = text[at - 1]
+    return (before in _BEFORE_A_NAME or before.isspace()  # ^ after \n (a space), [,，。、:：\s]
+            or (before == "年" and not text.startswith("度", at))  # (?<=年)(?!度)
+            or (before == "度" and at >= 2 and text[at - 2] == "年"))  # (?<=年度)
+
+
+_SIGNING_ORGAN = re.compile(r"(政府|镇|乡|街道|局|委员会|办公室|厅|部|委|办)$")
+
+
 def organ_from_signoff(text: str, date_start: int) -> str | None:
     before = text[max(0, date_start - 80) : date_start].rstrip().rsplit("\n", 1)[-1].strip()
-    if 2 <= len(before) <= 30 and re.search(r"(政府|镇|乡|街道|局|委员会|办公室|厅|部|委|办)$", before):
+    if 2 <= len(before) <= 30 and _SIGNING_ORGAN.search(before):
         return before
     return None
 
@@ -140,7 +159,7 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
         meta.organ, title_year = organ_from_title(meta.title)
         if title_year and _plausible_year(title_year):
             meta.year_sources["title"] = title_year
-    period = _PERIOD.search(text)
+    period = next(finditer_at(_PERIOD, text, positions(text, _COUNTED)), None)  # search, by its word
     if period and _plausible_year(int(period.group(1))):
         meta.year_sources["period"] = int(period.group(1))
     tail_from = section6_start if section6_start is not None else max(0, len(text) - 400)
@@ -179,18 +198,28 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
     return meta
 
 
+# Compiled once: the rules ask organ_level of every report, and re.search(str, …) looks its pattern up each call.
+_GOVERNMENT = re.compile(r"(人民政府|政府)$")
+_LEVEL_ENDINGS = {level: re.compile(pattern) for level, pattern in {
+    "township": r"(镇|乡|街道|街道办事处)$",
+    "department": r"(局|委|办|厅|部|署|中心|委员会|办公室|院|会|所|站|队)$",
+    "province": r"(省|自治区)$",
+    "county": r"(县|旗|区)$",
+}.items()}
+
+
 def organ_level(organ: str | None) -> str | None:
     """township | county | department | province | government (a city) | None, as far as the name tells."""
     if not organ:
         return None
-    name = re.sub(r"(人民政府|政府)$", "", organ)
-    if re.search(r"(镇|乡|街道|街道办事处)$", name):
+    name = _GOVERNMENT.sub("", organ)
+    if _LEVEL_ENDINGS["township"].search(name):
         return "township"
-    if re.search(r"(局|委|办|厅|部|署|中心|委员会|办公室|院|会|所|站|队)$", name):
+    if _LEVEL_ENDINGS["department"].search(name):
         return "department"
-    if re.search(r"(省|自治区)$", name) or name in ("北京市", "天津市", "上海市", "重庆市"):
+    if _LEVEL_ENDINGS["province"].search(name) or name in ("北京市", "天津市", "上海市", "重庆市"):
         return "province"
-    if re.search(r"(县|旗|区)$", name):  # a district (区) is county-level, like a county
+    if _LEVEL_ENDINGS["county"].search(name):  # a district (区) is county-level, like a county
         return "county"
     if organ.endswith("政府"):
         return "government"

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS runs (
     status TEXT,                 -- running | done | interrupted
     n_inputs INTEGER, n_ok INTEGER, n_failed INTEGER,
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
-    seconds REAL, timings TEXT   -- JSON: seconds per stage, summed over the run
+    seconds REAL, timings TEXT,  -- JSON: seconds per stage, summed over the run
+    years_checked TEXT           -- when its reports were checked across years (NULL: not yet, e.g. after a Ctrl-C)
 );
 CREATE TABLE IF NOT EXISTS reports (
     id TEXT PRIMARY KEY,         -- sha256 of the input's bytes

@@ -194,3 +194,33 @@ def _counts_match(store: Store) -> bool:
         "SELECT n_errors, n_warnings, (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS e, "
         "(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS w FROM reports r"))
     return len(rows) == 2 and all((r["n_errors"], r["n_warnings"]) == (r["e"], r["w"]) for r in rows)
+
+
+def test_reports_of_an_interrupted_run_are_checked_across_years_by_the_next_run(tmp_path):
+    this_year = seed_named("004")  # 随县安居镇 2024, carried over 0 in every column
+    last_year = "随县安居镇2023年政府信息公开工作年度报告\n" + this_year.replace("2024", "2023").replace(
+        S004_FORWARD, "四、结转下年度继续办理 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_2023.txt").write_text(last_year, encoding="utf-8")
+    (folder / "b_2024.txt").write_text(this_year, encoding="utf-8")
+    db = tmp_path / "t.db"
+
+    def stop_after_both(report):
+        if report.source.endswith("b_2024.txt"):
+            raise KeyboardInterrupt  # as a Ctrl-C once both reports are stored
+
+    interrupted = extract(expand_inputs([str(folder)]), db, on_report=stop_after_both)
+    assert interrupted.status == "interrupted" and interrupted.stats["ok"] == 2
+    assert _history(db) == {}  # an interrupted run stops before its cross-year check
+
+    again = extract(expand_inputs([str(folder)]), db)  # nothing changed: nothing read, yet the check catches up
+    assert (again.stats["ok"], again.stats["skipped"]) == (0, 2)
+    assert list(_history(db)) == ["b_2024.txt"] and again.stats["history"] == 1
+    runs = list(sqlite_utils.Database(db).query("SELECT status, years_checked IS NOT NULL AS checked FROM runs ORDER BY id"))
+    assert runs == [{"status": "interrupted", "checked": 1}, {"status": "done", "checked": 1}]
+
+    # Once caught up, a later run does not check that run's reports again: a finding dropped by hand stays dropped.
+    sqlite_utils.Database(db).execute("DELETE FROM findings WHERE rule LIKE 'history.%'").connection.commit()
+    extract(expand_inputs([str(folder)]), db)
+    assert _history(db) == {}
