@@ -12,6 +12,7 @@ import functools
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -93,8 +94,19 @@ _KNOWN_AND_NEXT_RID = ("SELECT id, rid, 0 FROM reports WHERE id = ?1 OR (source_
                        "UNION ALL SELECT NULL, COALESCE(MAX(rid), 0) + 1, 1 FROM reports")
 
 
+_LAST_SECOND: tuple[int, str] = (-1, "")  # the second `now` last wrote, and how
+
+
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """The time in UTC to the second, as `datetime.now(timezone.utc).isoformat(timespec="seconds")` writes it:
+    written once a second (a batch stores a report every ~0.1 ms, and writing it cost 1.6 µs)."""
+    global _LAST_SECOND
+    second = time.time_ns() // 1_000_000_000  # the clock datetime.now reads, to the second (floor, as it does)
+    last, text = _LAST_SECOND
+    if second != last:
+        text = datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds")
+        _LAST_SECOND = (second, text)
+    return text
 
 
 @contextlib.contextmanager

@@ -303,3 +303,19 @@ def test_an_older_database_gets_the_new_columns(tmp_path):
     store.save(run(seed_named("004"), "004.txt"))
     assert {"kind", "report_key", "rid"} <= {c.name for c in store.db["reports"].columns}
     assert store.db["reports"].count == 1
+
+
+def test_now_writes_the_second_as_datetime_now_would(monkeypatch):
+    """`now` is written once a second (store.now): the text datetime.now(timezone.utc) would give at each instant."""
+    from datetime import datetime, timedelta, timezone
+
+    import nianbao.store as S
+
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    for ns in (1_764_532_800_000_000_000, 1_764_532_800_999_999_999, 1_764_532_801_000_000_000, 1_764_532_800_500_000_000,
+               86_399_999_999_999, 951_825_599_999_999_999):  # a second's start and end, back, a day's and a leap day's end
+        monkeypatch.setattr(S.time, "time_ns", lambda ns=ns: ns)
+        assert S.now() == (epoch + timedelta(microseconds=ns // 1000)).isoformat(timespec="seconds")
+    monkeypatch.undo()
+    before = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    assert before <= S.now() <= datetime.now(timezone.utc).isoformat(timespec="seconds")
