@@ -35,7 +35,9 @@ RULES: dict[str, Rule] = {}
 
 def rule(rule_id: str, severity: str, description: str, basis: str) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
+        global _listed
         RULES[rule_id] = Rule(rule_id, severity, description, basis, check)
+        _listed = None
         return check
 
     return register
@@ -43,7 +45,9 @@ def rule(rule_id: str, severity: str, description: str, basis: str) -> Callable[
 
 def declare(rule_id: str, severity: str, description: str, basis: str) -> None:
     """Document a finding that an extractor emits, so `nianbao rules` lists it too."""
+    global _listed
     RULES[rule_id] = Rule(rule_id, severity, description, basis, None)
+    _listed = None
 
 
 def run_rules(report: Report) -> list[Finding]:
@@ -51,16 +55,26 @@ def run_rules(report: Report) -> list[Finding]:
     findings: list[Finding] = []
     keep(report)  # read once for all the rules (reading.py)
     try:
-        for r in RULES.values():
-            if r.check is None:
-                continue
-            for finding in r.check(report):
-                finding.rule = r.id
-                finding.severity = finding.severity or r.severity
+        for rule_id, severity, check in _checks():
+            for finding in check(report):
+                finding.rule = rule_id
+                finding.severity = finding.severity or severity
                 findings.append(finding)
     finally:
         keep(None)
     return findings
+
+
+def _checks() -> list[tuple[str, str, Check]]:
+    """The rules that check a report, in RULES' order, as plain tuples: listed once, not picked out of
+    RULES for every report (listed again whenever RULES has changed: rule() and declare() forget the list)."""
+    global _listed
+    if _listed is None:
+        _listed = [(r.id, r.severity, r.check) for r in RULES.values() if r.check is not None]
+    return _listed
+
+
+_listed: list[tuple[str, str, Check]] | None = None  # RULES changes only through rule() and declare()
 
 
 from .reading import keep  # noqa: E402

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, ne
 
 from .. import fields as F
 from ..report import Finding, Number, Report
@@ -65,15 +66,19 @@ def _failed_sums(report: Report, sums: Sums) -> Iterator[Finding]:
     """The findings of the sums that do not hold; a blank anywhere in a sum leaves it to completeness."""
     values = reading(report).values
     try:  # every part printed (most reports): all the sums added in one C loop, no Python step per sum
-        added: list[Number | None] = list(map(sum, map(values.__getitem__, sums.parts_at)))
+        added: tuple[Number | None, ...] = tuple(map(sum, map(values.__getitem__, sums.parts_at)))
     except TypeError:  # a blank part (None) somewhere: sum by sum
-        added = [None if None in (parts := values[s.parts_at]) else sum(parts) for s in sums]
-    for s, expected, total in zip(sums, added, sums.totals(values)):
-        if expected is None or total is None or expected == total:
+        added = tuple(None if None in (parts := values[s.parts_at]) else sum(parts) for s in sums)
+    totals = sums.totals(values)
+    if added == totals:  # every sum holds (the added values are new objects: no NaN is taken as equal)
+        return
+    for i in compress(range(len(sums)), map(ne, added, totals)):  # only the sums whose values differ
+        expected, total = added[i], totals[i]
+        if expected is None or total is None:
             continue
         # common.same written out (a call per sum costs as much as the sum); `not <`, as NaN is never the same
         if not abs(expected - total) < EPSILON:
-            yield _sum_mismatch(report, s, expected, total)
+            yield _sum_mismatch(report, sums[i], expected, total)
 
 
 def _sum_mismatch(report: Report, s: Sum, expected: Number, actual: Number) -> Finding:

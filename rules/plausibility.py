@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 from .. import fields as F
 from ..extract.metadata import organ_level
 from ..report import Finding, Number, Report
 from . import declare, rule
 from .common import fmt
-from .reading import reading
+from .reading import POSITIONS, reading
 
 declare("plausibility.value_too_large", "error", "印出的数值超出任何可能的件数或金额（如连写的20位数字），记为空，不采信", "数据库整数上限；年度报告格式")
 
@@ -37,14 +38,19 @@ def count_not_integer(report: Report) -> Iterator[Finding]:
 # The cells where a report states regulations (规章) it made and has in force.
 REGULATIONS_2019 = [F.active2019_id("regulations", c) for c in ("made", "total")]
 REGULATIONS_2021 = [F.active_id("regulations", c) for c in ("issued", "in_force")]
+# Their places in a Reading's values, to take both in one step.
+REGULATIONS_AT = {F.TEMPLATE_2019: itemgetter(*(POSITIONS[F.TEMPLATE_2019][f] for f in REGULATIONS_2019)),
+                  F.TEMPLATE_2021: itemgetter(*(POSITIONS[F.TEMPLATE_2021][f] for f in REGULATIONS_2021))}
 
 
 @rule("plausibility.regulations_low_level", "warning", "乡镇或县级机关报告了规章（只有国务院部门、省级政府和设区的市政府可制定规章）", "《立法法》第九十一条、第九十三条")
 def regulations_low_level(report: Report) -> Iterator[Finding]:
-    ids = REGULATIONS_2019 if report.template == F.TEMPLATE_2019 else REGULATIONS_2021
-    printed = [f for f in ids if (report.value(f) or 0) > 0]
-    if not printed:  # most reports: then the organ's level need not be told (its patterns cost more)
+    read = reading(report)
+    made, in_force = REGULATIONS_AT[read.template](read.values)
+    if not ((made or 0) > 0 or (in_force or 0) > 0):  # most reports: the organ's level need not be told (its patterns cost more)
         return
+    ids = REGULATIONS_2019 if read.template == F.TEMPLATE_2019 else REGULATIONS_2021
+    printed = [f for f in ids if (report.value(f) or 0) > 0]
     level = organ_level(report.organ)
     if level in ("township", "county"):
         cell = report.cells[printed[0]]

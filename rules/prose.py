@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import fields as F
-from ..report import Fact, Finding, Report
+from ..report import Fact, Finding, Number, Report
 from . import rule
 from .common import fact_finding, fmt, same
 from .reading import reading
@@ -21,6 +21,10 @@ CELL_2019 = {
 }
 LITIGATION = [F.appeal_id("litigation_direct", "total"), F.appeal_id("litigation_after_review", "total")]
 APPEAL_TOTALS = [F.appeal_id(g, "total") for g in F.APPEAL_GROUPS]
+# The facts prose.appeals compares, with the cells it compares each with.
+APPEAL_FACTS = (("appeals.review.total", [F.appeal_id("review", "total")], "行政复议总计"),
+                ("appeals.litigation", LITIGATION, "行政诉讼两组总计之和"))
+PART, SHARE = "proactive.part:", "proactive.share:"
 
 
 def _named(report: Report, name: str) -> list[Fact]:
@@ -29,7 +33,10 @@ def _named(report: Report, name: str) -> list[Fact]:
 
 
 def _numbered(facts: list[Fact]) -> Iterator[tuple[Fact, str]]:
-    """Each fact with a key that tells apart two sentences stating the same thing."""
+    """Each fact with a key that tells apart two sentences stating the same thing.
+
+    For the facts of one name (a reading's), the key is f"{name}#{place}", place counted from 1:
+    the comparisons loop with enumerate and make the key only for a finding (most facts agree)."""
     seen: dict[str, int] = {}
     for fact in facts:
         seen[fact.name] = seen.get(fact.name, 0) + 1
@@ -44,13 +51,13 @@ def applications_received(report: Report) -> Iterator[Finding]:
     new, carried = report.value("applications.new.total"), report.value("applications.carried_over.total")
     if new is None:
         return
-    for fact, key in _numbered(stated):
+    for place, fact in enumerate(stated, 1):
         # "受理申请N件" sometimes counts carried-over applications too; either reading is consistent.
         if same(fact.value, new) or (carried is not None and same(fact.value, new + carried)):
             continue
         yield fact_finding(
             fact, ["applications.new.total"],
-            f"正文称「{fact.quote}」，申请表「本年新收」总计为{fmt(new)}", new, fact.value, key,
+            f"正文称「{fact.quote}」，申请表「本年新收」总计为{fmt(new)}", new, fact.value, f"{fact.name}#{place}",
         )
 
 
@@ -74,36 +81,38 @@ def no_applications(report: Report) -> Iterator[Finding]:
 @rule("prose.active_table", "error", "正文所述规章、规范性文件（制发、废止、现行有效）、行政许可、处罚、强制、收费数与主动公开表不一致", BASIS)
 def active_table(report: Report) -> Iterator[Finding]:
     facts = reading(report).facts
-    for name in DECISION_FACTS:
-        if name not in facts:  # most of these the prose does not state: nothing to compare
-            continue
+    if facts.keys().isdisjoint(DECISION_FACTS):  # the prose states none of them (most reports): told in C
+        return
+    for name in filter(facts.__contains__, DECISION_FACTS):  # those the prose states, in fields.py's order
         cell = CELL_2019.get(name) if report.template == F.TEMPLATE_2019 else name
         printed = report.value(cell) if cell else None
         if printed is None:
             continue
-        for fact, key in _numbered(facts[name]):
+        for place, fact in enumerate(facts[name], 1):
             stated = fact.value / 10000 if fact.unit == "元" else fact.value  # the table column is 万元
             if same(round(stated, 6), round(printed, 6)):
                 continue
             yield fact_finding(
-                fact, [cell], f"正文称「{fact.quote}」，主动公开表「{F.label(cell)}」为{fmt(printed)}", stated, printed, key,
+                fact, [cell], f"正文称「{fact.quote}」，主动公开表「{F.label(cell)}」为{fmt(printed)}", stated, printed,
+                f"{fact.name}#{place}",
             )
 
 
 @rule("prose.appeals", "error", "正文所述政府信息公开行政复议、行政诉讼件数与复议诉讼表总计不一致", BASIS)
 def appeals(report: Report) -> Iterator[Finding]:
-    for name, cells, what in (("appeals.review.total", [F.appeal_id("review", "total")], "行政复议总计"),
-                              ("appeals.litigation", LITIGATION, "行政诉讼两组总计之和")):
-        stated = _named(report, name)
+    facts = reading(report).facts
+    for name, cells, what in APPEAL_FACTS:
+        stated = facts.get(name)
         if not stated:
             continue
         printed = [report.value(c) for c in cells]
         if any(v is None for v in printed):
             continue
         total = sum(printed)  # type: ignore[arg-type]
-        for fact, key in _numbered(stated):
+        for place, fact in enumerate(stated, 1):
             if not same(fact.value, total):
-                yield fact_finding(fact, cells, f"正文称「{fact.quote}」，复议诉讼表{what}为{fmt(total)}", fact.value, total, key)
+                yield fact_finding(fact, list(cells), f"正文称「{fact.quote}」，复议诉讼表{what}为{fmt(total)}", fact.value, total,
+                                   f"{fact.name}#{place}")
 
 
 @rule("prose.all_concluded", "warning", "正文称申请均已办结，但有结转下年度继续办理的申请", BASIS)
@@ -125,7 +134,7 @@ def no_appeals(report: Report) -> Iterator[Finding]:
 
 
 def _parts(report: Report) -> list[Fact]:
-    return [f for f in report.facts if f.name.startswith("proactive.part:")]
+    return [f for f in report.facts if f.name.startswith(PART)]
 
 
 @rule("prose.parts_sum", "error", "正文所述主动公开总数与其分项之和不一致", BASIS)
@@ -149,11 +158,16 @@ def percentages(report: Report) -> Iterator[Finding]:
     if not totals or not totals[0].value:
         return
     total = totals[0].value
-    counts = {p.name.split(":", 1)[1]: p.value for p in _parts(report)}
-    for share in report.facts:
-        if not share.name.startswith("proactive.share:"):
-            continue
-        label = share.name.split(":", 1)[1]
+    # The parts' counts and the shares in one pass over the facts (the shares judged once all counts are in).
+    counts: dict[str, Number] = {}
+    shares: list[Fact] = []
+    for fact in report.facts:
+        if fact.name.startswith(PART):
+            counts[fact.name[len(PART):]] = fact.value
+        elif fact.name.startswith(SHARE):
+            shares.append(fact)
+    for share in shares:
+        label = share.name[len(SHARE):]
         if label not in counts:
             continue
         decimals = len(share.quote.rstrip("%").partition(".")[2])

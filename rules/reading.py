@@ -9,7 +9,6 @@ fresh reading of the report it was given. Nothing is kept across reports.
 
 from __future__ import annotations
 
-import threading
 from array import array
 from dataclasses import dataclass
 
@@ -31,17 +30,20 @@ def read(report: Report) -> Reading:
     cells = report.cells
     template = F.TEMPLATE_2019 if report.template == F.TEMPLATE_2019 else F.TEMPLATE_2021
     fields = F.fields_for(template)
-    every = [cell.value for cell in cells.values()]
+    # One pass for both the values and "is every cell ok?" (most reports): the values of the ok cells
+    # are all the values when no cell is left out. Else two passes: the values, and the unusual cells.
+    every = [cell.value for cell in cells.values() if cell.status == "ok"]
+    if len(every) == len(cells):
+        unusual: list[tuple[str, Cell]] = []
+    else:
+        every = [cell.value for cell in cells.values()]
+        unusual = [(fid, cell) for fid, cell in cells.items() if cell.status != "ok"]
     # The built-in reader stores exactly the template's fields in order: its values are the list.
     values = every if list(cells) == fields else [None if (c := cells.get(f)) is None else c.value for f in fields]
     facts: dict[str, list[Fact]] = {}
     for fact in report.facts:
         facts.setdefault(fact.name, []).append(fact)
-    return Reading(
-        template=template, values=values, odd_values=not _counts(every),
-        unusual=[(fid, cell) for fid, cell in cells.items() if cell.status != "ok"],
-        facts=facts,
-    )
+    return Reading(template=template, values=values, odd_values=not _counts(every), unusual=unusual, facts=facts)
 
 
 def _counts(values: list) -> bool:
@@ -55,12 +57,15 @@ def _counts(values: list) -> bool:
     return True
 
 
-_kept = threading.local()  # the reading `run_rules` made, per thread (batch_llm checks reports in threads)
+# The reading `run_rules` made, with its report. One slot, not one per thread: if two threads check
+# reports at once (batch_llm), a rule whose report is not the one kept reads its own afresh, which is
+# the same reading, only slower. A plain global is looked up faster than a threading.local.
+_kept: tuple[Report, Reading] | None = None
 
 
 def reading(report: Report) -> Reading:
     """The reading `run_rules` made of `report` while it checks it, else a fresh one."""
-    kept = getattr(_kept, "pair", None)
+    kept = _kept
     if kept is not None and kept[0] is report:
         return kept[1]
     return read(report)
@@ -68,7 +73,8 @@ def reading(report: Report) -> Reading:
 
 def keep(report: Report | None) -> None:
     """Read `report` once for the rules about to check it (None: forget it; run_rules does, when done)."""
-    _kept.pair = None if report is None else (report, read(report))
+    global _kept
+    _kept = None if report is None else (report, read(report))
 
 
 # Positions of each template's fields in `Reading.values`.

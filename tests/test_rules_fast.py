@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import random
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from nianbao import fields as F
 from nianbao.extract.implausible import all_plausible, plausible, refuse_implausible, refuse_one_by_one
@@ -219,3 +221,18 @@ def test_refusing_in_bulk_is_refusing_one_by_one():
         assert repr(quick) == repr(slow)  # repr: NaN != NaN, but prints the same
         refused += bool(slow.findings)
     assert 100 < refused < 500  # both kinds of report, often
+
+
+def test_reports_checked_in_threads_get_the_findings_they_get_alone():
+    """run_rules keeps one reading at a time (rules/reading.py): threads checking reports at once
+    (batch_llm) each still get their own report's findings."""
+    reports = [random_report(random.Random(i)) for i in range(40)]
+    alone = [repr(run_rules(r)) for r in reports]
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            together = list(pool.map(lambda r: repr(run_rules(r)), reports * 5))
+    finally:
+        sys.setswitchinterval(switching)
+    assert together == alone * 5
