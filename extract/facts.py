@@ -90,7 +90,11 @@ def _without_verbs(label: str) -> str:
 
 
 def _outside(spans: Iterable[tuple[int, int]], m: re.Match[str]) -> bool:
-    return all(not (s <= m.start() < e) for s, e in spans)
+    at = m.start()  # (a loop, not all() over a generator: called for every match in the text)
+    for s, e in spans:
+        if s <= at < e:
+            return False
+    return True
 
 
 def _label_before(text: str, start: int, floor: int) -> str:
@@ -144,11 +148,13 @@ def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
     """规章 / 规范性文件: 制发, 废止, 现行有效 counts, the kind carried from clause to clause of a sentence."""
     facts: list[Fact] = []
     for sentence_start, sentence_end in _sentences_naming_documents(text):
-        if any(s <= sentence_start and sentence_end <= e for s, e in skip):
+        if _within_one(skip, sentence_start, sentence_end):
             continue  # a table's row: every count in it would be skipped below
         kind, at = None, None
         for clause in _CLAUSE.finditer(text, sentence_start, sentence_end):
-            named = {k: m for k, p in _DOC_KINDS.items() if (m := p.search(text, clause.start(), clause.end()))}
+            # Both kinds begin with 规: a clause without one (found by memchr) names neither.
+            named = {k: m for k, p in _DOC_KINDS.items() if (m := p.search(text, clause.start(), clause.end()))} \
+                if text.find("规", clause.start(), clause.end()) >= 0 else {}
             if len(named) > 1:  # "规章、规范性文件0件" states the two rows together: no one cell
                 kind, at = None, None
                 continue
@@ -164,6 +170,13 @@ def _documents(text: str, skip: list[tuple[int, int]]) -> list[Fact]:
                 name = f"active.{kind}.{_DOC_VERBS[m['verb']]}"
                 facts.append(Fact(name, parse_number(m["n"]), start, m.end(), text[start : m.end()]))
     return facts
+
+
+def _within_one(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return True
+    return False
 
 
 def _sentences_naming_documents(text: str) -> list[tuple[int, int]]:

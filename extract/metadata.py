@@ -30,6 +30,7 @@ _ORGAN_IN_PROSE = re.compile(
 )
 # Where a name found by _ORGAN_IN_PROSE ends: it starts 2 to 8 characters before one of these.
 _ORGAN_END = re.compile(alternatives(_ORGAN_SUFFIXES) + _ORGAN_FOLLOWED_BY)
+_WHITESPACE = re.compile(r"\s+")
 _NOT_A_NAME = re.compile(r"[,，。;；:：!！?？、]|^我")  # (本溪市, 全州县 are names: only 我 never starts one)
 _GENERIC = {"我镇", "全镇", "本镇", "该镇", "乡镇", "城镇", "各乡镇", "我乡", "全乡", "本乡", "我街道", "本街道"}
 
@@ -67,7 +68,7 @@ def find_title(text: str, before: int, start: int = 0) -> tuple[str, tuple[int, 
 
 
 def organ_from_title(title: str) -> tuple[str | None, int | None]:
-    m = _TITLE.match(re.sub(r"\s+", "", title))
+    m = _TITLE.match(_WHITESPACE.sub("", title))
     if not m:
         return None, None
     year = m["y1"] or m["y2"]
@@ -106,9 +107,12 @@ def _name_may_start(text: str, at: int) -> bool:
             or (before == "度" and at >= 2 and text[at - 2] == "年"))  # (?<=年度)
 
 
+_SIGNING_ORGAN = re.compile(r"(政府|镇|乡|街道|局|委员会|办公室|厅|部|委|办)$")
+
+
 def organ_from_signoff(text: str, date_start: int) -> str | None:
     before = text[max(0, date_start - 80) : date_start].rstrip().rsplit("\n", 1)[-1].strip()
-    if 2 <= len(before) <= 30 and re.search(r"(政府|镇|乡|街道|局|委员会|办公室|厅|部|委|办)$", before):
+    if 2 <= len(before) <= 30 and _SIGNING_ORGAN.search(before):
         return before
     return None
 
@@ -194,18 +198,28 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
     return meta
 
 
+# Compiled once: the rules ask organ_level of every report, and re.search(str, …) looks its pattern up each call.
+_GOVERNMENT = re.compile(r"(人民政府|政府)$")
+_LEVEL_ENDINGS = {level: re.compile(pattern) for level, pattern in {
+    "township": r"(镇|乡|街道|街道办事处)$",
+    "department": r"(局|委|办|厅|部|署|中心|委员会|办公室|院|会|所|站|队)$",
+    "province": r"(省|自治区)$",
+    "county": r"(县|旗|区)$",
+}.items()}
+
+
 def organ_level(organ: str | None) -> str | None:
     """township | county | department | province | government (a city) | None, as far as the name tells."""
     if not organ:
         return None
-    name = re.sub(r"(人民政府|政府)$", "", organ)
-    if re.search(r"(镇|乡|街道|街道办事处)$", name):
+    name = _GOVERNMENT.sub("", organ)
+    if _LEVEL_ENDINGS["township"].search(name):
         return "township"
-    if re.search(r"(局|委|办|厅|部|署|中心|委员会|办公室|院|会|所|站|队)$", name):
+    if _LEVEL_ENDINGS["department"].search(name):
         return "department"
-    if re.search(r"(省|自治区)$", name) or name in ("北京市", "天津市", "上海市", "重庆市"):
+    if _LEVEL_ENDINGS["province"].search(name) or name in ("北京市", "天津市", "上海市", "重庆市"):
         return "province"
-    if re.search(r"(县|旗|区)$", name):  # a district (区) is county-level, like a county
+    if _LEVEL_ENDINGS["county"].search(name):  # a district (区) is county-level, like a county
         return "county"
     if organ.endswith("政府"):
         return "government"

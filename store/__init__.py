@@ -25,11 +25,13 @@ from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
 from ..rules.history import compare_years, name_pairs, organ_key
 from .connection import BUSY_TIMEOUT, PAGE_SIZE, StoreError, connect_reader, connect_writer, retry_busy, write
+from .field_sets import FieldSetIds
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
 from .schema import FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
+from .written import Written
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
@@ -64,16 +66,31 @@ _UPSERT_REPORT = (
 
 # A finding as `finding_rows` gives it, after its report id and before the run: its list of fields by
 # its field_sets id, and the verdict a person gave its fingerprint before carried over (else open)
-# in the same statement, rather than a look-up of the verdicts per report first.
+# in the same statement, rather than a look-up of the verdicts per report first. As values with a
+# look-up each, not `INSERT … SELECT … FROM (SELECT 1) LEFT JOIN verdicts`: the same row, 3.5 µs less
+# per finding (a join for one row costs more than three look-ups by primary key). A verdict, if any,
+# is the one row its fingerprint keys: its status as it is (even NULL), 'open' when there is none.
 _FINDING_PARAMS = ("report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",
                    "span_start", "span_end", "run_id")
-_FROM_VERDICT = {"status": "CASE WHEN v.fingerprint IS NULL THEN 'open' ELSE v.status END", "note": "v.note", "reviewed_at": "v.decided_at"}
+_FROM_VERDICT = {
+    "status": "(SELECT CASE WHEN COUNT(*) = 0 THEN 'open' ELSE MAX(status) END FROM verdicts WHERE fingerprint = ?2)",
+    "note": "(SELECT note FROM verdicts WHERE fingerprint = ?2)",
+    "reviewed_at": "(SELECT decided_at FROM verdicts WHERE fingerprint = ?2)",
+}
 _INSERT_FINDING = (
-    f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) SELECT "
+    f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) VALUES ("
     + ", ".join(_FROM_VERDICT[c] if c in _FROM_VERDICT else f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index(c) + 1})"
                 if c == "fields" else f"?{_FINDING_PARAMS.index(c) + 1}" for c in FINDING_COLUMNS)
-    + " FROM (SELECT 1) LEFT JOIN verdicts v ON v.fingerprint = ?2"
+    + ")"
 )
+# The same, with the finding's field_sets id given (store/field_sets.py) instead of looked up.
+_INSERT_FINDING_BY_ID = _INSERT_FINDING.replace(f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index('fields') + 1})",
+                                                f"?{_FINDING_PARAMS.index('fields') + 1}")
+# This report's row, if stored before, and the current versions of its file (last column 0); then the
+# next integer key (1), in one statement rather than two. The key is taken under the write lock, so
+# two writers never share one.
+_KNOWN_AND_NEXT_RID = ("SELECT id, rid, 0 FROM reports WHERE id = ?1 OR (source_path = ?2 AND current = 1) "
+                       "UNION ALL SELECT NULL, COALESCE(MAX(rid), 0) + 1, 1 FROM reports")
 
 
 def now() -> str:
@@ -107,6 +124,8 @@ class Store:
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
+        self._field_set_ids: FieldSetIds | None = None  # while a batch writes (writing_many)
+        self._written: Written | None = None  # in a transaction a batch began (begin … commit)
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = sqlite_utils.Database(self.conn)
         if readonly and self._schema_gaps():
@@ -215,33 +234,54 @@ class Store:
     def save_rows(self, rows: ReportRows, run_id: int | None = None, stamp: tuple[int, int, str] | None = None) -> None:
         """Write one report's rows (`report_rows`, worked out in a batch's worker), atomically; `stamp`, the
         file's (size, mtime_ns, options) as read, lets the next batch skip it while unchanged (`stamps_of`)."""
+        written = self._written if self.conn.in_transaction else None
+        if written is None:  # its own transaction, or one opened elsewhere: in a savepoint of its own
+            with write(self.conn), savepoint(self.conn):
+                self._save_rows(rows, run_id, stamp, None, now())
+            return
+        # A batch's transaction (`begin` … `commit`): whole, or not at all, by writing the others again (store/written.py)
+        ids, at = self._field_set_ids, now()
+        try:
+            self._save_rows(rows, run_id, stamp, ids, at)
+        except BaseException:
+            ids.forget_pending()  # what this transaction inserted is undone
+            try:
+                written.undo(lambda *entry: self._save_rows(*entry[:3], ids, entry[3]))
+            except BaseException:
+                ids.forget_pending()
+                raise
+            raise
+        if written.wrote((rows, run_id, stamp, at)):
+            self.commit()
+            self.begin()
+
+    def _save_rows(self, rows: ReportRows, run_id: int | None, stamp: tuple[int, int, str] | None, ids: FieldSetIds | None,
+                   extracted_at: str) -> None:
         sha = rows.sha256
-        with write(self.conn), savepoint(self.conn):  # inside a batch's transaction: whole, or not at all
-            # This report's row, if stored before, and the current versions of its file: one look-up.
-            known = self.conn.execute("SELECT id, rid FROM reports WHERE id = ? OR (source_path = ? AND current = 1)",
-                                      [sha, rows.source_path]).fetchall()
-            self._supersede([old for old, _ in known if old != sha], sha)
-            row = next((r for r in known if r[0] == sha), None)
-            rid = row[1] if row and row[1] is not None else self._next_rid()
-            if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
-                self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
-            self.conn.execute(_UPSERT_REPORT, (
-                sha, rid, *rows.head, run_id, now(), __version__, rows.seconds, rows.source_path, 1, None,
-                *(stamp or (None, None, None)),
-            ))
-            self._save_text(rid, rows.text)
-            if rows.data is not None:
-                self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
-                                  (rid, *rows.data))
-            else:  # a failure stores its reason only
-                self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
-            self._save_findings(sha, rows.key, rows.findings, run_id)
-            if rows.ocr is not None:
-                self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?", [rows.ocr, sha])
-                self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
-                self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
-            if rows.llm_calls:
-                self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
+        found = self.conn.execute(_KNOWN_AND_NEXT_RID, [sha, rows.source_path]).fetchall()
+        known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
+        self._supersede([old for old, _, _ in known if old != sha], sha)
+        row = next((r for r in known if r[0] == sha), None)
+        rid = row[1] if row and row[1] is not None else next_rid
+        if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
+            self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
+        self.conn.execute(_UPSERT_REPORT, (
+            sha, rid, *rows.head, run_id, extracted_at, __version__, rows.seconds, rows.source_path, 1, None,
+            *(stamp or (None, None, None)),
+        ))
+        self._save_text(rid, rows.text)
+        if rows.data is not None:
+            self.conn.execute("INSERT OR REPLACE INTO report_data (rid, layout, cells, sections, facts) VALUES (?, ?, ?, ?, ?)",
+                              (rid, *rows.data))
+        else:  # a failure stores its reason only
+            self.conn.execute("DELETE FROM report_data WHERE rid = ?", [rid])
+        self._save_findings(sha, rows.key, rows.findings, run_id, ids)
+        if rows.ocr is not None:
+            self.conn.execute("UPDATE reports SET ocr = ? WHERE id = ?", [rows.ocr, sha])
+            self.conn.execute("DELETE FROM page_images WHERE report_id = ?", [sha])
+            self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
+        if rows.llm_calls:
+            self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
 
     def _save_text(self, rid: int, text: tuple | None) -> None:
         """`text` as `report_rows` packed it (size, blob, display size, display blob), or None."""
@@ -284,10 +324,6 @@ class Store:
             f"WHERE source_path IN ({','.join('?' * len(source_paths))}) AND current = 1 AND status = 'ok' "
             f"AND file_size IS NOT NULL{not_this_run} ORDER BY rowid", source_paths)}
 
-    def _next_rid(self) -> int:
-        """The next integer key; taken under the write lock, so two writers never share one."""
-        return int(self.conn.execute("SELECT COALESCE(MAX(rid), 0) + 1 FROM reports").fetchone()[0])
-
     def cells_of(self, report_ids: list[str]) -> dict[str, dict[str, Cell]]:
         """report id → its cells, unpacked from the one row each report has (faster than the `cells` view)."""
         out: dict[str, dict[str, Cell]] = {}
@@ -305,13 +341,15 @@ class Store:
 
     @contextlib.contextmanager
     def writing_many(self) -> Iterator[None]:
-        """While a batch writes many reports per transaction, each in its own savepoint (`save_rows`).
+        """While a batch writes many reports per transaction (`begin` … `commit`), each whole or not at all
+        without a savepoint of its own (store/written.py), naming lists of fields by the ids met before
+        (store/field_sets.py).
 
-        SQLite copies each page a savepoint changes that was already in the file to a sub-journal,
-        a temporary file once it passes 64 KB: some 15 pages (120 KB) per report here. With temporary
-        storage in memory (decided when a transaction starts) that is a copy, not a file write: the
-        writer's SQL per report 0.21 -> 0.17 ms. Only meanwhile: the cross-year check's temporary
-        tables, which grow with the database, stay on disk.
+        SQLite copies each page a savepoint or a statement changes that was already in the file to a
+        sub-journal, a temporary file once it passes 64 KB. With temporary storage in memory (decided when
+        a transaction starts) that is a copy, not a file write: the writer's SQL per report 0.21 -> 0.17 ms
+        when each report had a savepoint. Only meanwhile: the cross-year check's temporary tables, which
+        grow with the database, stay on disk.
 
         And a page cache of BATCH_CACHE_MB instead of SQLite's 2 MB: the reports' sha256 ids and the
         findings' fingerprints are random keys, so each report's inserts land on index pages all over;
@@ -323,9 +361,11 @@ class Store:
         if outside:
             self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.execute(f"PRAGMA cache_size = {-BATCH_CACHE_MB * 1024}")  # negative: KiB
+        self._field_set_ids = FieldSetIds()
         try:
             yield
         finally:
+            self._field_set_ids = self._written = None
             self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
             if outside and not self.conn.in_transaction:  # still in one: its commit failed, the batch too
                 self.conn.execute(f"PRAGMA temp_store = {int(previous)}")
@@ -333,11 +373,18 @@ class Store:
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
         if not self.conn.in_transaction:
+            self._written = None
             retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+            if self._field_set_ids is not None:  # a batch writes (writing_many): no savepoint per report
+                self._field_set_ids.forget_pending()  # met in a transaction that did not end by `commit`
+                self._written = Written(self.conn)
 
     def commit(self) -> None:
+        self._written = None
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
+            if self._field_set_ids is not None:
+                self._field_set_ids.committed_now()
 
     def _supersede(self, older: list[str], rid: str) -> None:
         """Earlier versions of this file (`older`: its other current ones) become history: their row, text and
@@ -367,13 +414,19 @@ class Store:
         self.conn.execute("UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?", [rid])
         self.conn.execute("DELETE FROM reports WHERE id = ?", [rid])
 
-    def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None) -> None:
-        """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over."""
+    def _save_findings(self, rid: str, key: str, findings: list[tuple], run_id: int | None, ids: FieldSetIds | None = None) -> None:
+        """`findings` as `finding_rows` gives them; a verdict a person gave a finding before is carried over.
+        `ids`: the field_sets ids a batch has met (store/field_sets.py)."""
         if not findings:
             return
         rows = {fp: (rid, fp, key, *rest, run_id) for fp, *rest in findings}  # in _FINDING_PARAMS order
-        # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
         fields_at = _FINDING_PARAMS.index("fields")
+        if ids is not None:
+            found = ids.ids_of(self.conn, [r[fields_at] for r in rows.values()])
+            if found is not None:
+                self.conn.executemany(_INSERT_FINDING_BY_ID, [(*r[:fields_at], i, *r[fields_at + 1 :]) for r, i in zip(rows.values(), found)])
+                return
+        # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
         self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
         self.conn.executemany(_INSERT_FINDING, rows.values())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 
 import pytest
 import sqlite_utils
@@ -73,6 +74,172 @@ def test_verdict_survives_reextraction_and_a_corrected_version(store):
     store.save(run(corrected, "004-v2.txt"))
     statuses = {r["report_id"][:8]: (r["fingerprint"], r["status"]) for r in store.findings()}
     assert len(statuses) == 2 and {s for _, s in statuses.values()} == {"confirmed"}
+
+
+def test_a_verdict_is_carried_over_as_it_stands_even_one_written_by_hand(store):
+    """Whatever a verdicts row holds reaches the finding (a NULL status stays NULL); without one it is open."""
+    text = seed_named("004")
+    store.save(run(text, "004.txt"))
+    [finding] = store.findings()
+    store.conn.execute("INSERT INTO verdicts (fingerprint, status, note, decided_at) VALUES (?, NULL, 'by hand', '2026-01-02')",
+                       [finding["fingerprint"]])
+    store.save(run(text, "004.txt"))
+    [again] = store.findings()
+    assert (again["status"], again["note"], again["reviewed_at"]) == (None, "by hand", "2026-01-02")
+    store.conn.execute("DELETE FROM verdicts")
+    store.save(run(text, "004.txt"))
+    [third] = store.findings()
+    assert (third["status"], third["note"], third["reviewed_at"]) == ("open", None, None)
+
+
+def test_two_versions_of_a_file_in_one_transaction_take_the_next_keys_in_turn(store):
+    text = seed_named("004")
+    store.save(run(seed_named("001"), "001.txt"))
+    store.begin()
+    first = run(text, "004.txt")
+    store.save(first)
+    second = run(text.replace("行政许可 | 290 |", "行政许可 | 291 |"), "004.txt")
+    store.save(second)
+    store.save(first)  # back to the first: its row and key again, the second becomes history
+    store.commit()
+    rows = {r["id"]: (r["rid"], r["current"], r["superseded_by"]) for r in store.db.query("SELECT id, rid, current, superseded_by FROM reports")}
+    assert rows[first.sha256] == (2, 1, None) and rows[second.sha256] == (3, 0, first.sha256)
+    assert sorted(r[0] for r in store.conn.execute("SELECT rid FROM report_data")) == [1, 2, 3]
+
+
+def batch_of_field_lists(lists: list[list[str]]) -> list:
+    """One seed's rows again and again, under other ids and paths, each with one finding on the given fields."""
+    import dataclasses
+
+    from nianbao.store.rows import report_rows
+
+    base = report_rows(run(seed_named("004"), "004.txt"))
+    finding = base.findings[0]
+    return [dataclasses.replace(base, sha256=f"{i:064x}", source=f"{i}.txt", source_path=f"/x/{i}.txt",
+                                findings=[(f"F{i:010x}", *finding[1:3], json.dumps(fields), *finding[4:])])
+            for i, fields in enumerate(lists)]
+
+
+def stored_fields(store: Store) -> dict[str, list[str]]:
+    return {r["report_id"]: json.loads(r["fields"]) for r in store.db.query("SELECT report_id, fields FROM findings")}
+
+
+def everything(store: Store) -> dict[str, list]:
+    """What a store holds of its reports, but the time each was stored."""
+    from nianbao.store import _REPORT_COLUMNS
+
+    columns = ", ".join(c for c in _REPORT_COLUMNS if c != "extracted_at")
+    return {table: list(store.conn.execute(f"SELECT {columns if table == 'reports' else '*'} FROM {table} ORDER BY rowid"))
+            for table in ("reports", "report_data", "texts", "finding_rows", "field_sets")}
+
+
+def saved_one_by_one(path, rows) -> Store:
+    """Each report in its own transaction (as outside a batch): what a batch transaction must come to."""
+    plain = Store(path)
+    for row in rows:
+        try:
+            plain.save_rows(row)
+        except sqlite3.Error:
+            pass
+    return plain
+
+
+def test_a_batch_names_each_findings_fields_right_even_after_a_report_is_undone(tmp_path):
+    """The batch writer trusts field_sets ids it met (store/field_sets.py): one inserted by a report that was undone
+    is given again to another list, and must not be trusted for the first. The report is undone by writing the
+    transaction's others again (store/written.py): all as if it had never been tried, a second version included."""
+    import dataclasses
+
+    lists = [["a"], ["b"], ["c"], ["b"], ["a", "c"], ["c"], ["d"]]
+    rows = batch_of_field_lists(lists)
+    rows[1].llm_calls = [("too", "few")]  # stored after its findings: the insert fails, the report is undone
+    rows[2] = dataclasses.replace(rows[2], source_path=rows[0].source_path)  # a second version of the first file
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        for row in rows:
+            try:
+                store.save_rows(row)
+            except sqlite3.Error:
+                pass
+            if row is rows[3]:
+                store.commit()  # ids met before stay trusted; the rest are met again
+                store.begin()
+        store.commit()
+    expected = {row.sha256: fields for row, fields in zip(rows, lists) if row not in (rows[0], rows[1])}  # the first: history
+    assert stored_fields(store) == expected
+    plain = saved_one_by_one(tmp_path / "plain.db", rows)
+    assert everything(store) == everything(plain)
+    assert store.db["reports"].get(rows[0].sha256)["superseded_by"] == rows[2].sha256
+    store.close()
+    plain.close()
+
+
+def interrupt_text(monkeypatch, store: Store, calls: set[int]) -> None:
+    """Ctrl-C in the middle of a report (its row written, its text not) at these calls of `_save_text`."""
+    real, n = store._save_text, [0]
+
+    def interrupted(rid, text):
+        n[0] += 1
+        if n[0] in calls:
+            raise KeyboardInterrupt
+        real(rid, text)
+
+    monkeypatch.setattr(store, "_save_text", interrupted)
+
+
+def test_ctrl_c_in_the_middle_of_a_report_leaves_the_batch_transaction_as_before_it(tmp_path, monkeypatch):
+    import itertools
+
+    import nianbao.store as S
+
+    ticks = itertools.count()
+    monkeypatch.setattr(S, "now", lambda: f"2026-01-01T00:00:{next(ticks):02d}")
+    rows = batch_of_field_lists([["a"], ["b"], ["c"], ["d"]])
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        for row in rows[:3]:
+            store.save_rows(row)
+        stamped = dict(store.conn.execute("SELECT id, extracted_at FROM reports"))
+        interrupt_text(monkeypatch, store, {1})
+        with pytest.raises(KeyboardInterrupt):
+            store.save_rows(rows[3])
+        store.commit()
+    assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", rows[:3]))
+    assert dict(store.conn.execute("SELECT id, extracted_at FROM reports")) == stamped  # written again as they were
+
+
+def test_a_second_ctrl_c_while_the_others_are_written_again_leaves_none_of_them(tmp_path, monkeypatch):
+    rows = batch_of_field_lists([["a"], ["b"], ["c"]])
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        store.save_rows(rows[0])
+        store.save_rows(rows[1])
+        interrupt_text(monkeypatch, store, {1, 3})  # the third report, then the second as it is written again
+        with pytest.raises(KeyboardInterrupt):
+            store.save_rows(rows[2])
+        store.commit()
+    assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", []))  # never half a report
+
+
+def test_a_long_batch_transaction_is_committed_a_limit_at_a_time(tmp_path, monkeypatch):
+    import nianbao.store.written as W
+
+    monkeypatch.setattr(W, "LIMIT", 2)
+    rows = batch_of_field_lists([["a"], ["b"], ["c"], ["d"], ["e"], ["f"]])
+    store = Store(tmp_path / "batch.db")
+    with store.writing_many():
+        store.begin()
+        for row in rows[:5]:
+            store.save_rows(row)
+        assert len(store._written.entries) == 1  # two committed twice; the fifth is kept
+        interrupt_text(monkeypatch, store, {1})
+        with pytest.raises(KeyboardInterrupt):
+            store.save_rows(rows[5])
+        store.commit()
+    assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", rows[:5]))
 
 
 def test_a_failed_save_leaves_the_previous_copy_whole(store, monkeypatch):
