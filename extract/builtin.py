@@ -8,6 +8,7 @@ from .facts import read_facts
 from .metadata import read_metadata
 from .sections import find_sections, section_bounds
 from .grid_reader import read_table
+from .table_read import TableRead
 from .tables import detect_template, read_active, read_appeals, read_applications
 
 
@@ -31,12 +32,15 @@ def extract_builtin(report: Report) -> Report:
         ("appeals", read_appeals, 4),
     ):
         start, end = bounds(number)
+        # The text readers put their cells and anchors straight into the report's (tables.read_active).
+        into = TableRead(cells=report.cells, anchors=report.anchors)
         # A loader's grid keeps each cell at its column: read it by header. Text rows have no such geometry.
         read = (read_table(text, start, end, table, report.template) if from_grids else None) or reader(
-            text, start, end, report.template
+            text, start, end, report.template, into
         )
-        report.cells.update(read.cells)
-        report.anchors.update(read.anchors)
+        if read is not into:
+            report.cells.update(read.cells)
+            report.anchors.update(read.anchors)
         report.findings.extend(read.findings)
         if read.span:
             report.tables_found[table] = read.span

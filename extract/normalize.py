@@ -38,23 +38,39 @@ _TO_CHANGE = re.compile("[" + "".join(re.escape(ch) for ch in _REPLACEMENT) + "]
 
 def normalize(text: str) -> str:
     """Full-width → half-width, odd spaces → space, zero-width removed, CRLF/CR → LF."""
+    return _normalize(text, _TO_CHANGE)[0]
+
+
+def _normalize(text: str, first: re.Pattern[str]) -> tuple[str, bool]:
+    """normalize(text), and whether `first` met a character normalize does not change.
+
+    `first` is _TO_CHANGE, or that class with every character OpenCC may change (_TO_CHANGE_OR_T2S):
+    then the one scan normalize makes over its output also tells whether to_simplified has work.
+    Once one such character is met the rest is searched for _TO_CHANGE only (a traditional text
+    would stop at every other character)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    m = _TO_CHANGE.search(text)
+    met = False
+    pattern = first
+    m = pattern.search(text)
     while m:
-        to = _REPLACEMENT[m.group()]
+        to = _REPLACEMENT.get(m.group())
+        if to is None:  # not one to change: one OpenCC may
+            met, pattern = True, _TO_CHANGE
+            m = pattern.search(text, m.start() + 1)
+            continue
         text = text.replace(m.group(), to)
-        m = _TO_CHANGE.search(text, m.start() + len(to))
-    return text
+        m = pattern.search(text, m.start() + len(to))
+    return text, met
 
 
 _T2S = None
 _MAY_CHANGE = None
+_TO_CHANGE_OR_T2S = None
 
 
-def to_simplified(text: str) -> str | None:
-    """The text in simplified characters, of the same length; None if it has no traditional ones."""
-    global _T2S, _MAY_CHANGE
+def _converter():
+    global _T2S, _MAY_CHANGE, _TO_CHANGE_OR_T2S
     if _T2S is None:
         import opencc
 
@@ -63,9 +79,34 @@ def to_simplified(text: str) -> str | None:
         converter = opencc.OpenCC("t2s")
         config = getattr(converter, "config", None)  # the t2s.json it read (opencc ≥ 1.1.9 keeps it)
         _MAY_CHANGE = may_change(Path(config)) if config else None
+        if _MAY_CHANGE is not None:  # both are one bracketed class: their union is one class
+            _TO_CHANGE_OR_T2S = re.compile(_TO_CHANGE.pattern[:-1] + _MAY_CHANGE.pattern[1:])
         _T2S = converter
+    return _T2S
+
+
+def to_simplified(text: str) -> str | None:
+    """The text in simplified characters, of the same length; None if it has no traditional ones."""
+    _converter()
     if _MAY_CHANGE is not None and not _MAY_CHANGE.search(text):
         return None  # no character OpenCC's dictionaries would change (t2s_keys.py): it converts to itself
+    return _convert(text)
+
+
+def normalized_and_simplified(raw_text: str) -> tuple[str, str | None]:
+    """`normalize(raw_text)` and `to_simplified` of it, with one scan of the text instead of two.
+
+    normalize's replacements are ASCII, spaces or nothing, none of which OpenCC changes: a character
+    it would change in the normalized text stood in `raw_text` and normalize's scan meets it."""
+    _converter()
+    if _TO_CHANGE_OR_T2S is None:  # no check of which characters may change: every text is converted
+        text = normalize(raw_text)
+        return text, to_simplified(text)
+    text, met = _normalize(raw_text, _TO_CHANGE_OR_T2S)
+    return text, (_convert(text) if met else None)
+
+
+def _convert(text: str) -> str | None:
     converted = _T2S.convert(text)
     if converted == text:
         return None

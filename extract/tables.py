@@ -342,6 +342,7 @@ def _place_glued(read: TableRead, glued: list[digits.GluedRow], table: str, temp
     if not glued:
         return
     unsure = {f for finding in read.findings for f in finding.fields}  # a row placed in doubt decides nothing
+    # (read.cells may hold the tables read before this one too: the identities name this table's cells only)
     known = {fid: cell.value for fid, cell in read.cells.items() if fid not in unsure}
     outcomes = digits.resolve(glued, table_identities(table, template), known)
     for row in glued:
@@ -370,11 +371,11 @@ def _find_labels(text: str, labels: list[tuple[str, re.Pattern[str]]], start: in
 
 
 def _read_rows(
-    text: str, layout: _Layout, spans: dict[str, tuple[int, int]], end: int, table: str, template: str | None
+    text: str, layout: _Layout, spans: dict[str, tuple[int, int]], end: int, table: str, template: str | None,
+    read: TableRead,
 ) -> TableRead:
-    """Read every row whose label was found; rows not found get blank cells; glued rows are cut last."""
+    """Read every row whose label was found into `read`; rows not found get blank cells; glued rows are cut last."""
     rows = layout.rows
-    read = TableRead()
     glued: list[digits.GluedRow] = []
     order = list(spans)  # the rows found, in printed order: _find_labels searches them in `rows` order
     first = spans[order[0]][0] if order else end
@@ -419,28 +420,35 @@ def _read_rows(
     return read
 
 
-def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
+# Each text reader puts what it reads into `into` (a new TableRead when None) and hands that back:
+# extract_builtin passes one around the report's own cells and anchors, so that a table's 200 cells
+# and anchors are not put into dicts of their own first and merged into the report's after.
+
+
+def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021, into: TableRead | None = None) -> TableRead:
+    read = TableRead() if into is None else into
     m = _ACTIVE_START.search(text, start, end)
     if not m:
-        return TableRead()
+        return read
     layout = _ACTIVE[template]
     spans = _find_labels(text, layout.labels, m.start(), end)
-    read = _read_rows(text, layout, spans, end, "active", template)
+    _read_rows(text, layout, spans, end, "active", template, read)
     if read.span:
         read.span = (m.start(), end)
     return read
 
 
-def read_applications(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
+def read_applications(text: str, start: int, end: int, template: str = F.TEMPLATE_2021, into: TableRead | None = None) -> TableRead:
+    read = TableRead() if into is None else into
     layout = _APPLICATIONS[template]
     spans = _find_labels(text, layout.labels, start, end)
     if "new" not in spans and len(spans) < 5:
-        return TableRead()  # a stray word is not a table
-    return _read_rows(text, layout, spans, end, "applications", template)
+        return read  # a stray word is not a table
+    return _read_rows(text, layout, spans, end, "applications", template, read)
 
 
-def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_2021) -> TableRead:
-    read = TableRead()
+def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_2021, into: TableRead | None = None) -> TableRead:
+    read = TableRead() if into is None else into
     header = _APPEALS_HEADER.search(text, start, end) or _APPEALS_TITLE.search(text, start, end)
     if not header:
         return read

@@ -7,6 +7,8 @@ severity, a one-line Chinese description and the basis it comes from:
     def example(report):
         yield Finding(...)
 
+(or it returns a list of findings: any iterable will do; the sum rules do, as most reports give them none).
+
 What many rules look at (the table values, the cells not "ok", the facts by name) they take from
 `reading(report)` (reading.py): `run_rules` reads each report once for all of them.
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter, ne
+from operator import add, itemgetter, ne
 
 from .. import fields as F
 from ..report import Finding, Number, Report
@@ -42,11 +42,13 @@ class Sum:
     template: str
     parts_at: slice = field(init=False, repr=False, compare=False)  # their places in Reading.values
     at: int = field(init=False, repr=False, compare=False)  # the total's place
+    fields: tuple[str, ...] = field(init=False, repr=False, compare=False)  # a finding's fields: the parts, then the total
 
     def __post_init__(self) -> None:
         places = POSITIONS[self.template]
         object.__setattr__(self, "parts_at", _slice([places[f] for f in self.parts]))
         object.__setattr__(self, "at", places[self.total])
+        object.__setattr__(self, "fields", (*self.parts, self.total))
 
 
 class Sums(list[Sum]):
@@ -62,28 +64,38 @@ def _has(report: Report, table: str) -> bool:
     return table in report.tables_found
 
 
-def _failed_sums(report: Report, sums: Sums) -> Iterator[Finding]:
-    """The findings of the sums that do not hold; a blank anywhere in a sum leaves it to completeness."""
-    values = reading(report).values
+def _failed_sums(report: Report, table: str, which: dict[str, Sums]) -> list[Finding]:
+    """The findings of the sums that do not hold; a blank anywhere in a sum leaves it to completeness.
+
+    A list, not a generator: the sum rules return it as their findings (a rule may return any
+    iterable), which spares most reports, where every sum holds, two generators per rule."""
+    if table not in report.tables_found:
+        return []
+    read = reading(report)
+    sums, values = which[read.template], read.values
     try:  # every part printed (most reports): all the sums added in one C loop, no Python step per sum
         added: tuple[Number | None, ...] = tuple(map(sum, map(values.__getitem__, sums.parts_at)))
     except TypeError:  # a blank part (None) somewhere: sum by sum
         added = tuple(None if None in (parts := values[s.parts_at]) else sum(parts) for s in sums)
     totals = sums.totals(values)
     if added == totals:  # every sum holds (the added values are new objects: no NaN is taken as equal)
-        return
+        return []
+    failed = []
     for i in compress(range(len(sums)), map(ne, added, totals)):  # only the sums whose values differ
         expected, total = added[i], totals[i]
         if expected is None or total is None:
             continue
         # common.same written out (a call per sum costs as much as the sum); `not <`, as NaN is never the same
         if not abs(expected - total) < EPSILON:
-            yield _sum_mismatch(report, sums[i], expected, total)
+            failed.append(_sum_mismatch(report, sums[i], expected, total))
+    return failed
 
 
 def _sum_mismatch(report: Report, s: Sum, expected: Number, actual: Number) -> Finding:
-    start, end = span_of(report, [s.total])
-    return Finding("", "", [*s.parts, s.total], f"{s.what}：各项之和为{fmt(expected)}，表中印为{fmt(actual)}",
+    # common.span_of for the one field written out: the bench's reports have a few of these each
+    cell = report.cells.get(s.total)
+    start, end = (None, None) if cell is None or cell.start is None else (cell.start, cell.end)
+    return Finding("", "", list(s.fields), f"{s.what}：各项之和为{fmt(expected)}，表中印为{fmt(actual)}",
                    expected, actual, start, end)
 
 
@@ -106,30 +118,36 @@ APPEAL_SUMS = {
 
 
 @rule("applications.row_total", "error", "申请表每一行：总计应等于六类申请人之和", BASIS)
-def row_total(report: Report) -> Iterator[Finding]:
-    if not _has(report, "applications"):
-        return
-    yield from _failed_sums(report, ROW_SUMS[reading(report).template])
+def row_total(report: Report) -> list[Finding]:
+    return _failed_sums(report, "applications", ROW_SUMS)
 
 
 @rule("applications.column_total", "error", "申请表每一列：三（七）总计应等于（一）至（六）各项办理结果之和", BASIS)
-def column_total(report: Report) -> Iterator[Finding]:
-    if not _has(report, "applications"):
-        return
-    yield from _failed_sums(report, COLUMN_SUMS[reading(report).template])
+def column_total(report: Report) -> list[Finding]:
+    return _failed_sums(report, "applications", COLUMN_SUMS)
 
 
 # Each column's new, carried_over, total, carried_forward: new + carried_over = total + carried_forward.
 BALANCE_IDS = {col: [F.application_id(row, col) for row in ("new", "carried_over", "total", "carried_forward")] for col in F.APPLICATION_COLUMNS}
 BALANCES = {t: [(col, itemgetter(*(POSITIONS[t][f] for f in BALANCE_IDS[col]))) for col in F.APPLICATION_COLUMNS] for t in TEMPLATES}
+# The four rows (new, carried_over, total, carried_forward) across the columns, one slice each.
+BALANCE_ROWS = {t: [_slice([POSITIONS[t][BALANCE_IDS[col][k]] for col in F.APPLICATION_COLUMNS]) for k in range(4)] for t in TEMPLATES}
 
 
 @rule("applications.balance", "error", "申请表每一列：新收＋上年结转应等于办理结果总计＋结转下年度", BASIS + "（表中勾稽关系说明）")
 def balance(report: Report) -> Iterator[Finding]:
     if not _has(report, "applications"):
         return
-    values = reading(report).values
-    for col, take in BALANCES[reading(report).template]:
+    read = reading(report)
+    values = read.values
+    if not read.odd_values:  # every value an int or blank: a balance holds exactly when both sides are equal
+        new, carried_over, total, carried_forward = map(values.__getitem__, BALANCE_ROWS[read.template])
+        try:  # all seven columns' sides added and compared in C
+            if list(map(add, new, carried_over)) == list(map(add, total, carried_forward)):
+                return
+        except TypeError:  # a blank (None): column by column, below
+            pass
+    for col, take in BALANCES[read.template]:
         got = take(values)
         if None in got:
             continue
@@ -153,7 +171,5 @@ def _unbalanced(report: Report, col: str, new: Number, carried_over: Number, tot
 
 
 @rule("appeals.group_total", "error", "复议诉讼表每一组：总计应等于维持、纠正、其他、尚未审结之和", BASIS)
-def group_total(report: Report) -> Iterator[Finding]:
-    if not _has(report, "appeals"):
-        return
-    yield from _failed_sums(report, APPEAL_SUMS[reading(report).template])
+def group_total(report: Report) -> list[Finding]:
+    return _failed_sums(report, "appeals", APPEAL_SUMS)

@@ -23,6 +23,8 @@ LOOK_ALIKE = {"0": "689", "6": "089", "8": "069", "9": "068", "1": "7", "7": "1"
 
 @rule("ocr.unsure", "warning", "扫描件中识别把握不足的数字，请对照原件核对", BASIS)
 def unsure(report: Report) -> Iterator[Finding]:
+    if not report.ocr_marks:  # nothing read by OCR (most reports): report.ocr_sources() would be empty
+        return
     for fid, source in report.ocr_sources().items():
         cell = report.cells[fid]
         if cell.value is not None and source["digit_confidence"] < UNSURE_BELOW:
@@ -36,6 +38,8 @@ def unsure(report: Report) -> Iterator[Finding]:
 
 @rule("ocr.stamped", "warning", "扫描件中印章压住的数字，请对照原件核对", BASIS)
 def stamped(report: Report) -> Iterator[Finding]:
+    if not report.ocr_marks:  # nothing read by OCR (most reports): report.ocr_sources() would be empty
+        return
     for fid, source in report.ocr_sources().items():
         cell = report.cells[fid]
         if source["stamped"] and cell.status != "blank":
@@ -48,6 +52,8 @@ def stamped(report: Report) -> Iterator[Finding]:
 
 @rule("ocr.look_alike", "warning", "表内合计不符，而把扫描件中某个数字读作形近数字（0/6/8/9、1/7）即相符：可能是识别错误", BASIS)
 def look_alike(report: Report) -> Iterator[Finding]:
+    if not report.ocr_marks:  # nothing read by OCR (most reports): report.ocr_sources() would be empty
+        return
     sources = report.ocr_sources()
     if not sources:
         return

@@ -421,3 +421,32 @@ def test_document_counts_read_only_in_clauses_naming_a_kind_are_the_ones_every_c
         assert [(f.name, f.value, f.start, f.end) for f in FA._documents(text, skip)] == expected, (text, skip)
         found += len(expected)
     assert found > 2000
+
+
+def test_normalizing_and_checking_for_traditional_characters_in_one_scan_agrees_with_the_two_steps():
+    import opencc
+
+    from nianbao.extract import normalize as N
+
+    converter, entries = _t2s()
+    N.to_simplified("")
+    union, to_change, may_change = N._TO_CHANGE_OR_T2S, N._TO_CHANGE, N._MAY_CHANGE
+    every = [chr(c) for c in range(0x10000)] + ["\U00020000", "\U0010ffff"]
+    assert all(bool(union.match(ch)) == bool(to_change.match(ch) or may_change.match(ch)) for ch in every)
+    # What makes one scan enough: nothing normalize writes is a character OpenCC may change.
+    assert not any(may_change.search(to) for to in N._REPLACEMENT.values()) and not may_change.search("\n")
+    s2t = opencc.OpenCC("s2t").convert
+    seeds = [seed_text(s) for s in SEED_NAMES]
+    traditional = sorted(key for key in entries if converter.convert(key) != key)
+    pieces = [*N._REPLACEMENT, "\r\n", "\r", "\n", "政府", "公开", "1", " ", "（二）", "，"]
+    rng = random.Random(41)
+    texts = seeds + [s2t(t) for t in seeds] + ["", "\r", "瀋陽", "\u200b長\r\n", "沈阳"]
+    texts += ["".join(rng.choice([rng.choice(pieces), rng.choice(pieces), rng.choice(traditional)]) for _ in range(rng.randint(0, 12)))
+              for _ in range(5000)]
+    converted = 0
+    for raw in texts:
+        text = N.normalize(raw)
+        expected = (text, N.to_simplified(text))
+        assert N.normalized_and_simplified(raw) == expected, raw
+        converted += expected[1] is not None
+    assert converted > 1000

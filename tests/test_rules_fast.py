@@ -236,3 +236,28 @@ def test_reports_checked_in_threads_get_the_findings_they_get_alone():
     finally:
         sys.setswitchinterval(switching)
     assert together == alone * 5
+
+
+def test_errors_that_cancel_out_are_still_found():
+    """A count moved from one column to another within a row leaves the row and the table's grand
+    sums as they were: the quick paths must still tell each column apart, as the cell-by-cell rules do."""
+    rng = random.Random(5)
+    tried = 0
+    for _ in range(300):
+        template = rng.choice([F.TEMPLATE_2021, F.TEMPLATE_2019])
+        report = Report(source="r", sha256="0", template=template, cells=_cells(rng, template),
+                        tables_found={"applications": (0, 1), "appeals": (0, 1)})
+        row = rng.choice(["new", "carried_over", "carried_forward", *F.result_rows(template)])
+        a, b = (report.cells[F.application_id(row, c)] for c in rng.sample(F.APPLICANT_COLUMNS, 2))
+        if not b.value:
+            continue
+        moved = rng.randint(1, b.value)  # counts stay non-negative ints: the quick paths are taken
+        a.value, b.value = a.value + moved, b.value - moved
+        found = 0
+        for which in ("row_total", "column_total", "balance"):
+            quick = list(getattr(arithmetic, which)(report))
+            assert repr(quick) == repr(_sums_one_by_one(report, which))
+            found += len(quick)
+        assert found >= 2  # both columns, by their results' sum or by their balance
+        tried += 1
+    assert tried > 100

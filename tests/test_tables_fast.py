@@ -206,3 +206,32 @@ def test_every_found_row_points_its_fields_at_its_label_in_table_order():
         assert list(read.anchors.items()) == expected
         some_missing += len(spans) < len(layout.rows)
     assert some_missing > 10
+
+
+def test_the_readers_put_into_one_table_read_what_they_read_into_their_own():
+    """extract_builtin hands each text reader a TableRead around the report's cells and anchors: each
+    table's cells, anchors, findings, span and doubts are those it reads on its own, in the same order."""
+    rng = random.Random(1732)
+    seeds = [seed_text(s) for s in SEED_NAMES]
+    texts = [quirk(s) for s in seeds for quirk in QUIRKS] + [_mutated(rng, rng.choice(seeds)) for _ in range(60)]
+    texts += [(ROOT / "golden" / "glued" / "glued_2021.txt").read_text(encoding="utf-8")]
+    findings = 0
+    for text in texts:
+        report = run(text)
+        cells: dict = {}
+        anchors: dict = {}
+        merged_cells: dict = {}
+        merged_anchors: dict = {}
+        for table, reader in (("active", tables.read_active), ("applications", tables.read_applications), ("appeals", tables.read_appeals)):
+            start, end = report.tables_found.get(table, (0, len(report.text)))
+            own = reader(report.text, start, end, report.template)
+            into = tables.TableRead(cells=cells, anchors=anchors)
+            shared = reader(report.text, start, end, report.template, into)
+            assert shared is into
+            assert (shared.span, shared.findings, shared.unsure) == (own.span, own.findings, own.unsure)
+            merged_cells.update(own.cells)
+            merged_anchors.update(own.anchors)
+            findings += len(own.findings)
+        assert list(cells.items()) == list(merged_cells.items())
+        assert list(anchors.items()) == list(merged_anchors.items())
+    assert findings > 20  # glued and misaligned rows were among them
