@@ -88,7 +88,7 @@ class _Worker:
         self.tasks[seq] = (item, time.monotonic() + seconds)
         self.solo = solo
         try:
-            self.conn.send((seq, item))
+            self.conn.send([(seq, item)])  # a list of tasks per message (batch.tasks)
         except OSError:  # it has just died: noticed when its pipe ends, and the task is read again
             pass
 

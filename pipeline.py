@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .extract.builtin import extract_builtin
 from .extract.implausible import refuse_implausible
-from .extract.normalize import normalize, to_simplified
+from .extract.normalize import normalized_and_simplified
 from .extract.ocr import marks_in_normalized
 from .load import DEFAULT_MAX_BYTES, LoadError, load
 from .report import Report
@@ -43,8 +43,8 @@ def process_text(
     `ocr_marks` say where pieces of `raw_text` were read on scanned pages (load.scanned.OcrMark.to_json)."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    text = normalize(raw_text)
-    simplified = to_simplified(text)  # same length, so spans point into the traditional text too
+    # normalize, and to_simplified of that (the same length, so spans point into the traditional text too), in one scan
+    text, simplified = normalized_and_simplified(raw_text)
     report = Report(source=source, sha256=sha256, text=simplified or text, encoding=encoding, kind=kind)
     if simplified is not None:
         report.display_text = text

@@ -8,6 +8,11 @@ table's printed structure (the row's own total, then the column sums across rows
 several → the cells stay null and an error finding lists the candidates: a printed
 arithmetic error is reported, never hidden by picking the reading that happens to add up.
 
+The work of one table's glued rows is bounded by a count of steps (`Work`: readings built,
+readings and combinations tested), not by the clock, so that a hostile report is read the same
+on a busy machine as on an idle one. When the steps run out, the rows not yet decided stay null
+with an error finding: nothing is guessed.
+
 Pure functions: tokens in, readings and findings out.
 """
 
@@ -29,13 +34,37 @@ TABLE_READINGS = 60_000  # readings kept for all the glued rows of one table (bo
 MAX_RUN = 40  # digits in one run; a longer run is not a row of counts
 MAX_COMBINATIONS = 20_000  # joint readings of several ambiguous rows tried against the column sums
 SHOWN = 6  # candidate readings listed in a finding
+# Steps for all the glued rows of one table. The bounds above keep the readings, not the work of
+# building them (a run read whole despite its leading zeros is built beyond `count`) nor of testing
+# them; the most a table of the golden and test reports takes is ~275,000 steps (test_digits'
+# table of sixteen-digit rows), so this is generous for any report, and a hostile one stops after
+# well under a second or two of CPU instead of the batch's per-file timeout.
+WORK_BUDGET = 400_000
 
 SPLIT_RULE = "table.digits_split"  # info: a reading was chosen, and how
-GLUED_RULE = "table.digits_glued"  # error: no reading, several, or too many to try
+GLUED_RULE = "table.digits_glued"  # error: no reading, several, too many to try, or out of steps
 
 # A digit run the tokenizer dropped as numbering because the next row's `2.` is glued to its end:
 # `…国家秘密00000002.其他法律…` is 0000000 then the numbering 2.
 _RUN_BEFORE_NUMBERING = re.compile(r"(?<![\d.,])(\d{2,})(?=[.、．]\s*[\u4e00-\u9fff])")
+
+
+class OutOfWork(Exception):
+    """The table's glued rows took more steps than its `Work` allows."""
+
+
+class Work:
+    """Steps left for one table's glued rows: a deterministic count, the same on any machine."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, steps: int = WORK_BUDGET) -> None:
+        self.left = steps
+
+    def spend(self, steps: int = 1) -> None:
+        self.left -= steps
+        if self.left < 0:
+            raise OutOfWork
 
 
 @dataclass(frozen=True)
@@ -62,13 +91,14 @@ class GluedRow:
     readings: list[Reading] | None  # None: too many to try
     span: tuple[int, int]
     count: int = 0  # how many readings the digits allow (computed before any is built)
+    out_of_work: bool = False  # readings None because the table's steps ran out while building them
 
 
 @dataclass
 class Outcome:
     reading: Reading | None
     how: str = ""  # digits | row | table: what made the reading the only one
-    problem: str = ""  # too_many | none | ambiguous | no_joint
+    problem: str = ""  # too_many | none | ambiguous | no_joint | out_of_work
     candidates: list[Reading] = field(default_factory=list)
 
 
@@ -136,9 +166,11 @@ def _pieces(token: Token, parts: int) -> Iterator[list[Token]]:
         yield out
 
 
-def _readings(tokens: list[Token], ncols: int) -> Iterator[Reading]:
+def _readings(tokens: list[Token], ncols: int, work: Work) -> Iterator[Reading]:
+    work.spend()  # a step per call and per reading built, at every depth
     if not tokens:
         if ncols == 0:
+            work.spend()
             yield Reading((), ())
         return
     first, rest = tokens[0], tokens[1:]
@@ -147,16 +179,20 @@ def _readings(tokens: list[Token], ncols: int) -> Iterator[Reading]:
         if _count(rest, ncols - k) == 0:
             continue
         for head in _pieces(first, k):
-            for tail in _readings(rest, ncols - k):
+            for tail in _readings(rest, ncols - k, work):
+                work.spend()
                 yield Reading(tuple(head) + tail.tokens, (k > 1,) * k + tail.split)
 
 
 def glued_row(
-    text: str, start: int, end: int, found: list[Token], row: str, label: str, fields: list[str], budget: int = MAX_READINGS
+    text: str, start: int, end: int, found: list[Token], row: str, label: str, fields: list[str], budget: int = MAX_READINGS,
+    work: Work | None = None,
 ) -> GluedRow | None:
     """The row as glued digits with its readings, or None when it is not one (nothing to cut, or no cut fits).
 
-    More than `budget` readings (at most MAX_READINGS) are not built: the row is refused.
+    More than `budget` readings (at most MAX_READINGS) are not built: the row is refused. Building
+    them spends the table's `work` (a fresh WORK_BUDGET when None); when it runs out the row is
+    refused as out of work.
     """
     tokens = row_tokens(text, start, end, found)
     ncols = len(fields)
@@ -168,7 +204,12 @@ def glued_row(
     count = _count(tokens, ncols)
     if count == 0:
         return None
-    readings = list(_readings(tokens, ncols)) if count <= min(MAX_READINGS, budget) else None
+    if count > min(MAX_READINGS, budget):
+        return GluedRow(row, label, fields, tokens, None, span, count)
+    try:
+        readings = list(_readings(tokens, ncols, work or Work()))
+    except OutOfWork:
+        return GluedRow(row, label, fields, tokens, None, span, count, out_of_work=True)
     return GluedRow(row, label, fields, tokens, readings, span, count)
 
 
@@ -176,30 +217,48 @@ def _within(identity: Identity, fields: set[str]) -> bool:
     return set(identity.fields) <= fields
 
 
-def _consistent(reading: Reading, row: GluedRow, identities: list[Identity], known: Mapping[str, Number | None]) -> bool:
+def _consistent(
+    reading: Reading, row: GluedRow, identities: list[Identity], known: Mapping[str, Number | None], work: Work
+) -> bool:
+    work.spend(1 + len(identities))  # a test costs about one step per sum it checks
     return not failing(identities, {**known, **dict(zip(row.fields, reading.values))})
 
 
-def resolve(rows: list[GluedRow], identities: list[Identity], known: Mapping[str, Number | None]) -> dict[str, Outcome]:
+def resolve(
+    rows: list[GluedRow], identities: list[Identity], known: Mapping[str, Number | None], work: Work | None = None
+) -> dict[str, Outcome]:
     """Choose each glued row's reading where the digits or the table's sums allow exactly one.
 
     `known` holds the cells read without cutting (None for a blank). A row's own total decides
     first; column sums decide only among readings that already satisfy their row, and only
-    when one reading (or one combination across rows) makes them hold.
+    when one reading (or one combination across rows) makes them hold. Testing readings spends
+    `work` (the steps left after building them; a fresh WORK_BUDGET when None): when it runs out,
+    every row not decided by then is out of work (a decision already made stays: later steps
+    never undo one).
     """
     out: dict[str, Outcome] = {}
+    try:
+        _resolve(rows, identities, known, work or Work(), out)
+    except OutOfWork:
+        for row in rows:
+            out.setdefault(row.row, Outcome(None, problem="out_of_work"))
+    return out
+
+
+def _resolve(rows: list[GluedRow], identities: list[Identity], known: Mapping[str, Number | None], work: Work,
+             out: dict[str, Outcome]) -> None:
     pending: dict[str, tuple[GluedRow, list[Reading]]] = {}
     values = dict(known)
     for row in rows:
         if row.readings is None:
-            out[row.row] = Outcome(None, problem="too_many")
+            out[row.row] = Outcome(None, problem="out_of_work" if row.out_of_work else "too_many")
             continue
         if len(row.readings) == 1:
             out[row.row] = Outcome(row.readings[0], "digits")
             values.update(zip(row.fields, row.readings[0].values))
             continue
         own = [i for i in identities if _within(i, set(row.fields))]
-        fitting = [r for r in row.readings if _consistent(r, row, own, {})]
+        fitting = [r for r in row.readings if _consistent(r, row, own, {}, work)]
         if not fitting:
             out[row.row] = Outcome(None, problem="none", candidates=row.readings)
         elif len(fitting) == 1 and own:
@@ -207,14 +266,13 @@ def resolve(rows: list[GluedRow], identities: list[Identity], known: Mapping[str
             values.update(zip(row.fields, fitting[0].values))
         else:
             pending[row.row] = (row, fitting)
-    _by_columns(pending, identities, values, out)
+    _by_columns(pending, identities, values, out, work)
     for row, fitting in pending.values():
         out[row.row] = Outcome(None, problem="ambiguous", candidates=fitting)
-    return out
 
 
 def _by_columns(pending: dict[str, tuple[GluedRow, list[Reading]]], identities: list[Identity],
-                values: dict[str, Number | None], out: dict[str, Outcome]) -> None:
+                values: dict[str, Number | None], out: dict[str, Outcome], work: Work) -> None:
     """Narrow ambiguous rows by the sums that cross rows; chosen rows leave `pending`."""
     progress = True
     while progress and pending:  # one row at a time, while the other rows of its sums are known
@@ -222,7 +280,7 @@ def _by_columns(pending: dict[str, tuple[GluedRow, list[Reading]]], identities: 
         for name, (row, fitting) in list(pending.items()):
             cross = [i for i in identities if set(i.fields) & set(row.fields) and not _within(i, set(row.fields))
                      and all(f in row.fields or f in values for f in i.fields)]
-            kept = [r for r in fitting if _consistent(r, row, cross, values)] if cross else fitting
+            kept = [r for r in fitting if _consistent(r, row, cross, values, work)] if cross else fitting
             if len(kept) == 1:
                 out[name] = Outcome(kept[0], "table")
                 values.update(zip(row.fields, kept[0].values))
@@ -237,6 +295,7 @@ def _by_columns(pending: dict[str, tuple[GluedRow, list[Reading]]], identities: 
     involved = [i for i in identities if set(i.fields) & pending_fields]
     seen: list[set[Reading]] = [set() for _ in rows]
     for combo in product(*(fitting for _, fitting in rows)):
+        work.spend(1 + len(involved))
         trial = dict(values)
         for (row, _), reading in zip(rows, combo):
             trial.update(zip(row.fields, reading.values))
@@ -265,7 +324,10 @@ def finding(row: GluedRow, outcome: Outcome) -> Finding:
                        actual=printed, start=start, end=end)
     shown = "、".join(r.show() for r in outcome.candidates[:SHOWN])
     more = f"等共{len(outcome.candidates)}种" if len(outcome.candidates) > SHOWN else f"共{len(outcome.candidates)}种"
-    if outcome.problem == "too_many":
+    if outcome.problem == "out_of_work":
+        message = (f"「{row.label}」一行数字连写为「{printed}」，可能的拆法过多，在计算上限（每表{WORK_BUDGET}步）内"
+                   f"未能完成拆分，未拆分，已留空，请核对原文")
+    elif outcome.problem == "too_many":
         how_many = f"可能的拆法有{row.count}种" if row.count else f"数字串超过{MAX_RUN}位"
         message = f"「{row.label}」一行数字连写为「{printed}」，{how_many}，超出拆分上限，未拆分，已留空"
     elif outcome.problem == "none":

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .anchored import alternatives, finditer_at, positions
+from .anchored import alternatives, finditer_at, positions, positions_by_last
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _TITLE = re.compile(
@@ -18,7 +18,9 @@ _PROSE_YEAR = re.compile(r"(\d{4})\s*年度?")
 _LINE = re.compile(r"[^\n]+")
 _SIGNOFF_DATE = re.compile(rf"^[ \t]*{_DATE}[ \t]*$", re.M)
 _ISSUED = ("发布", "印发", "成文")
-_ISSUE_DATE = re.compile(rf"{alternatives(_ISSUED)}(?:日期|时间)\s*[:：]\s*{_DATE}")
+_DATE_WORDS = ("日期", "时间")
+_ISSUE_DATE = re.compile(rf"{alternatives(_ISSUED)}{alternatives(_DATE_WORDS)}\s*[:：]\s*{_DATE}")
+_ISSUE_WORDS = tuple(issued + date for issued in _ISSUED for date in _DATE_WORDS)  # every match begins with one
 _PLACE_TAIL = re.compile(r"^(?P<region>.+?[省市县区旗])(?P<rest>[^省市县区旗]+?(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?)$")
 _ORGAN_SUFFIXES = ("镇", "乡", "街道")
 _ORGAN_FOLLOWED_BY = r"(?=收到|在|共|人民政府|政府|全年|本年|今年|坚持|严格|认真|积极)"
@@ -166,7 +168,8 @@ def read_metadata(text: str, section1_start: int | None, section6_start: int | N
     signoff = None
     for signoff in _SIGNOFF_DATE.finditer(text, tail_from):
         pass
-    date = signoff or next(finditer_at(_ISSUE_DATE, text, positions(text, _ISSUED, body)), None)  # search, by its words
+    # search, tried where its words stand: found by 期 and 间, seldom in a report (发 is everywhere)
+    date = signoff or next(finditer_at(_ISSUE_DATE, text, positions_by_last(text, _ISSUE_WORDS, body)), None)
     if date:
         y, mo, d = (int(g) for g in date.groups()[-3:])
         if _plausible_year(y) and 1 <= mo <= 12 and 1 <= d <= 31:

@@ -318,7 +318,7 @@ def read_row(
 
 def _glued(
     text: str, table: TokenIndex, start: int, end: int, row: str, field_ids: list[str], skip_first: bool = True,
-    budget: int = digits.MAX_READINGS,
+    budget: int = digits.MAX_READINGS, work: digits.Work | None = None,
 ) -> digits.GluedRow | None:
     """The row as glued digits (fewer tokens than cells, no cell separators to place them), else None."""
     found = table.between(start, end)
@@ -329,7 +329,7 @@ def _glued(
         # than glue: `规章 12 3` may be 12 | (blank) | 3. Cutting 12 would store a wrong 1 and 2.
         return None
     label = "复议诉讼表数据行" if row == "appeals" else F.label(field_ids[0]).split("·")[0]
-    return digits.glued_row(text, start, end, found, row, label, field_ids, budget)
+    return digits.glued_row(text, start, end, found, row, label, field_ids, budget, work)
 
 
 def _separated_by_space(text: str, found: list[Token]) -> bool:
@@ -337,14 +337,16 @@ def _separated_by_space(text: str, found: list[Token]) -> bool:
     return any(not text[a.end : b.start].strip() and b.start > a.end for a, b in zip(found, found[1:]))
 
 
-def _place_glued(read: TableRead, glued: list[digits.GluedRow], table: str, template: str | None) -> None:
+def _place_glued(
+    read: TableRead, glued: list[digits.GluedRow], table: str, template: str | None, work: digits.Work | None = None
+) -> None:
     """Cut the glued rows once the rest of the table is read: its column sums may decide a row."""
     if not glued:
         return
     unsure = {f for finding in read.findings for f in finding.fields}  # a row placed in doubt decides nothing
     # (read.cells may hold the tables read before this one too: the identities name this table's cells only)
     known = {fid: cell.value for fid, cell in read.cells.items() if fid not in unsure}
-    outcomes = digits.resolve(glued, table_identities(table, template), known)
+    outcomes = digits.resolve(glued, table_identities(table, template), known, work)
     for row in glued:
         outcome = outcomes[row.row]
         read.findings.append(digits.finding(row, outcome))
@@ -382,6 +384,7 @@ def _read_rows(
     # Each found row's segment ends where the next found row's label starts (the last one at `end`).
     seg_ends = dict(zip(order, [spans[row][0] for row in order[1:]] + [end]))
     index: TokenIndex | None = None  # the region's tokens, for the first row the one-pattern reader leaves
+    work: digits.Work | None = None  # the steps the table's glued rows may take, made with its first one
     cells, anchors = read.cells, read.anchors
     for row, field_ids in rows:
         span = spans.get(row)
@@ -394,7 +397,8 @@ def _read_rows(
             continue  # what _glued (None: as many tokens as cells) and read_row give for this row
         index = index or TokenIndex(text, first, end)
         budget = digits.TABLE_READINGS - sum(len(g.readings or ()) for g in glued)
-        as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget)
+        work = work or digits.Work()
+        as_glued = _glued(text, index, seg_start, seg_end, row, field_ids, budget=budget, work=work)
         if as_glued is not None:
             glued.append(as_glued)
             continue
@@ -406,7 +410,7 @@ def _read_rows(
                 Finding("table.row_alignment", "error", list(field_ids), problem, start=span[0], end=seg_end)
             )
             read.unsure = read.unsure or problem
-    _place_glued(read, glued, table, template)
+    _place_glued(read, glued, table, template, work)
     # Each found row's fields point at its label. Most tables print every row: then one C-level pass
     # over the table's fields (a dict per row built and merged cost as much as a row's cells).
     if len(spans) == len(rows):
@@ -470,11 +474,12 @@ def read_appeals(text: str, start: int, end: int, template: str = F.TEMPLATE_202
     # The data start on the line of the first number after the header (no label cell there).
     data_start = text.rfind("\n", header.end(), found[0].start) + 1 or found[0].start
     read.span = (table_start, end)
-    as_glued = _glued(text, index, data_start, end, "appeals", field_ids, skip_first=False)
+    work = digits.Work()  # one budget for building and testing the data row's readings
+    as_glued = _glued(text, index, data_start, end, "appeals", field_ids, skip_first=False, work=work)
     if as_glued is not None:
         for fid in field_ids:
             read.anchors[fid] = (header.start(), header.end())
-        _place_glued(read, [as_glued], "appeals", template)
+        _place_glued(read, [as_glued], "appeals", template, work)
         return read
     values, problem = read_row(text, index, data_start, end, len(field_ids), last=True, skip_first=False)
     for fid, token in zip(field_ids, values):

@@ -17,7 +17,7 @@ from conftest import SEED_NAMES, seed_text
 
 from nianbao.extract import facts as FA
 from nianbao.extract import metadata as MD
-from nianbao.extract.anchored import alternatives, finditer_at, positions
+from nianbao.extract.anchored import alternatives, finditer_at, positions, positions_by_last
 
 # Each whole-text pattern read_facts tries at its first words only, with those words.
 ANCHORED = [(p, FA._RECEIVING) for p in FA._RECEIVED] + [
@@ -94,6 +94,17 @@ def test_organ_names_tried_before_their_endings_match_as_finditer_does():
         assert _spans(finditer_at(MD._ORGAN_IN_PROSE, text, starts)) == _spans(MD._ORGAN_IN_PROSE.finditer(text)), text
         matched += sum(expected.values())
     assert matched > 3000
+
+
+def test_positions_found_by_last_characters_are_those_found_by_first_ones():
+    # Words of several lengths ending alike (成文日期, 日期, 期), overlapping themselves and each other.
+    for words in (MD._ISSUE_WORDS, ["收到", "接收", "未", "没有"], ["成文日期", "日期", "期", "期期"], ["接收", "新收", "收"]):
+        pieces = list(words) + ["发布", "日", "期", "x", "收", "\n", "成文", "时间"]
+        rng = random.Random(43)
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            start = rng.randint(0, len(text))
+            assert positions_by_last(text, words, start) == positions(text, words, start), (words, text, start)
 
 
 def test_a_match_left_unreported_still_hides_the_one_it_overlaps():
@@ -244,7 +255,8 @@ def test_sniff_passes_over_plain_text_without_looking_for_tags():
 
 
 def test_the_issue_date_searched_at_its_words_is_the_one_search_finds():
-    assert MD._ISSUE_DATE.pattern.startswith(alternatives(MD._ISSUED))
+    assert MD._ISSUE_DATE.pattern.startswith(alternatives(MD._ISSUED) + alternatives(MD._DATE_WORDS))
+    assert set(MD._ISSUE_WORDS) == {a + b for a in MD._ISSUED for b in MD._DATE_WORDS}
     pieces = ["发布", "印发", "成文", "日期", "时间", ":", "：", " ", "\n", "2024年1月5日", "2023 年 12 月 31 日", "x", "发布日期:", "成文时间： 2024年3月1日"]
     rng = random.Random(11)
     found = 0
@@ -254,6 +266,8 @@ def test_the_issue_date_searched_at_its_words_is_the_one_search_finds():
         expected = MD._ISSUE_DATE.search(text, body)
         got = next(finditer_at(MD._ISSUE_DATE, text, positions(text, MD._ISSUED, body)), None)
         assert (got and got.span()) == (expected and expected.span()), text
+        by_last = next(finditer_at(MD._ISSUE_DATE, text, positions_by_last(text, MD._ISSUE_WORDS, body)), None)
+        assert (by_last and by_last.span()) == (expected and expected.span()), text
         found += expected is not None
     assert found > 1000
 
