@@ -13,8 +13,8 @@ With the model (`llm`), each worker reads several reports at once, in threads, s
 `llm_concurrency` reports in all are waiting on the provider (batch_llm.py).
 
 The single writer commits many reports per transaction (at most `commit_every` reports or
-`commit_seconds` apart), each report inside its own savepoint, so other writers (verdicts,
-serve) get in between commits and a failure or Ctrl-C never leaves half a report.
+`commit_seconds` apart), so other writers (verdicts, serve) get in between commits; a report that
+fails half-way (an error, Ctrl-C) is undone whole by the store (store/written.py), never left in half.
 """
 
 from __future__ import annotations
@@ -557,7 +557,7 @@ def _write(reports: Iterator[ReportRows | None], store: Store | None, result: Ba
             if store:
                 store.begin()
                 try:
-                    store.save_rows(report, result.run_id, stamp)  # in its own savepoint: a failure undoes this report only
+                    store.save_rows(report, result.run_id, stamp)  # whole or not at all: a failure undoes this report only
                 except (sqlite3.Error, KeyboardInterrupt):
                     raise
                 except Exception as exc:  # noqa: BLE001 — a report the store cannot take is that file's failure, not the batch's

@@ -17,21 +17,28 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from .connection import retry_busy
 
 LIMIT = 200  # reports kept; past it the store commits them (the memory stays bounded)
+# …and bytes kept: a scanned report carries a JPEG per page (~100 KB each), and 200 of them would hold
+# hundreds of MB in the writer; past this the store commits too.
+MAX_BYTES = 16 * 1024 * 1024
 
 
 class Written:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.entries: list[tuple] = []
+        self.bytes = 0
 
     def wrote(self, entry: tuple) -> bool:
-        """A report was written whole (`entry`: what `undo`'s `write_again` takes); True once LIMIT are held."""
+        """A report was written whole (`entry`: what `undo`'s `write_again` takes, its ReportRows first);
+        True once LIMIT reports or MAX_BYTES are held."""
         self.entries.append(entry)
-        return len(self.entries) >= LIMIT
+        self.bytes += held(entry[0])
+        return len(self.entries) >= LIMIT or self.bytes >= MAX_BYTES
 
     def undo(self, write_again: Callable[..., None]) -> None:
         """The report being written failed: the transaction without it (rolled back, the others written again)."""
@@ -47,3 +54,13 @@ class Written:
                 self.conn.execute("ROLLBACK")
             raise
         self.entries = entries
+
+
+def held(rows: Any) -> int:
+    """About how many bytes a report's rows (store.rows.ReportRows) hold: its text, packed data, OCR and page images."""
+    n = len(rows.ocr or "") + sum(len(image) for _, image in rows.page_images)
+    if rows.text is not None:
+        n += len(rows.text[1] or b"") + len(rows.text[3] or b"")
+    if rows.data is not None:
+        n += sum(len(part or "") for part in rows.data)
+    return n + sum(len(f[4] or "") for f in rows.findings)  # a finding's message is most of it

@@ -319,3 +319,24 @@ def test_now_writes_the_second_as_datetime_now_would(monkeypatch):
     monkeypatch.undo()
     before = datetime.now(timezone.utc).isoformat(timespec="seconds")
     assert before <= S.now() <= datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def test_a_batch_transaction_holding_many_bytes_is_committed_before_its_report_limit():
+    """store/written.py keeps the rows of a batch transaction's reports to write them again after a failure:
+    bounded by bytes as well as by count, so scanned reports (a JPEG per page) do not pile up in the writer."""
+    from types import SimpleNamespace
+
+    from nianbao.store import written as W
+
+    def rows(image_bytes: int) -> SimpleNamespace:
+        return SimpleNamespace(ocr="{}", page_images=[(1, b"x" * image_bytes)], text=(10, b"t" * 10, None, None),
+                               data=("2021", "[]", None, None), findings=[("F1", "r", "error", "[]", "消息", "1", "2", 0, 1)])
+
+    held = W.Written(sqlite3.connect(":memory:"))
+    scanned = 2 * 1024 * 1024  # a scan of twenty-odd pages
+    told = [held.wrote((rows(scanned), None, None, "t")) for _ in range(8)]
+    assert told == [False] * 7 + [True]  # 8 × 2 MB reaches 16 MB long before 200 reports
+    plain = W.Written(sqlite3.connect(":memory:"))
+    assert not any(plain.wrote((rows(0), None, None, "t")) for _ in range(W.LIMIT - 1))
+    assert plain.wrote((rows(0), None, None, "t"))  # …and plain ones still at the limit
+    assert W.held(rows(100)) == 100 + 2 + 10 + 4 + 2 + 2  # image, ocr, text, layout, cells, message
