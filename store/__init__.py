@@ -12,6 +12,7 @@ import functools
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,7 +30,7 @@ from .field_sets import FieldSetIds
 from .migrate import drop_views, migrate, needs_migration
 from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
-from .schema import FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
+from .schema import DROPPED_INDEXES, FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
 from .written import Written
 
@@ -93,8 +94,19 @@ _KNOWN_AND_NEXT_RID = ("SELECT id, rid, 0 FROM reports WHERE id = ?1 OR (source_
                        "UNION ALL SELECT NULL, COALESCE(MAX(rid), 0) + 1, 1 FROM reports")
 
 
+_LAST_SECOND: tuple[int, str] = (-1, "")  # the second `now` last wrote, and how
+
+
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """The time in UTC to the second, as `datetime.now(timezone.utc).isoformat(timespec="seconds")` writes it:
+    written once a second (a batch stores a report every ~0.1 ms, and writing it cost 1.6 µs)."""
+    global _LAST_SECOND
+    second = time.time_ns() // 1_000_000_000  # the clock datetime.now reads, to the second (floor, as it does)
+    last, text = _LAST_SECOND
+    if second != last:
+        text = datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds")
+        _LAST_SECOND = (second, text)
+    return text
 
 
 @contextlib.contextmanager
@@ -159,6 +171,8 @@ class Store:
             self._add_missing_columns()
             for statement in statements(INDEXES):
                 self.conn.execute(statement)
+            for index in DROPPED_INDEXES:
+                self.conn.execute(f"DROP INDEX IF EXISTS {index}")
             self.conn.executemany("INSERT OR IGNORE INTO field_slots (layout, pos, field) VALUES (?, ?, ?)", [
                 (t, i, f) for t in (F.TEMPLATE_2021, F.TEMPLATE_2019) for i, f in enumerate(F.fields_for(t))])
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]

@@ -242,6 +242,19 @@ def test_a_long_batch_transaction_is_committed_a_limit_at_a_time(tmp_path, monke
     assert everything(store) == everything(saved_one_by_one(tmp_path / "plain.db", rows[:5]))
 
 
+def test_a_batch_looks_its_inputs_stamps_up_by_their_paths(store):
+    """Not by walking every report read successfully (an index on status made SQLite do that: schema.DROPPED_INDEXES)."""
+    save_seeds(store)
+    paths = [str(SEEDS / f"{name}.txt") for name in SEED_NAMES[:2]]
+    sent: list[str] = []  # the query as stamps_of sends it (SQLite's trace of each statement)
+    store.conn.set_trace_callback(sent.append)
+    store.stamps_of(paths)
+    store.conn.set_trace_callback(None)
+    [query] = [q for q in sent if "source_path IN" in q]
+    plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query))
+    assert "idx_reports_source_path" in plan and "SCAN" not in plan, plan
+
+
 def test_a_failed_save_leaves_the_previous_copy_whole(store, monkeypatch):
     report = run(seed_named("004"), "004.txt")
     store.save(report)
@@ -290,3 +303,19 @@ def test_an_older_database_gets_the_new_columns(tmp_path):
     store.save(run(seed_named("004"), "004.txt"))
     assert {"kind", "report_key", "rid"} <= {c.name for c in store.db["reports"].columns}
     assert store.db["reports"].count == 1
+
+
+def test_now_writes_the_second_as_datetime_now_would(monkeypatch):
+    """`now` is written once a second (store.now): the text datetime.now(timezone.utc) would give at each instant."""
+    from datetime import datetime, timedelta, timezone
+
+    import nianbao.store as S
+
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    for ns in (1_764_532_800_000_000_000, 1_764_532_800_999_999_999, 1_764_532_801_000_000_000, 1_764_532_800_500_000_000,
+               86_399_999_999_999, 951_825_599_999_999_999):  # a second's start and end, back, a day's and a leap day's end
+        monkeypatch.setattr(S.time, "time_ns", lambda ns=ns: ns)
+        assert S.now() == (epoch + timedelta(microseconds=ns // 1000)).isoformat(timespec="seconds")
+    monkeypatch.undo()
+    before = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    assert before <= S.now() <= datetime.now(timezone.utc).isoformat(timespec="seconds")
