@@ -40,14 +40,31 @@ def date_span(text: str, iso: str) -> tuple[int | None, int | None]:
     return (found.start(), found.end()) if found else (None, None)
 
 
+def signed_on(report: Report) -> date | None:
+    """The sign-off date as a date; None when none is printed or the one printed is no real day (2020年2月31日)."""
+    try:
+        return date.fromisoformat(report.published) if report.published else None
+    except ValueError:
+        return None
+
+
+@rule("dates.impossible", "error", "落款日期不是真实存在的日期", BASIS)
+def impossible(report: Report) -> Iterator[Finding]:
+    # Printed as it is (`published` keeps 2020-02-31): no year or deadline is judged from it.
+    if report.published and signed_on(report) is None:
+        start, end = _signed_span(report)
+        yield Finding("", "", [], f"落款日期{report.published}不是真实存在的日期，请核对原文",
+                      actual=report.published, start=start, end=end)
+
+
 @rule("dates.year_mismatch", "warning", "标题年份、统计时限与落款日期所示年度不一致", BASIS)
 def year_mismatch(report: Report) -> Iterator[Finding]:
     years = report.year_sources
     if len(set(years.values())) > 1:
         told = "，".join(f"{SOURCE_NAMES[k]}为{v}年" for k, v in years.items())
         yield Finding("", "", [], f"报告年度不一致：{told}", expected=report.year, actual=sorted(set(years.values())))
-    if report.published and report.year:
-        signed = date.fromisoformat(report.published)
+    signed = signed_on(report)
+    if signed is not None and report.year:
         if signed.year <= report.year:
             start, end = _signed_span(report)
             yield Finding(
@@ -58,10 +75,10 @@ def year_mismatch(report: Report) -> Iterator[Finding]:
 
 @rule("dates.late", "warning", "报告落款日期晚于法定公布期限（部门1月31日，县级以上政府3月31日）", BASIS)
 def late(report: Report) -> Iterator[Finding]:
-    if not (report.published and report.year):
+    signed = signed_on(report)
+    if signed is None or not report.year:
         return
     earliest = date(report.year + 1, 1, 31)  # the departments' deadline; the others' is later
-    signed = date.fromisoformat(report.published)
     if signed <= earliest:  # on time whatever the organ: its level (patterns) need not be told
         return
     level = organ_level(report.organ)

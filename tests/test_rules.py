@@ -181,6 +181,16 @@ def test_late_report_by_organ_kind():
     assert f.expected == "2025-01-31"
 
 
+def test_a_sign_off_date_that_is_no_real_day_is_an_error_not_a_crash():
+    report = run(edit(seed_named("002"), "2025年1月9日", "2025年2月31日"))
+    assert report.status == "ok" and report.published == "2025-02-31"  # printed as it is
+    [f] = found(report, "dates.impossible")
+    assert f.severity == "error" and f.actual == "2025-02-31" and report.text[f.start:f.end] == "2025年2月31日"
+    assert not found(report, "dates.late") and not [f for f in found(report, "dates.year_mismatch") if f.key == "signed_early"]
+    assert not found(run(edit(seed_named("002"), "2025年1月9日", "2024年2月29日")), "dates.impossible")  # a leap day is real
+    assert not found(run(seed_named("002")), "dates.impossible")
+
+
 # --- plausibility ----------------------------------------------------------------------
 def test_counts_must_be_non_negative_integers():
     report = s004(("行政处罚 | 24 |", "行政处罚 | 2.5 |"))
