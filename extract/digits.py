@@ -58,8 +58,8 @@ class Work:
 
     __slots__ = ("left",)
 
-    def __init__(self, steps: int = WORK_BUDGET) -> None:
-        self.left = steps
+    def __init__(self, steps: int | None = None) -> None:
+        self.left = WORK_BUDGET if steps is None else steps  # read when made, so a test may lower the budget
 
     def spend(self, steps: int = 1) -> None:
         self.left -= steps
@@ -176,7 +176,8 @@ def _readings(tokens: list[Token], ncols: int, work: Work) -> Iterator[Reading]:
     first, rest = tokens[0], tokens[1:]
     top = min(len(first.raw) if splittable(first) else 1, ncols - len(rest))
     for k in range(1, top + 1):
-        if _count(rest, ncols - k) == 0:
+        # As _count counts: a run read whole only where it may stand as one number (no leading zero, as `00`)
+        if _ways(first, k) == 0 or _count(rest, ncols - k) == 0:
             continue
         for head in _pieces(first, k):
             for tail in _readings(rest, ncols - k, work):

@@ -243,3 +243,15 @@ def test_numbers_separated_by_spaces_are_not_cut_a_missing_cell_may_be_a_blank()
         assert not any(report.cells[f].extractor == SPLIT for f in regulations)
         assert any(f.rule == "table.row_alignment" and f.severity == "error" and set(f.fields) == set(regulations)
                    for f in report.findings)
+
+
+def test_a_run_with_a_leading_zero_is_never_read_whole():
+    """`00` is two zeros glued, never one number 0: readings are exactly the ones `_count` counts (a run read
+    whole despite its leading zero once made bogus candidates and left a row with one true reading ambiguous)."""
+    found = tokens("00 1210002 15")
+    glued = digits.glued_row("00 1210002 15", 0, 13, found, "new", "new", APPLICANTS)
+    assert glued is not None and len(glued.readings) == glued.count == 8
+    assert all(t.raw == "0" or t.raw[0] != "0" for r in glued.readings for t in r.tokens)
+    row = "00 0 123456 0 0 0"  # seven columns: the digits allow one reading only, whatever the total says
+    glued = digits.glued_row(row, 0, len(row), tokens(row), "new", "new", APPLICANTS)
+    assert [r.values for r in glued.readings] == [(0, 0, 0, 123456, 0, 0, 0)]
