@@ -113,7 +113,8 @@ def causes(store: Store, compiled: Compiled) -> list[list[dict[str, Any]]]:
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
             for rid, fields in store.conn.execute(
-                    f"SELECT report_id, fields FROM findings WHERE rule = ? AND report_id IN ({marks})", [finding.rule, *chunk]):
+                    # +rule: by each report's own findings (its primary key), not by every finding of the rule in the database
+                    f"SELECT report_id, fields FROM findings WHERE +rule = ? AND report_id IN ({marks})", [finding.rule, *chunk]):
                 if wanted & set(json.loads(fields or "[]")) and rid not in {h["report_id"] for h in hits}:
                     hits.append({"report_id": rid, "organ": organ[rid]})
         out.append(sorted(hits, key=lambda h: h["organ"] or ""))

@@ -78,7 +78,7 @@ def mark_fixed_by_republication(store: Store) -> list[str]:
             continue  # not re-published (or not readable): still waiting
         still = store.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? AND report_id = ?", [fp, now_report["id"]]).fetchone()
         incomplete = store.conn.execute(  # a table missing from the new version cannot fire its rules: not a fix
-            "SELECT 1 FROM findings WHERE report_id = ? AND rule = 'completeness.table_missing'", [now_report["id"]]).fetchone()
+            "SELECT 1 FROM findings WHERE report_id = ? AND +rule = 'completeness.table_missing'", [now_report["id"]]).fetchone()
         if still is None and incomplete is None:
             note = f"重新发布的报告（{now_report['source']}）中此问题不再出现"
             with write(store.conn):

@@ -350,3 +350,21 @@ def test_a_reports_findings_of_one_rule_are_looked_up_by_rule_and_report(store):
                         ("SELECT report_id, fields FROM findings WHERE rule = ? AND report_id IN (?, ?)", ["r", "a", "b"])]:
         plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, args))
         assert "rule=? AND report_id=?" in plan and "SCAN finding_rows" not in plan, plan
+
+
+def test_a_reports_findings_of_one_rule_are_looked_up_by_report(store):
+    """store/status.py and region/aggregate.py ask for one rule's findings of given reports: by the reports' own
+    findings (the primary key), not by walking every finding of that rule in the database (`+rule` keeps SQLite,
+    without statistics, off the rule index)."""
+    import inspect
+
+    from nianbao.region import aggregate
+    from nianbao.store import status
+
+    store.save(run(seed_named("004"), "004.txt"))
+    asked = [("SELECT 1 FROM findings WHERE report_id = ? AND +rule = 'completeness.table_missing'", ["x"], status),
+             ("SELECT report_id, fields FROM findings WHERE +rule = ? AND report_id IN (?, ?)", ["r", "a", "b"], aggregate)]
+    for query, args, module in asked:
+        assert query.split(" IN (")[0].replace("?, ?", "") in inspect.getsource(module).replace('f"', '"')  # as written there
+        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, args))
+        assert "(report_id=?)" in plan and "idx_finding_rows_rule" not in plan, plan
