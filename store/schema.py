@@ -117,7 +117,7 @@ CREATE INDEX IF NOT EXISTS idx_reports_key ON reports(report_key);
 CREATE INDEX IF NOT EXISTS idx_reports_source_path ON reports(source_path);
 CREATE UNIQUE INDEX IF NOT EXISTS idx_reports_rid ON reports(rid);
 CREATE INDEX IF NOT EXISTS idx_finding_rows_status ON finding_rows(status, severity);
-CREATE INDEX IF NOT EXISTS idx_finding_rows_rule_report ON finding_rows(rule, report_id);
+CREATE INDEX IF NOT EXISTS idx_finding_rows_rule ON finding_rows(rule);
 CREATE INDEX IF NOT EXISTS idx_finding_rows_fingerprint ON finding_rows(fingerprint);
 CREATE INDEX IF NOT EXISTS idx_status_log_fingerprint ON status_log(fingerprint);
 """
@@ -126,10 +126,7 @@ CREATE INDEX IF NOT EXISTS idx_status_log_fingerprint ON status_log(fingerprint)
 # path's index when a batch looks its inputs' stamps up (Store.stamps_of: every stored report walked per
 # chunk of inputs); every other query on status reads most reports anyway. And it was one more B-tree each
 # report's row is inserted into (~3 µs of the writer's save_rows).
-# idx_finding_rows_rule (rule): taken for `report_id = ? AND rule = ?` (store/status.py) and `rule = ? AND
-# report_id IN (…)` (region/aggregate.py) too, walking every finding of that rule in the database for one
-# report's few; (rule, report_id) serves those and `rule = ?` alike, with as many B-trees per finding.
-DROPPED_INDEXES = ("idx_reports_status", "idx_finding_rows_rule")
+DROPPED_INDEXES = ("idx_reports_status",)
 
 
 

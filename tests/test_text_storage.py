@@ -160,7 +160,6 @@ def test_a_database_of_an_earlier_storage_is_migrated_whole(tmp_path, version):
     assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the old texts' space given back
     indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "idx_reports_source_path" in indexes and "idx_reports_status" not in indexes  # schema.DROPPED_INDEXES
-    assert "idx_finding_rows_rule_report" in indexes and "idx_finding_rows_rule" not in indexes
     store.save(run(seed_named("000"), "000.txt"))  # and it takes new reports
     store.close()
     again = Store(path)  # opening a migrated database again changes nothing
