@@ -342,16 +342,6 @@ def test_a_batch_transaction_holding_many_bytes_is_committed_before_its_report_l
     assert W.held(rows(100)) == 100 + 2 + 10 + 4 + 2 + 2  # image, ocr, text, layout, cells, message
 
 
-def test_a_reports_findings_of_one_rule_are_looked_up_by_rule_and_report(store):
-    """store/status.py and region/aggregate.py ask for one rule's findings of given reports: by (rule, report_id),
-    not by walking every finding of that rule in the database."""
-    store.save(run(seed_named("004"), "004.txt"))
-    for query, args in [("SELECT 1 FROM findings WHERE report_id = ? AND rule = 'completeness.table_missing'", ["x"]),
-                        ("SELECT report_id, fields FROM findings WHERE rule = ? AND report_id IN (?, ?)", ["r", "a", "b"])]:
-        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, args))
-        assert "rule=? AND report_id=?" in plan and "SCAN finding_rows" not in plan, plan
-
-
 def test_a_reports_findings_of_one_rule_are_looked_up_by_report(store):
     """store/status.py and region/aggregate.py ask for one rule's findings of given reports: by the reports' own
     findings (the primary key), not by walking every finding of that rule in the database (`+rule` keeps SQLite,
