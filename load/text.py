@@ -40,9 +40,32 @@ def decode_text(data: bytes) -> tuple[str | None, str]:
             continue
         # GB18030 decodes almost any byte string; only trust it when the result is mostly CJK text.
         if encoding == "gb18030" and not _mostly_cjk_or_ascii(text):
-            return None, ""
+            break
         return text, encoding
+    return _utf8_with_a_few_bad_bytes(data)
+
+
+REPLACED = "+replaced:"  # `utf-8+replaced:3`: UTF-8 with 3 invalid byte sequences shown as U+FFFD
+MAX_REPLACED = 16
+
+
+def _utf8_with_a_few_bad_bytes(data: bytes) -> tuple[str | None, str]:
+    """UTF-8 text but for a few invalid byte sequences (a damaged download, a bad copy): the text with
+    each shown as U+FFFD, rather than the whole report lost as "binary". Only a few, and after GB18030
+    failed: a file in another encoding is invalid UTF-8 at nearly every Chinese character. The encoding
+    name says how many were replaced, and a rule (input.bytes_replaced) tells the reviewer where."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())  # less any printed U+FFFD
+    if 0 < replaced <= MAX_REPLACED and replaced * 1000 <= len(data):
+        return text, f"utf-8{REPLACED}{replaced}"
     return None, ""
+
+
+def replaced_bytes(encoding: str | None) -> int:
+    """How many invalid byte sequences decoding replaced (`_utf8_with_a_few_bad_bytes`); 0 for a clean text."""
+    if encoding and REPLACED in encoding:
+        return int(encoding.rsplit(":", 1)[1])
+    return 0
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str | None, str]:

@@ -80,4 +80,4 @@ _listed: list[tuple[str, str, Check]] | None = None  # RULES changes only throug
 
 
 from .reading import keep  # noqa: E402
-from . import arithmetic, completeness, dates, deadlines, history, ocr, page, plausibility, prose  # noqa: E402,F401  (registers rules)
+from . import arithmetic, completeness, dates, deadlines, history, encoding, ocr, page, plausibility, prose  # noqa: E402,F401  (registers rules)

@@ -33,6 +33,30 @@ def test_other_encodings_are_read_not_refused(tmp_path, encoding):
     assert {f: c.value for f, c in report.cells.items()} == expected_cells(golden(SEED_NAMES[4]))
 
 
+def test_a_few_invalid_bytes_do_not_lose_the_report(tmp_path):
+    """A UTF-8 file damaged in one place (a bad copy, a cut download) is read, the bad bytes shown as U+FFFD
+    and a warning pointing at the first: before, the whole report was stored as a "binary file" failure."""
+    text = seed_named("004")
+    at = text.index("一、总体情况") + len("一、总体情况")  # in the prose, not in a table
+    data = text[:at].encode() + b"\xe4\xb8" + b"\xff" + text[at:].encode()  # a cut character, then a byte UTF-8 never has
+    report = process_path(write(tmp_path, "damaged.txt", data))
+    assert report.status == "ok" and report.encoding == "utf-8+replaced:2"
+    assert {f: c.value for f, c in report.cells.items()} == expected_cells(golden(SEED_NAMES[4]))
+    [finding] = [f for f in report.findings if f.rule == "input.bytes_replaced"]
+    assert finding.actual == 2 and report.text[finding.start:finding.end] == "\ufffd" and "2处" in finding.message
+    clean = process_path(write(tmp_path, "clean.txt", text.encode()))
+    assert clean.encoding == "utf-8" and not [f for f in clean.findings if f.rule == "input.bytes_replaced"]
+    printed = process_path(write(tmp_path, "printed.txt", (text + "\n（�）\n").encode()))  # a U+FFFD printed as such
+    assert printed.encoding == "utf-8" and not [f for f in printed.findings if f.rule == "input.bytes_replaced"]
+
+
+def test_many_invalid_bytes_are_still_refused(tmp_path):
+    text = seed_named("004").encode()
+    damaged = b"".join(text[i:i + 40] + b"\xff" for i in range(0, len(text), 40))  # more than a few: not this file's text
+    report = process_path(write(tmp_path, "damaged.txt", damaged))
+    assert report.status == "failed" and report.error.startswith("binary file")
+
+
 def test_text_that_is_not_an_annual_report(tmp_path):
     news = "今天天气晴朗，全市召开安全生产工作会议，部署下一阶段重点任务。\n会议要求各部门压实责任。\n" * 20
     report = process_path(write(tmp_path, "news.txt", news.encode()))
