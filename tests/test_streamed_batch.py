@@ -164,14 +164,21 @@ def test_the_cross_year_check_finds_the_runs_reports_and_their_partners_in_the_d
     assert len(counts) == 3 and all(c["n_errors"] == c["n"] for c in counts)  # each one's count recomputed
 
 
-def test_a_report_that_loses_its_partner_loses_its_cross_year_finding_and_its_count(tmp_path):
-    this_year = seed_named("004")  # 随县安居镇 2024, carried over 0 in every column
-    last_year = "城关镇2023年政府信息公开工作年度报告\n" + this_year.replace("2024", "2023").replace(
+def _two_years(tmp_path: Path, last_years_organ: str) -> Path:
+    """A folder of 随县安居镇's 2024 report (carried over 0 in every column) and, titled as `last_years_organ`'s,
+    the 2023 one carrying 5 forward: a cross-year finding on the 2024 report once the two are matched."""
+    this_year = seed_named("004")
+    last_year = f"{last_years_organ}2023年政府信息公开工作年度报告\n" + this_year.replace("2024", "2023").replace(
         S004_FORWARD, "四、结转下年度继续办理 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |")
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a_2023.txt").write_text(last_year, encoding="utf-8")
     (folder / "b_2024.txt").write_text(this_year, encoding="utf-8")
+    return folder
+
+
+def test_a_report_that_loses_its_partner_loses_its_cross_year_finding_and_its_count(tmp_path):
+    folder = _two_years(tmp_path, "城关镇")
     db = tmp_path / "t.db"
     extract(expand_inputs([str(folder)]), db)
     assert _history(db) == {}  # 城关镇 is not 随县安居镇 until a person says so
@@ -197,13 +204,7 @@ def _counts_match(store: Store) -> bool:
 
 
 def test_reports_of_an_interrupted_run_are_checked_across_years_by_the_next_run(tmp_path):
-    this_year = seed_named("004")  # 随县安居镇 2024, carried over 0 in every column
-    last_year = "随县安居镇2023年政府信息公开工作年度报告\n" + this_year.replace("2024", "2023").replace(
-        S004_FORWARD, "四、结转下年度继续办理 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a_2023.txt").write_text(last_year, encoding="utf-8")
-    (folder / "b_2024.txt").write_text(this_year, encoding="utf-8")
+    folder = _two_years(tmp_path, "随县安居镇")
     db = tmp_path / "t.db"
 
     def stop_after_both(report):
