@@ -6,8 +6,9 @@ the id up as each finding is written, after an `INSERT OR IGNORE` of the report'
 
 An id is trusted once its row is committed: rows of field_sets are never deleted or renumbered.
 One inserted or looked up in the open transaction is trusted until that transaction ends: a
-report's savepoint rolled back, or a transaction not ended by `Store.commit`, forgets them (its
-insert may be undone, and the id given again to another list). Ids are given in the order the
+report undone (the transaction rolled back and its other reports written again, store/written.py),
+or a transaction not ended by `Store.commit`, forgets them (its insert may be undone, and the id
+given again to another list). Ids are given in the order the
 lists are met, as `INSERT OR IGNORE` of every list of every report gave them.
 """
 
@@ -48,5 +49,5 @@ class FieldSetIds:
         self.pending.clear()
 
     def forget_pending(self) -> None:
-        """A savepoint or the transaction was (or may have been) undone, or a new transaction starts."""
+        """The transaction was (or may have been) rolled back, or a new transaction starts."""
         self.pending.clear()
