@@ -33,6 +33,7 @@ from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_ke
 from .schema import DROPPED_INDEXES, FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
 from . import years
+from .verdict_prints import VerdictPrints
 from .written import Written
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
@@ -89,6 +90,10 @@ _INSERT_FINDING = (
 # The same, with the finding's field_sets id given (store/field_sets.py) instead of looked up.
 _INSERT_FINDING_BY_ID = _INSERT_FINDING.replace(f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index('fields') + 1})",
                                                 f"?{_FINDING_PARAMS.index('fields') + 1}")
+# The same for a finding whose fingerprint has no verdict (store/verdict_prints.py): what the look-ups give then.
+_INSERT_FINDING_OPEN = _INSERT_FINDING_BY_ID
+for _column, _value in (("status", "'open'"), ("note", "NULL"), ("reviewed_at", "NULL")):
+    _INSERT_FINDING_OPEN = _INSERT_FINDING_OPEN.replace(_FROM_VERDICT[_column], _value)
 # This report's row, if stored before, and the current versions of its file (last column 0); then the
 # next integer key (1), in one statement rather than two. The key is taken under the write lock, so
 # two writers never share one.
@@ -149,6 +154,8 @@ class Store:
         # The run this store started → the (organ, year) of each report it wrote for it, ok or not: where the
         # cross-year check looks for the run's reports, instead of reading every report's run_id.
         self._run_groups: dict[int, set[tuple[Any, Any]]] = {}
+        self._verdicts = VerdictPrints()
+        self._prints: frozenset[str] | None = None  # the fingerprints with a verdict, as the open batch transaction sees them
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = database(self.conn)
         if readonly and self._schema_gaps():
@@ -271,6 +278,7 @@ class Store:
             self._save_rows(rows, run_id, stamp, ids, at)
         except BaseException:
             ids.forget_pending()  # what this transaction inserted is undone
+            self._prints = None  # asked again once the transaction is begun again
             try:
                 written.undo(lambda *entry: self._save_rows(*entry[:3], ids, entry[3]))
             except BaseException:
@@ -402,14 +410,14 @@ class Store:
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
         if not self.conn.in_transaction:
-            self._written = None
+            self._written = self._prints = None
             retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
             if self._field_set_ids is not None:  # a batch writes (writing_many): no savepoint per report
                 self._field_set_ids.forget_pending()  # met in a transaction that did not end by `commit`
                 self._written = Written(self.conn)
 
     def commit(self) -> None:
-        self._written = None
+        self._written = self._prints = None
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
             if self._field_set_ids is not None:
@@ -453,7 +461,11 @@ class Store:
         if ids is not None:
             found = ids.ids_of(self.conn, [r[fields_at] for r in rows.values()])
             if found is not None:
-                self.conn.executemany(_INSERT_FINDING_BY_ID, [(*r[:fields_at], i, *r[fields_at + 1 :]) for r, i in zip(rows.values(), found)])
+                prints = self._prints
+                if prints is None:
+                    prints = self._prints = self._verdicts.now(self.conn)
+                insert = _INSERT_FINDING_OPEN if prints.isdisjoint(rows) else _INSERT_FINDING_BY_ID
+                self.conn.executemany(insert, [(*r[:fields_at], i, *r[fields_at + 1 :]) for r, i in zip(rows.values(), found)])
                 return
         # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
         self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
@@ -642,6 +654,7 @@ class Store:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         decided = now()
+        self._verdicts_written()
         with write(self.conn):
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
                 return 0
@@ -650,6 +663,11 @@ class Store:
                 "UPDATE finding_rows SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
             )
         return cursor.rowcount
+
+    def _verdicts_written(self) -> None:
+        """Before this store writes a verdict: the fingerprints a batch keeps are read again (store/verdict_prints.py)."""
+        self._verdicts.forget()
+        self._prints = None
 
     def findings(self, report_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
         where, args = [], []
