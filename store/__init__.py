@@ -81,6 +81,7 @@ _FROM_VERDICT = {
     "note": "(SELECT note FROM verdicts WHERE fingerprint = ?2)",
     "reviewed_at": "(SELECT decided_at FROM verdicts WHERE fingerprint = ?2)",
 }
+_FIELDS_AT = _FINDING_PARAMS.index("fields") - 2  # in a finding as `finding_rows` gives it: (fingerprint, rule, …)
 _INSERT_FINDING = (
     f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) VALUES ("
     + ", ".join(_FROM_VERDICT[c] if c in _FROM_VERDICT else f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index(c) + 1})"
@@ -293,10 +294,13 @@ class Store:
                    extracted_at: str) -> None:
         sha = rows.sha256
         found = self.conn.execute(_KNOWN_AND_NEXT_RID, [sha, rows.source_path]).fetchall()
-        known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
-        self._supersede([old for old, _, _ in known if old != sha], sha)
-        row = next((r for r in known if r[0] == sha), None)
-        rid = row[1] if row and row[1] is not None else next_rid
+        if len(found) == 1:  # the usual: a report not stored before, of a file without a current version
+            rid, row = found[0][1], None
+        else:
+            known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
+            self._supersede([old for old, _, _ in known if old != sha], sha)
+            row = next((r for r in known if r[0] == sha), None)
+            rid = row[1] if row and row[1] is not None else next_rid
         if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
         self.conn.execute(_UPSERT_REPORT, (
@@ -456,20 +460,21 @@ class Store:
         `ids`: the field_sets ids a batch has met (store/field_sets.py)."""
         if not findings:
             return
-        rows = {fp: (rid, fp, key, *rest, run_id) for fp, *rest in findings}  # in _FINDING_PARAMS order
-        fields_at = _FINDING_PARAMS.index("fields")
+        if len({f[0] for f in findings}) != len(findings):  # one row per fingerprint: the last given, where the first was
+            findings = list({f[0]: f for f in findings}.values())
+        at = _FIELDS_AT  # the finding's list of fields, which the row holds by its field_sets id
         if ids is not None:
-            found = ids.ids_of(self.conn, [r[fields_at] for r in rows.values()])
+            found = ids.ids_of(self.conn, [f[at] for f in findings])
             if found is not None:
                 prints = self._prints
                 if prints is None:
                     prints = self._prints = self._verdicts.now(self.conn)
-                insert = _INSERT_FINDING_OPEN if prints.isdisjoint(rows) else _INSERT_FINDING_BY_ID
-                self.conn.executemany(insert, [(*r[:fields_at], i, *r[fields_at + 1 :]) for r, i in zip(rows.values(), found)])
+                insert = _INSERT_FINDING_OPEN if prints.isdisjoint([f[0] for f in findings]) else _INSERT_FINDING_BY_ID
+                self.conn.executemany(insert, [(rid, f[0], key, *f[1:at], i, *f[at + 1 :], run_id) for f, i in zip(findings, found)])
                 return
         # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
-        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
-        self.conn.executemany(_INSERT_FINDING, rows.values())
+        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(f[at],) for f in findings])
+        self.conn.executemany(_INSERT_FINDING, [(rid, f[0], key, *f[1:], run_id) for f in findings])  # in _FINDING_PARAMS order
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
         marks = ", ".join("?" * len(columns))
