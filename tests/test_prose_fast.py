@@ -50,7 +50,7 @@ def test_every_anchored_pattern_begins_with_its_words():
     # What makes finditer_at exact: no match can start anywhere but at one of the words.
     for pattern, words in ANCHORED:
         assert pattern.pattern.startswith(alternatives(words))
-    assert MD._ORGAN_END.pattern == alternatives(MD._ORGAN_SUFFIXES) + MD._ORGAN_FOLLOWED_BY
+    assert MD._ORGAN_FOLLOWED_BY == "(?=" + "|".join(MD._ORGAN_FOLLOWERS) + ")"
     assert MD._ORGAN_IN_PROSE.pattern.endswith(alternatives(MD._ORGAN_SUFFIXES) + ")" + MD._ORGAN_FOLLOWED_BY)
 
 
@@ -89,11 +89,13 @@ def test_organ_names_tried_before_their_endings_match_as_finditer_does():
         expected = Counter(m["name"] for m in MD._ORGAN_IN_PROSE.finditer(text) if m["name"] not in MD._GENERIC)
         found = MD.organ_from_prose(text)
         assert found == (expected.most_common(1)[0][0] if expected else None), text
-        ends = [at for at in positions(text, MD._ORGAN_SUFFIXES) if MD._ORGAN_END.match(text, at)]
-        starts = sorted({s for e in ends for s in range(max(0, e - 8), e - 1)})
+        starts = MD._organ_name_starts(text)
         assert _spans(finditer_at(MD._ORGAN_IN_PROSE, text, starts)) == _spans(MD._ORGAN_IN_PROSE.finditer(text)), text
         matched += sum(expected.values())
     assert matched > 3000
+    # Every place a name can start is among them, even one finditer does not try (an earlier match covers it).
+    for text in salads:
+        assert {at for at in range(len(text)) if MD._ORGAN_IN_PROSE.match(text, at)} <= set(MD._organ_name_starts(text)), text
 
 
 def test_positions_found_by_last_characters_are_those_found_by_first_ones():
