@@ -358,3 +358,15 @@ def test_a_reports_findings_of_one_rule_are_looked_up_by_report(store):
         assert query.split(" IN (")[0].replace("?, ?", "") in inspect.getsource(module).replace('f"', '"')  # as written there
         plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, args))
         assert "(report_id=?)" in plan and "idx_finding_rows_rule" not in plan, plan
+
+
+def test_opening_a_store_does_not_look_for_sqlite_utils_plugins(tmp_path, monkeypatch):
+    # Finding them scans every installed package's entry points (~15 ms); nianbao uses none.
+    import sqlite_utils.db
+
+    def refuse():
+        raise AssertionError("sqlite-utils plugins looked for")
+
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", refuse)
+    Store(tmp_path / "t.db").close()
+    Store(tmp_path / "t.db", readonly=True).close()
