@@ -391,3 +391,27 @@ def test_findings_given_twice_under_one_fingerprint_are_stored_once_alike_in_a_b
     assert [(r[1], r[6]) for r in everything(batch)["finding_rows"][:2]] == [("F1", "message z"), ("F2", "message y")]
     batch.close()
     plain.close()
+
+
+def test_the_findings_status_index_is_dropped_and_a_reports_findings_of_a_status_are_found_by_report(tmp_path):
+    """schema.DROPPED_INDEXES: an older database loses idx_finding_rows_status when a writer opens it; letters ask for
+    one report's findings of a status by the report (primary key), which SQLite, without statistics, left for it."""
+    import inspect
+
+    from nianbao.region import letters
+
+    path = tmp_path / "old.db"
+    Store(path).close()
+    older = sqlite3.connect(path)
+    older.execute("CREATE INDEX idx_finding_rows_status ON finding_rows(status, severity)")  # as earlier versions made it
+    older.close()
+    store = Store(path)
+    try:
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "idx_finding_rows_status" not in indexes and "idx_finding_rows_fingerprint" in indexes
+        query = "SELECT * FROM findings WHERE report_id = ? AND status = ?"
+        assert query in inspect.getsource(letters)
+        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, ["r", "confirmed"]))
+        assert "(report_id=?)" in plan, plan
+    finally:
+        store.close()
