@@ -415,3 +415,35 @@ def test_the_findings_status_index_is_dropped_and_a_reports_findings_of_a_status
         assert "(report_id=?)" in plan, plan
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_report_not_stored_before_is_inserted_as_the_upsert_would_insert_it(tmp_path, monkeypatch, seed):
+    """Its row by a plain INSERT (the id looked up first, under the write lock); a report stored before by the upsert,
+    which keeps its row. Random reports saved again, second versions of a file, in a batch and alone, against the upsert always."""
+    import dataclasses
+    import random
+
+    import nianbao.store as S
+
+    rng = random.Random(seed)
+    base = batch_of_field_lists([["a"], ["b"], ["c"], ["d"], ["e"]])
+    rows = [dataclasses.replace(rng.choice(base), source_path=f"/x/{rng.randint(0, 3)}.txt") for _ in range(12)]
+
+    def write(path):
+        store = Store(path)
+        with store.writing_many():
+            store.begin()
+            for row in rows[:6]:
+                store.save_rows(row)
+            store.commit()
+        for row in rows[6:]:
+            store.save_rows(row)
+        return store
+
+    fast = write(tmp_path / "fast.db")
+    monkeypatch.setattr(S, "_INSERT_REPORT", S._UPSERT_REPORT)
+    upsert = write(tmp_path / "upsert.db")
+    assert everything(fast) == everything(upsert)
+    fast.close()
+    upsert.close()
