@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from ..report import Fact
 from .anchored import alternatives, finditer_at, positions
@@ -58,6 +59,7 @@ _TRAILING_VERBS = _LEADING_VERBS[1:]
 _VERBS = re.compile(rf"^{alternatives(_LEADING_VERBS)}+|{alternatives(_TRAILING_VERBS)}+$")
 _CLAUSE_BREAK = re.compile(r"[,;:。]")
 
+_IN_TEXT_ORDER = attrgetter("start", "name")  # (start, name), got in C
 DECISION_FIELDS = {"行政许可": "active.licensing", "行政处罚": "active.punishment", "行政强制": "active.coercion"}
 
 # What a sentence stating each fact must name (a quote without it does not state that fact).
@@ -109,12 +111,14 @@ def _label_before(text: str, start: int, floor: int) -> str:
 
 
 def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]:
-    total_m = next((m for m in _PROACTIVE_TOTAL.finditer(text, 0, limit) if _outside(skip, m)), None)
-    if not total_m:
+    for total_m in _PROACTIVE_TOTAL.finditer(text, 0, limit):  # the first outside the tables
+        if _outside(skip, total_m):
+            break
+    else:
         return []
     total = parse_number(total_m["n"])
     facts = [_fact("proactive.total", total, total_m)]
-    sub = _SUBSECTION.search(text, total_m.end(), limit)
+    sub = _subsection(text, total_m.end(), limit)
     window_end = min(sub.start() if sub else limit, total_m.end() + 1500)
     # Every share names its 占: a window without one is not scanned digit by digit.
     has_shares = text.find("占", total_m.end(), window_end) >= 0
@@ -144,6 +148,32 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
         label = _without_verbs(m["label"].strip()).strip() or "?"
         facts.append(_fact(f"proactive.part:{label}", value, m))
     return facts
+
+
+def _subsection(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`_SUBSECTION.search(text, start, end)`, tried only where it can match: at the first line start in
+    the white space just before a ( or （. re tries `^` at every character up to the sub-heading.
+
+    Exact: from a line start a match is white space and then its parenthesis; tried from any line start
+    in that white space it goes the same way, so the first one is where search finds it."""
+    half, full = text.find("(", start, end), text.find("（", start, end)
+    while half >= 0 or full >= 0:
+        if full < 0 or 0 <= half < full:
+            at, half = half, text.find("(", half + 1, end)
+        else:
+            at, full = full, text.find("（", full + 1, end)
+        space = at  # the white space before the parenthesis, from `start` on (\s)
+        while space > start and text[space - 1].isspace():
+            space -= 1
+        if space == 0 or text[space - 1] == "\n":
+            line_start = space
+        else:
+            line_start = text.find("\n", space, at) + 1
+            if line_start == 0:
+                continue  # no line starts in that white space: `^` holds nowhere before this parenthesis
+        if m := _SUBSECTION.match(text, line_start, end):
+            return m
+    return None
 
 
 def _shares(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -273,4 +303,4 @@ def read_facts(
     facts += [_fact("appeals.none", 0, m) for m in finditer_at(_NO_APPEALS, text, nots) if _outside(table_spans, m)]
     # Two patterns can read the same sentence; keep one fact per (name, span).
     unique = {(f.name, f.start, f.end): f for f in facts}
-    return sorted(unique.values(), key=lambda f: (f.start, f.name))
+    return sorted(unique.values(), key=_IN_TEXT_ORDER)

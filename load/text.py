@@ -8,6 +8,7 @@ _BOMS = [
     (b"\xfe\xff", "utf-16"),
 ]
 
+_ANY_BOM = tuple(bom for bom, _ in _BOMS)
 
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
@@ -23,12 +24,13 @@ def _looks_binary(data: bytes) -> bool:
 
 def decode_text(data: bytes) -> tuple[str | None, str]:
     """Return (text, encoding name), or (None, "") when the bytes are not text."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                return None, ""
+    if data.startswith(_ANY_BOM):  # (one check: most files have none)
+        for bom, encoding in _BOMS:
+            if data.startswith(bom):
+                try:
+                    return data.decode(encoding), encoding
+                except UnicodeDecodeError:
+                    return None, ""
     if b"\x00" in data[:65536]:
         return _utf16_without_bom(data)  # NUL bytes: UTF-16 text saved without its BOM, or binary
     if _looks_binary(data):

@@ -512,3 +512,22 @@ def test_a_text_with_nothing_beyond_the_bmp_is_scanned_without_the_astral_range(
         raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         text = N.normalize(raw)
         assert N.normalized_and_simplified(raw) == (text, N.to_simplified(text)), repr(raw)
+
+
+def test_the_sub_heading_tried_before_its_parenthesis_is_the_one_search_finds():
+    # Blank lines and other white space before the parenthesis, both parentheses, numbers that are not
+    # a sub-heading's, and windows starting and ending anywhere (in white space, on a parenthesis).
+    pieces = ["(", "（", ")", "）", "二", "三", "一", "十", " ", "\t", "\u3000", "\n", "\n\n", "x", "政府", "(二)", "\n(三)",
+              "\n （ 四 ）", "2"]
+    rng = random.Random(29)
+    texts = [seed_text(s) for s in SEED_NAMES] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(30000)]
+    found = 0
+    for text in texts:
+        start = rng.choice([0, rng.randint(0, len(text))])
+        end = rng.choice([len(text), rng.randint(start, len(text))])
+        expected = FA._SUBSECTION.search(text, start, end)
+        got = FA._subsection(text, start, end)
+        assert (got and got.span()) == (expected and expected.span()), (text, start, end)
+        found += expected is not None
+    assert found > 3000
