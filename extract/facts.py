@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from ..report import Fact
-from .anchored import alternatives, finditer_at, positions
+from .anchored import alternatives, finditer_at, occurrences, positions
 from .numbers import COUNT, parse_number
 
 _GAP = r"[^。;\n\d]"  # within one clause, no digits
@@ -47,7 +47,8 @@ _DOC_COUNT = re.compile(rf"(?P<verb>{'|'.join(_DOC_VERBS)}){_GAP}{{0,15}}?(?P<n>
 # 行政复议 / 行政诉讼 counts about disclosure (the sentence says 公开, or it stands in section 四).
 _APPEALS = re.compile(rf"(?P<kind>行政复议|行政诉讼)(?P<gap>{_GAP}{{0,12}}?)(?P<n>{COUNT})\s*(?:件|起|宗|次|个)")
 APPEAL_FACTS = {"行政复议": "appeals.review.total", "行政诉讼": "appeals.litigation"}
-_FEES = re.compile(rf"行政事业性收费{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?[千亿]?)\s*(?P<unit>万元|元)")  # 1亿元 is 1e8 元
+_FEES_WORD = "行政事业性收费"  # a long word: found by str.find of it whole (anchored.occurrences)
+_FEES = re.compile(rf"{alternatives([_FEES_WORD])}{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?[千亿]?)\s*(?P<unit>万元|元)")  # 1亿元 is 1e8 元
 _ALL_CONCLUDED = re.compile(rf"{alternatives(_ALL)}{_GAP}{{0,10}}?申请{_GAP}{{0,6}}?(?:均已|均|已全部|全部)(?:按时)?办结")
 _NO_APPEALS = re.compile(rf"{alternatives(_NOT)}(?:发生|出现|收到|涉及){_GAP}{{0,20}}?(?:行政复议|行政诉讼)")
 _PROACTIVE_TOTAL = re.compile(rf"主动公开[^。;\n\d]{{0,25}}?(?P<n>{COUNT})\s*(?:条|件|篇)")
@@ -295,7 +296,7 @@ def read_facts(
             facts.append(_fact(DECISION_FIELDS[m["kind"]], parse_number(m["n"]), m))
     facts += _documents(text, table_spans)
     facts += _appeals(text, table_spans, section4)
-    for m in _FEES.finditer(text):
+    for m in finditer_at(_FEES, text, occurrences(text, _FEES_WORD)):
         if _outside(table_spans, m):
             facts.append(_fact("active.fees", parse_number(m["n"]), m, unit=m["unit"]))
     facts += [_fact("applications.all_concluded", 0, m) for m in finditer_at(_ALL_CONCLUDED, text, positions(text, _ALL))
