@@ -358,23 +358,24 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
         """A fresh worker in place of worker i, given the tasks its predecessor never started."""
         workers[i].stop(kill=kill)
         workers[i] = _Worker(ctx, options, shape)
-        if leftover:
-            workers[i].give(leftover)
+        for at in range(0, len(leftover), GIVEN_AT_ONCE):
+            workers[i].give(leftover[at : at + GIVEN_AT_ONCE])
 
     try:
         while not drawn or next_out < next_in:
             for w in workers:
-                if len(w.tasks) > QUEUED_PER_WORKER - GIVEN_AT_ONCE:
-                    continue  # enough in hand: topped up a few at a time, not after every report
-                given = []
-                while len(w.tasks) + len(given) < QUEUED_PER_WORKER and not drawn and next_in < next_out + window:
-                    item = next(inputs, None)
-                    if item is None:
-                        drawn = True
+                # topped up a list of GIVEN_AT_ONCE at a time (its results come back together), never one by one
+                while len(w.tasks) <= QUEUED_PER_WORKER - GIVEN_AT_ONCE and not drawn:
+                    given = []
+                    while len(given) < GIVEN_AT_ONCE and next_in < next_out + window:
+                        item = next(inputs, None)
+                        if item is None:
+                            drawn = True
+                            break
+                        given.append((next_in, item))
+                        next_in += 1
+                    if not given:
                         break
-                    given.append((next_in, item))
-                    next_in += 1
-                if given:
                     w.give(given)
             while next_out in done:
                 yield done.pop(next_out)
