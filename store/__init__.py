@@ -33,6 +33,7 @@ from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_ke
 from .schema import DROPPED_INDEXES, FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
 from . import years
+from .verdict_prints import VerdictPrints
 from .written import Written
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
@@ -80,6 +81,7 @@ _FROM_VERDICT = {
     "note": "(SELECT note FROM verdicts WHERE fingerprint = ?2)",
     "reviewed_at": "(SELECT decided_at FROM verdicts WHERE fingerprint = ?2)",
 }
+_FIELDS_AT = _FINDING_PARAMS.index("fields") - 2  # in a finding as `finding_rows` gives it: (fingerprint, rule, …)
 _INSERT_FINDING = (
     f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) VALUES ("
     + ", ".join(_FROM_VERDICT[c] if c in _FROM_VERDICT else f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index(c) + 1})"
@@ -89,6 +91,10 @@ _INSERT_FINDING = (
 # The same, with the finding's field_sets id given (store/field_sets.py) instead of looked up.
 _INSERT_FINDING_BY_ID = _INSERT_FINDING.replace(f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index('fields') + 1})",
                                                 f"?{_FINDING_PARAMS.index('fields') + 1}")
+# The same for a finding whose fingerprint has no verdict (store/verdict_prints.py): what the look-ups give then.
+_INSERT_FINDING_OPEN = _INSERT_FINDING_BY_ID
+for _column, _value in (("status", "'open'"), ("note", "NULL"), ("reviewed_at", "NULL")):
+    _INSERT_FINDING_OPEN = _INSERT_FINDING_OPEN.replace(_FROM_VERDICT[_column], _value)
 # This report's row, if stored before, and the current versions of its file (last column 0); then the
 # next integer key (1), in one statement rather than two. The key is taken under the write lock, so
 # two writers never share one.
@@ -149,6 +155,8 @@ class Store:
         # The run this store started → the (organ, year) of each report it wrote for it, ok or not: where the
         # cross-year check looks for the run's reports, instead of reading every report's run_id.
         self._run_groups: dict[int, set[tuple[Any, Any]]] = {}
+        self._verdicts = VerdictPrints()
+        self._prints: frozenset[str] | None = None  # the fingerprints with a verdict, as the open batch transaction sees them
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = database(self.conn)
         if readonly and self._schema_gaps():
@@ -271,6 +279,7 @@ class Store:
             self._save_rows(rows, run_id, stamp, ids, at)
         except BaseException:
             ids.forget_pending()  # what this transaction inserted is undone
+            self._prints = None  # asked again once the transaction is begun again
             try:
                 written.undo(lambda *entry: self._save_rows(*entry[:3], ids, entry[3]))
             except BaseException:
@@ -285,10 +294,13 @@ class Store:
                    extracted_at: str) -> None:
         sha = rows.sha256
         found = self.conn.execute(_KNOWN_AND_NEXT_RID, [sha, rows.source_path]).fetchall()
-        known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
-        self._supersede([old for old, _, _ in known if old != sha], sha)
-        row = next((r for r in known if r[0] == sha), None)
-        rid = row[1] if row and row[1] is not None else next_rid
+        if len(found) == 1:  # the usual: a report not stored before, of a file without a current version
+            rid, row = found[0][1], None
+        else:
+            known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
+            self._supersede([old for old, _, _ in known if old != sha], sha)
+            row = next((r for r in known if r[0] == sha), None)
+            rid = row[1] if row and row[1] is not None else next_rid
         if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
         self.conn.execute(_UPSERT_REPORT, (
@@ -402,14 +414,14 @@ class Store:
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
         if not self.conn.in_transaction:
-            self._written = None
+            self._written = self._prints = None
             retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
             if self._field_set_ids is not None:  # a batch writes (writing_many): no savepoint per report
                 self._field_set_ids.forget_pending()  # met in a transaction that did not end by `commit`
                 self._written = Written(self.conn)
 
     def commit(self) -> None:
-        self._written = None
+        self._written = self._prints = None
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
             if self._field_set_ids is not None:
@@ -448,16 +460,21 @@ class Store:
         `ids`: the field_sets ids a batch has met (store/field_sets.py)."""
         if not findings:
             return
-        rows = {fp: (rid, fp, key, *rest, run_id) for fp, *rest in findings}  # in _FINDING_PARAMS order
-        fields_at = _FINDING_PARAMS.index("fields")
+        if len({f[0] for f in findings}) != len(findings):  # one row per fingerprint: the last given, where the first was
+            findings = list({f[0]: f for f in findings}.values())
+        at = _FIELDS_AT  # the finding's list of fields, which the row holds by its field_sets id
         if ids is not None:
-            found = ids.ids_of(self.conn, [r[fields_at] for r in rows.values()])
+            found = ids.ids_of(self.conn, [f[at] for f in findings])
             if found is not None:
-                self.conn.executemany(_INSERT_FINDING_BY_ID, [(*r[:fields_at], i, *r[fields_at + 1 :]) for r, i in zip(rows.values(), found)])
+                prints = self._prints
+                if prints is None:
+                    prints = self._prints = self._verdicts.now(self.conn)
+                insert = _INSERT_FINDING_OPEN if prints.isdisjoint([f[0] for f in findings]) else _INSERT_FINDING_BY_ID
+                self.conn.executemany(insert, [(rid, f[0], key, *f[1:at], i, *f[at + 1 :], run_id) for f, i in zip(findings, found)])
                 return
         # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
-        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
-        self.conn.executemany(_INSERT_FINDING, rows.values())
+        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(f[at],) for f in findings])
+        self.conn.executemany(_INSERT_FINDING, [(rid, f[0], key, *f[1:], run_id) for f in findings])  # in _FINDING_PARAMS order
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
         marks = ", ".join("?" * len(columns))
@@ -642,6 +659,7 @@ class Store:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         decided = now()
+        self._verdicts_written()
         with write(self.conn):
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
                 return 0
@@ -650,6 +668,11 @@ class Store:
                 "UPDATE finding_rows SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
             )
         return cursor.rowcount
+
+    def _verdicts_written(self) -> None:
+        """Before this store writes a verdict: the fingerprints a batch keeps are read again (store/verdict_prints.py)."""
+        self._verdicts.forget()
+        self._prints = None
 
     def findings(self, report_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
         where, args = [], []
