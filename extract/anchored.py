@@ -25,10 +25,13 @@ def positions(text: str, words: Iterable[str], start: int = 0) -> list[int]:
     if len(groups) == 1:
         ((first, same_start),) = groups
         return _starts(text, first, same_start, start)
-    found: set[int] = set()
+    # Words in different groups begin with different characters, so no position is found twice:
+    # the lists are joined and sorted, no set needed.
+    found: list[int] = []
     for first, same_start in groups:
-        found.update(_starts(text, first, same_start, start))
-    return sorted(found)
+        found += _starts(text, first, same_start, start)
+    found.sort()
+    return found
 
 
 def _starts(text: str, first: str, words: tuple[str, ...], start: int) -> list[int]:
@@ -37,10 +40,27 @@ def _starts(text: str, first: str, words: tuple[str, ...], start: int) -> list[i
     # Stepping one character on, occurrences that overlap (申申申 holds 申申 twice) are all found.
     found = []
     at = text.find(first, start)
+    if words == (first,):  # the word is that one character (未): every place it stands
+        while at >= 0:
+            found.append(at)
+            at = text.find(first, at + 1)
+        return found
     while at >= 0:
         if text.startswith(words, at):
             found.append(at)
         at = text.find(first, at + 1)
+    return found
+
+
+def occurrences(text: str, word: str, start: int = 0) -> list[int]:
+    """What positions(text, [word], start) gives, by str.find of the whole word: for a long word
+    (行政事业性收费) that skips ahead by up to its length, where a search for its first character
+    stops at every 行 (a 2-character word is found faster by positions)."""
+    found = []
+    at = text.find(word, start)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
     return found
 
 
@@ -51,10 +71,12 @@ def positions_by_last(text: str, words: Iterable[str], start: int = 0) -> list[i
     for last, same_end in _by_last_character(tuple(words)):
         at = text.find(last, start)
         while at >= 0:
-            for word in same_end:
-                begin = at - len(word) + 1
-                if begin >= start and text.startswith(word, begin):
-                    found.add(begin)
+            # one C call tells whether any of them ends here (most places hold none): only then each is placed
+            if text.endswith(same_end, start, at + 1):
+                for word in same_end:
+                    begin = at - len(word) + 1
+                    if begin >= start and text.startswith(word, begin):
+                        found.add(begin)
             at = text.find(last, at + 1)
     return sorted(found)
 

@@ -8,6 +8,7 @@ whitespace between characters instead, so line structure survives for the reader
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 _ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
@@ -67,22 +68,37 @@ def _normalize(text: str, first: re.Pattern[str]) -> tuple[str, bool]:
 _T2S = None
 _MAY_CHANGE = None
 _TO_CHANGE_OR_T2S = None
+_TO_CHANGE_OR_T2S_IN_BMP = None  # the same class without the astral planes' range (the last in it)
 
 
 def _converter():
-    global _T2S, _MAY_CHANGE, _TO_CHANGE_OR_T2S
+    global _T2S, _MAY_CHANGE, _TO_CHANGE_OR_T2S, _TO_CHANGE_OR_T2S_IN_BMP
     if _T2S is None:
         import opencc
 
-        from .t2s_keys import may_change
+        from .t2s_keys import ASTRAL, may_change
 
         converter = opencc.OpenCC("t2s")
         config = getattr(converter, "config", None)  # the t2s.json it read (opencc ≥ 1.1.9 keeps it)
         _MAY_CHANGE = may_change(Path(config)) if config else None
         if _MAY_CHANGE is not None:  # both are one bracketed class: their union is one class
-            _TO_CHANGE_OR_T2S = re.compile(_TO_CHANGE.pattern[:-1] + _MAY_CHANGE.pattern[1:])
+            union = _TO_CHANGE.pattern[:-1] + _MAY_CHANGE.pattern[1:]
+            _TO_CHANGE_OR_T2S = re.compile(union)
+            if union.endswith(ASTRAL + "]"):
+                _TO_CHANGE_OR_T2S_IN_BMP = re.compile(union[: -len(ASTRAL) - 1] + "]")
         _T2S = converter
     return _T2S
+
+
+# A str is stored with 1, 2 or 4 bytes a character, the fewest its widest character needs (PEP 393),
+# and sys.getsizeof counts them: a text stored with at most 2 holds nothing beyond U+FFFF. A size this
+# cannot explain (another layout) counts as wide, so the full class is used: never a wrong answer.
+_NARROW_BASE = sys.getsizeof("\u0100") - 2  # a 2-byte str's size less 2 bytes for each character
+
+
+def _narrow(text: str) -> bool:
+    """True only if `text` holds no character beyond U+FFFF (sure from its size, in constant time)."""
+    return sys.getsizeof(text) <= _NARROW_BASE + 2 * len(text)
 
 
 def to_simplified(text: str) -> str | None:
@@ -102,7 +118,10 @@ def normalized_and_simplified(raw_text: str) -> tuple[str, str | None]:
     if _TO_CHANGE_OR_T2S is None:  # no check of which characters may change: every text is converted
         text = normalize(raw_text)
         return text, to_simplified(text)
-    text, met = _normalize(raw_text, _TO_CHANGE_OR_T2S)
+    # Nothing beyond the BMP in the text (nearly every report): the class without that range finds the
+    # same characters, and sre tests each character against one range fewer (~10.5 instead of 15 µs a report).
+    narrow = _TO_CHANGE_OR_T2S_IN_BMP is not None and _narrow(raw_text)
+    text, met = _normalize(raw_text, _TO_CHANGE_OR_T2S_IN_BMP if narrow else _TO_CHANGE_OR_T2S)
     return text, (_convert(text) if met else None)
 
 

@@ -20,6 +20,7 @@ SECTION_TITLES = {
     6: "其他需要报告的事项",
 }
 
+_TITLE_STARTS = {number: title[:4] for number, title in SECTION_TITLES.items()}  # what an unnumbered heading begins with
 _KEYWORDS = {
     number: re.compile(pattern)
     for number, pattern in {
@@ -47,7 +48,7 @@ def _is_heading(line_title: str, number: int, numbered: bool) -> bool:
     if title.endswith(("。", ";", "；")):
         return False  # a sentence, not a heading
     # An unnumbered or sub-numbered line counts only if it is the section's title itself, not prose.
-    return numbered or title.startswith(SECTION_TITLES[number][:4])
+    return numbered or title.startswith(_TITLE_STARTS[number])
 
 
 def find_sections(text: str) -> list[Section]:
@@ -57,13 +58,13 @@ def find_sections(text: str) -> list[Section]:
     for number in range(1, 7):
         # Jump from one key-word hit to the next and test only the line it stands on.
         for hit in _KEYWORDS[number].finditer(text, pos):
-            line_start = text.rfind("\n", 0, hit.start()) + 1
             line_end = text.find("\n", hit.end())
             line_end = len(text) if line_end < 0 else line_end
             if line_end - hit.start() > _MAX_TITLE_CHARS:
                 # The key word would stand in the title (numbering and markup hold none of its characters),
                 # and a title is the line's last 60 characters at most: _HEADING_LINE cannot match here.
-                continue
+                continue  # (before looking back for the line's start: a hit in prose needs no more)
+            line_start = text.rfind("\n", 0, hit.start()) + 1
             m = _HEADING_LINE.match(text, line_start, line_end)
             if m and _is_heading(m["title"], number, m["num"] is not None):
                 title = text[m.start() : m.end()].strip().strip("#* \t").strip()
@@ -73,7 +74,7 @@ def find_sections(text: str) -> list[Section]:
     sections = []
     for i, (number, title, start) in enumerate(found):
         end = found[i + 1][2] if i + 1 < len(found) else len(text)
-        sections.append(Section(number=number, title=title, start=start, end=end))
+        sections.append(Section(number, title, start, end))
     return sections
 
 

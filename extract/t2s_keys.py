@@ -28,7 +28,8 @@ from collections import Counter
 from pathlib import Path
 
 Dictionary = dict[str, set[str]]  # key → every value any of the config's dictionaries gives it
-_OUTSIDE_BMP = "\ud800-\udfff\U00010000-\U0010ffff"  # lone surrogates and the astral planes: always converted
+ASTRAL = "\U00010000-\U0010ffff"  # the planes beyond the BMP, as a class range
+_OUTSIDE_BMP = "\ud800-\udfff" + ASTRAL  # lone surrogates and the astral planes: always converted
 
 
 def may_change(config: Path) -> re.Pattern[str] | None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from .. import fields as F
 from ..report import BUILTIN, SPLIT, Cell, Finding
@@ -45,39 +47,6 @@ def _canonical(template: str) -> dict[str, str]:
     return {fid: fid for fid in F.fields_for(template)}
 
 
-class _Layout(NamedTuple):
-    """A text table's rows as the reader looks for them (derived from fields.py once)."""
-
-    labels: list[tuple[str, re.Pattern[str]]]  # each row's label pattern, in printed order
-    rows: list[tuple[str, list[str]]]  # each row with its field ids
-    fields: list[str]  # every row's field ids in turn …
-    field_rows: list[str]  # … and the row each belongs to
-
-
-def _layout(labels: list[tuple[str, str]], rows: list[tuple[str, list[str]]]) -> _Layout:
-    return _Layout(
-        [(row, re.compile(p)) for row, p in labels], rows,
-        [fid for _, field_ids in rows for fid in field_ids], [row for row, field_ids in rows for _ in field_ids],
-    )
-
-
-_ACTIVE = {  # template → its active table's layout
-    template: _layout(
-        [(row, ACTIVE_LABELS[row]) for row, _, _ in rows],
-        [(row, [_canonical(template)[field_id(row, c)] for c in cols]) for row, _, cols in rows],
-    )
-    for template, rows, field_id in (
-        (F.TEMPLATE_2021, F.ACTIVE_ROWS_2021, F.active_id),
-        (F.TEMPLATE_2019, F.ACTIVE_ROWS_2019, F.active2019_id),
-    )
-}
-_APPLICATIONS = {  # template → its applications table's layout
-    template: _layout(
-        labels,
-        [(row, [_canonical(template)[F.application_id(row, c)] for c in F.APPLICATION_COLUMNS]) for row, _ in labels],
-    )
-    for template, labels in ((F.TEMPLATE_2021, APPLICATION_LABELS_2021), (F.TEMPLATE_2019, APPLICATION_LABELS_2019))
-}
 # One pattern per phrase, not one alternation: a pattern opening with a literal character is scanned
 # for that character at C speed, an alternation of different first characters is tried at every
 # position (about 8 times slower over a section). Only whether any phrase is printed matters here.
@@ -247,21 +216,205 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
             return False
     # m.regs: every group's span in one C call (m.span(i) is a method call per cell); zip stops at the
     # last cell, before the `open` and `numbering` groups.
-    for fid, printed, (cell_start, cell_end) in zip(field_ids, m.groups(), m.regs[1:]):
+    _put_cells(field_ids, m.groups(), m.regs[1:], cells)
+    return True
+
+
+def _put_cells(field_ids: Iterable[str], printed: Iterable[str], spans: Iterable[tuple[int, int]], cells: dict[str, Cell]) -> None:
+    """A plain integer's cell for each field, from its printed digits and their span.
+
+    Written the fast way, as the slots of a new Cell set in place: Cell(…) runs the dataclass __init__
+    through type.__call__, about 40% dearer, and a report's tables make 200 cells. Every field is set
+    (the tests compare these cells with Cell(…)'s)."""
+    for fid, digits_printed, (cell_start, cell_end) in zip(field_ids, printed, spans):
         cell = _new_cell(Cell)
         cell.field = fid
-        cell.value = _SMALL_INTS[printed]
+        cell.value = _SMALL_INTS[digits_printed]
         cell.start = cell_start
         cell.end = cell_end
         cell.extractor = BUILTIN
-        cell.raw = printed
+        cell.raw = digits_printed
         cell.unit = None
         cell.status = "ok"
         cell.alt_value = None
         cell.alt_extractor = None
         cells[fid] = cell
-    return True
 
+
+# --- a whole table of plain rows, read by one pattern ----------------------------------------------
+# Most text tables print every row's label and one plain integer in each cell. Row by row, such a table
+# costs a label search, a fullmatch, a groups() and a regs per row (25 rows in the applications table);
+# one pattern reads all its rows but the last in one match, and their cells in one loop. Where it
+# matches (and no marker stands alone in it, checked after), each row's segment (its label's end to the
+# next label's start) is the one _find_labels cuts, and the row's own pattern (_plain_cells_pattern)
+# fullmatches it with the same cells and passes read_plain_row's looks past the row:
+# - each next label is its first occurrence after the previous one, as _find_labels searches: a row's
+#   head never holds it (`(?!label)` where it could open), its cells cannot (a label opens with a CJK
+#   character, checked below), and its tail stops where it first opens. The pattern matches a text in
+#   one way only, so the label's span there is its own pattern's match.
+# - the head is one the row pattern takes, the cells are its cells, and the tail holds what its tail
+#   takes: words without a digit, a marker followed by a printed character within the row (the search
+#   after the match and the look-behind before each label), and numbering _CERTAIN_NUMBERING proves
+#   (before the characters fields.py prints after numbering only). One such numbering may stand right
+#   before the next label, whose CJK character is past the row: the row pattern takes it as `numbering`,
+#   and not_a_value looks past the row at that same character and refuses it as a value.
+# - the first printed character after the last cell is no unit or magnitude; when it is the next
+#   label's (past the row), the row pattern's `open` has _attaches look at that same character.
+# - no segment is longer than PLAIN_ROW_MAX (checked after the match).
+# The last row runs to the table's end, where no label follows: it is read as any row is. Any other
+# table fails the match and is read row by row (tests/test_tables_fast.py).
+# Every class in it is ASCII or one or two runs of characters: re compiles a class of several other
+# characters into a 64 K bitmap (~0.1 ms) and a class of CJK ranges character by character (~0.7 ms),
+# which for ~100 rows would cost a process more than it saves in a thousand reports.
+
+# spaced(…), perhaps after an optional (?:…)? (ACTIVE_LABELS); each opening character not repeated or optional.
+_LABEL_OPENING = re.compile(r"(?:\(\?:([^\\(])(?![?*+{])[^()]*\)\?)?([^\\(])(?![?*+{])")
+
+
+def _label_opens(label: str) -> str:
+    """The characters a row label's pattern can open with; each a CJK character that is neither a marker
+    nor a unit or magnitude (what the one-pattern table relies on)."""
+    m = _LABEL_OPENING.match(label) if "|" not in label else None
+    opens = "".join(ch for ch in m.groups() if ch) if m else ""
+    if not opens or any(not "\u4e00" <= ch <= "\u9fff" or ch in _ATTACHES or ch in _MARKER_FIRST for ch in opens):
+        raise ValueError(f"row label {label!r}: the one-pattern table needs it to open with a CJK character")
+    return opens
+
+
+def _either(chars: Iterable[str]) -> str:
+    """One of `chars`, as branches: re would fold `[…]` or `a|b|…` into a 64 K bitmap (~0.2 ms to compile,
+    per row); the never-matching last branch keeps the branches."""
+    return "(?:" + "|".join(map(re.escape, chars)) + "|(?!))"
+
+
+# What the national format prints right after a row's numbering (`1.属于…`, `2.重复申请`), from fields.py:
+# CJK characters all, so numbering before one of them is numbering _CERTAIN_NUMBERING proves.
+_AFTER_NUMBERING = sorted({ch for _, printed in F.APPLICATION_ROWS_2021 + F.APPLICATION_ROWS_2019
+                           for ch in re.findall(r"[0-9][.、]\s*(\S)", printed)})
+assert _AFTER_NUMBERING and all("\u4e00" <= ch <= "\u9fff" for ch in _AFTER_NUMBERING)
+_NATIONAL_NUMBERING = rf"(?<=\s)[0-9]{{1,3}}(?=[.、] ?{_either(_AFTER_NUMBERING)})"  # (the commonest of its spacings)
+_MARKERS = "—-/\\无空*"  # the characters of _MARKER_FIRST
+assert set(_MARKERS) == set(re.sub(r"\\(.)", r"\1", _MARKER_FIRST))
+_NOT_AFTER_A_MARKER = "".join(rf"(?<!{re.escape(ch)})" for ch in _MARKERS if ch > "\xff") + r"(?<![\-/\\*])"
+_LAST_CELL_BEFORE_WORDS = rf"([0-9]{{1,18}}+)(?=\s*+(?!{_either(sorted(_ATTACHES))})\S) *+[|\t\n]"
+
+
+def _row_to_next_label(ncols: int, label: str) -> str:
+    """A plain row of `ncols` cells (groups 1 … ncols) and the next row's label (group ncols + 1).
+
+    Short (re compiles ~1 µs a character, and a table has 25 rows) and without a repeated or an
+    atomic group (sre copies every group's mark so far at each step of those: with 200 groups, more
+    than the rows' own matches cost). Nothing in it can match one text two ways, so a table that does
+    not read fails without backtracking."""
+    # Neither a value nor where the label could open: a label printed there would be its first occurrence.
+    # Markers are taken here and checked after the match (_marker_stands_alone) and before the label.
+    opens = _label_opens(label)
+    words = rf"[^\d{opens}]*+"
+    elsewhere = rf"(?:(?!{label})[{opens}]{words}|)"  # once in a head or a tail: where the label does not open
+    head = rf"{words}{elsewhere}(?<=[ \t|\n])"  # anything without a digit, ending in a separator
+    tail = rf"{words}(?:{_NATIONAL_NUMBERING}{words}|){elsewhere}"
+    return rf"{head}{_CELL * (ncols - 1)}{_LAST_CELL_BEFORE_WORDS}{tail}{_NOT_AFTER_A_MARKER}({label})"
+
+
+def _marker_stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a marker in text[start:end] has a space or a separator after it (as no row's words may).
+    str.find per marker: the few markers a table prints are found at C speed (a search by pattern
+    tries each character, ~3 µs over a table)."""
+    for marker in _MARKERS:
+        at = text.find(marker, start, end)
+        while at >= 0:
+            after = text[at + 1 : at + 2]
+            if after.isspace() or after == "|":
+                return True
+            at = text.find(marker, at + 1, end)
+    return False
+
+
+class _PlainTable(NamedTuple):
+    """A table's rows as one pattern: every row but the last, each up to the next row's label."""
+
+    source: str  # compiled when a table of this layout is first read (~10 ms a table, see _row_to_next_label)
+    pattern: list[re.Pattern[str]]  # … into this list (empty before)
+    fields: list[str]  # the field ids of every row but the last, in turn
+    printed: Callable[[tuple[Any, ...]], tuple[str, ...]]  # their cells' digits from m.groups() …
+    spans: Callable[[tuple[Any, ...]], tuple[tuple[int, int], ...]]  # … and spans from m.regs
+    labels: Callable[[tuple[Any, ...]], tuple[tuple[int, int], ...]]  # every row's label but the first, from m.regs
+    rows: list[str]  # every row, in order
+
+
+def _plain_table(labels: list[tuple[str, str]], rows: list[tuple[str, list[str]]]) -> _PlainTable:
+    if len(rows) < 3:
+        raise ValueError("a one-pattern table has two rows or more before its last (itemgetter then gives tuples)")
+    source, cells, next_labels, group = [], [], [], 0
+    for (_, field_ids), (_, next_label) in zip(rows, labels[1:]):
+        source.append(_row_to_next_label(len(field_ids), next_label))
+        cells += range(group + 1, group + 1 + len(field_ids))
+        group += len(field_ids) + 1
+        next_labels.append(group)
+    return _PlainTable(
+        "".join(source), [], [fid for _, field_ids in rows[:-1] for fid in field_ids],
+        itemgetter(*[g - 1 for g in cells]), itemgetter(*cells), itemgetter(*next_labels), [row for row, _ in rows],
+    )
+
+
+def _read_plain_table(text: str, layout: _Layout, start: int, end: int, cells: dict[str, Cell]) -> dict[str, tuple[int, int]] | None:
+    """Every row's label span when the table from `start` reads as one plain table (see above), its
+    cells (all rows' but the last) put into `cells`; else None, and nothing put."""
+    first = layout.labels[0][1].search(text, start, end)
+    if first is None:
+        return None
+    plain = layout.plain
+    if not plain.pattern:
+        plain.pattern.append(re.compile(plain.source))
+    m = plain.pattern[0].match(text, first.end(), end)
+    if m is None or _marker_stands_alone(text, first.end(), m.end()):
+        return None
+    regs = m.regs
+    label_spans = plain.labels(regs)
+    row_start = first.end()
+    for label_start, label_end in label_spans:
+        if label_start - row_start > PLAIN_ROW_MAX:
+            return None  # read_plain_row leaves so long a row to the general reader
+        row_start = label_end
+    _put_cells(plain.fields, plain.printed(m.groups()), plain.spans(regs), cells)
+    return dict(zip(plain.rows, ((first.start(), first.end()), *label_spans)))
+
+
+class _Layout(NamedTuple):
+    """A text table's rows as the reader looks for them (derived from fields.py once)."""
+
+    labels: list[tuple[str, re.Pattern[str]]]  # each row's label pattern, in printed order
+    rows: list[tuple[str, list[str]]]  # each row with its field ids
+    fields: list[str]  # every row's field ids in turn …
+    field_rows: list[str]  # … and the row each belongs to
+    plain: _PlainTable  # the table whose rows are all plain, read by one pattern (_read_plain_table)
+
+
+def _layout(labels: list[tuple[str, str]], rows: list[tuple[str, list[str]]]) -> _Layout:
+    return _Layout(
+        [(row, re.compile(p)) for row, p in labels], rows,
+        [fid for _, field_ids in rows for fid in field_ids], [row for row, field_ids in rows for _ in field_ids],
+        _plain_table(labels, rows),
+    )
+
+
+_ACTIVE = {  # template → its active table's layout
+    template: _layout(
+        [(row, ACTIVE_LABELS[row]) for row, _, _ in rows],
+        [(row, [_canonical(template)[field_id(row, c)] for c in cols]) for row, _, cols in rows],
+    )
+    for template, rows, field_id in (
+        (F.TEMPLATE_2021, F.ACTIVE_ROWS_2021, F.active_id),
+        (F.TEMPLATE_2019, F.ACTIVE_ROWS_2019, F.active2019_id),
+    )
+}
+_APPLICATIONS = {  # template → its applications table's layout
+    template: _layout(
+        labels,
+        [(row, [_canonical(template)[F.application_id(row, c)] for c in F.APPLICATION_COLUMNS]) for row, _ in labels],
+    )
+    for template, labels in ((F.TEMPLATE_2021, APPLICATION_LABELS_2021), (F.TEMPLATE_2019, APPLICATION_LABELS_2019))
+}
 
 
 def _positional(text: str, start: int, end: int, ncols: int, skip_first: bool) -> list[Token | None] | None:
@@ -374,10 +527,11 @@ def _find_labels(text: str, labels: list[tuple[str, re.Pattern[str]]], start: in
 
 def _read_rows(
     text: str, layout: _Layout, spans: dict[str, tuple[int, int]], end: int, table: str, template: str | None,
-    read: TableRead,
+    read: TableRead, done: int = 0,
 ) -> TableRead:
-    """Read every row whose label was found into `read`; rows not found get blank cells; glued rows are cut last."""
-    rows = layout.rows
+    """Read every row whose label was found into `read`; rows not found get blank cells; glued rows are cut last.
+    The first `done` rows are read already (_read_plain_table)."""
+    rows = layout.rows[done:] if done else layout.rows
     glued: list[digits.GluedRow] = []
     order = list(spans)  # the rows found, in printed order: _find_labels searches them in `rows` order
     first = spans[order[0]][0] if order else end
@@ -413,10 +567,10 @@ def _read_rows(
     _place_glued(read, glued, table, template, work)
     # Each found row's fields point at its label. Most tables print every row: then one C-level pass
     # over the table's fields (a dict per row built and merged cost as much as a row's cells).
-    if len(spans) == len(rows):
+    if len(spans) == len(layout.rows):
         anchors.update(zip(layout.fields, map(spans.__getitem__, layout.field_rows)))
     else:
-        for row, field_ids in rows:
+        for row, field_ids in layout.rows:
             if row in spans:
                 anchors.update(dict.fromkeys(field_ids, spans[row]))
     if spans:
@@ -435,8 +589,11 @@ def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021
     if not m:
         return read
     layout = _ACTIVE[template]
-    spans = _find_labels(text, layout.labels, m.start(), end)
-    _read_rows(text, layout, spans, end, "active", template, read)
+    spans = _read_plain_table(text, layout, m.start(), end, read.cells)
+    if spans is None:
+        _read_rows(text, layout, _find_labels(text, layout.labels, m.start(), end), end, "active", template, read)
+    else:
+        _read_rows(text, layout, spans, end, "active", template, read, done=len(layout.rows) - 1)
     if read.span:
         read.span = (m.start(), end)
     return read
@@ -445,6 +602,9 @@ def read_active(text: str, start: int, end: int, template: str = F.TEMPLATE_2021
 def read_applications(text: str, start: int, end: int, template: str = F.TEMPLATE_2021, into: TableRead | None = None) -> TableRead:
     read = TableRead() if into is None else into
     layout = _APPLICATIONS[template]
+    spans = _read_plain_table(text, layout, start, end, read.cells)
+    if spans is not None:  # every row printed, all but the last read
+        return _read_rows(text, layout, spans, end, "applications", template, read, done=len(layout.rows) - 1)
     spans = _find_labels(text, layout.labels, start, end)
     if "new" not in spans and len(spans) < 5:
         return read  # a stray word is not a table

@@ -24,7 +24,7 @@ from .. import __version__
 from .. import fields as F
 from ..extract.implausible import refuse_implausible
 from ..report import Cell, Finding, Report
-from ..rules.history import compare_years, name_pairs, organ_key
+from ..rules.history import compare_years, organ_key
 from .connection import BUSY_TIMEOUT, PAGE_SIZE, StoreError, connect_reader, connect_writer, retry_busy, write
 from .field_sets import FieldSetIds
 from .migrate import drop_views, migrate, needs_migration
@@ -32,6 +32,8 @@ from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
 from .schema import DROPPED_INDEXES, FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
+from . import years
+from .verdict_prints import VerdictPrints
 from .written import Written
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
@@ -58,6 +60,7 @@ _REPORT_COLUMNS = (
     "report_key", "kind", "n_errors", "n_warnings", "n_info", "run_id", "extracted_at", "version",
     "seconds", "source_path", "current", "superseded_by", "file_size", "file_mtime_ns", "options",
 )
+_ORGAN, _YEAR = _REPORT_COLUMNS.index("organ") - 2, _REPORT_COLUMNS.index("year") - 2  # in ReportRows.head
 # One prepared statement (an upsert that keeps the row, so its rid and rowid stay).
 _UPSERT_REPORT = (
     f"INSERT INTO reports ({', '.join(_REPORT_COLUMNS)}) VALUES ({', '.join('?' * len(_REPORT_COLUMNS))}) "
@@ -78,6 +81,7 @@ _FROM_VERDICT = {
     "note": "(SELECT note FROM verdicts WHERE fingerprint = ?2)",
     "reviewed_at": "(SELECT decided_at FROM verdicts WHERE fingerprint = ?2)",
 }
+_FIELDS_AT = _FINDING_PARAMS.index("fields") - 2  # in a finding as `finding_rows` gives it: (fingerprint, rule, …)
 _INSERT_FINDING = (
     f"INSERT INTO finding_rows ({', '.join(c if c != 'fields' else 'field_set' for c in FINDING_COLUMNS)}) VALUES ("
     + ", ".join(_FROM_VERDICT[c] if c in _FROM_VERDICT else f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index(c) + 1})"
@@ -87,6 +91,10 @@ _INSERT_FINDING = (
 # The same, with the finding's field_sets id given (store/field_sets.py) instead of looked up.
 _INSERT_FINDING_BY_ID = _INSERT_FINDING.replace(f"(SELECT id FROM field_sets WHERE fields = ?{_FINDING_PARAMS.index('fields') + 1})",
                                                 f"?{_FINDING_PARAMS.index('fields') + 1}")
+# The same for a finding whose fingerprint has no verdict (store/verdict_prints.py): what the look-ups give then.
+_INSERT_FINDING_OPEN = _INSERT_FINDING_BY_ID
+for _column, _value in (("status", "'open'"), ("note", "NULL"), ("reviewed_at", "NULL")):
+    _INSERT_FINDING_OPEN = _INSERT_FINDING_OPEN.replace(_FROM_VERDICT[_column], _value)
 # This report's row, if stored before, and the current versions of its file (last column 0); then the
 # next integer key (1), in one statement rather than two. The key is taken under the write lock, so
 # two writers never share one.
@@ -125,9 +133,15 @@ def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
 @functools.cache
 def _wanted_columns() -> dict[str, tuple[tuple[str, str], ...]]:
     """Each table of this version's schema → its (column, type) pairs."""
-    wanted = sqlite_utils.Database(memory=True)
+    wanted = sqlite_utils.Database(memory=True, execute_plugins=False)
     wanted.conn.executescript(TABLES)
     return {name: tuple((c.name, c.type) for c in wanted[name].columns) for name in wanted.table_names()}
+
+
+def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over our connection, without its plugins: nianbao uses none, and finding them (a scan of
+    every installed package's entry points) cost ~15 of the ~25 CPU ms of opening a store the first time."""
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 class Store:
@@ -138,8 +152,13 @@ class Store:
         self.readonly = readonly
         self._field_set_ids: FieldSetIds | None = None  # while a batch writes (writing_many)
         self._written: Written | None = None  # in a transaction a batch began (begin … commit)
+        # The run this store started → the (organ, year) of each report it wrote for it, ok or not: where the
+        # cross-year check looks for the run's reports, instead of reading every report's run_id.
+        self._run_groups: dict[int, set[tuple[Any, Any]]] = {}
+        self._verdicts = VerdictPrints()
+        self._prints: frozenset[str] | None = None  # the fingerprints with a verdict, as the open batch transaction sees them
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
-        self.db = sqlite_utils.Database(self.conn)
+        self.db = database(self.conn)
         if readonly and self._schema_gaps():
             self._upgrade_then_reopen()
         if not readonly:
@@ -222,7 +241,7 @@ class Store:
             raise StoreError(f"the database {self.path} was written by an older nianbao (it lacks {', '.join(gaps[:3])}) "
                              f"and cannot be upgraded here: {exc}") from None
         self.conn = connect_reader(Path(self.path))
-        self.db = sqlite_utils.Database(self.conn)
+        self.db = database(self.conn)
 
     def close(self) -> None:
         self.db.close()
@@ -233,6 +252,7 @@ class Store:
             table = self.db["runs"].insert(
                 {"started_at": now(), "version": __version__, "status": "running", "argv": json.dumps(argv, ensure_ascii=False)}
             )
+        self._run_groups = {int(table.last_pk): set()}
         return int(table.last_pk)
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
@@ -259,6 +279,7 @@ class Store:
             self._save_rows(rows, run_id, stamp, ids, at)
         except BaseException:
             ids.forget_pending()  # what this transaction inserted is undone
+            self._prints = None  # asked again once the transaction is begun again
             try:
                 written.undo(lambda *entry: self._save_rows(*entry[:3], ids, entry[3]))
             except BaseException:
@@ -273,10 +294,13 @@ class Store:
                    extracted_at: str) -> None:
         sha = rows.sha256
         found = self.conn.execute(_KNOWN_AND_NEXT_RID, [sha, rows.source_path]).fetchall()
-        known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
-        self._supersede([old for old, _, _ in known if old != sha], sha)
-        row = next((r for r in known if r[0] == sha), None)
-        rid = row[1] if row and row[1] is not None else next_rid
+        if len(found) == 1:  # the usual: a report not stored before, of a file without a current version
+            rid, row = found[0][1], None
+        else:
+            known, next_rid = [r for r in found if not r[2]], next(r[1] for r in found if r[2])
+            self._supersede([old for old, _, _ in known if old != sha], sha)
+            row = next((r for r in known if r[0] == sha), None)
+            rid = row[1] if row and row[1] is not None else next_rid
         if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
         self.conn.execute(_UPSERT_REPORT, (
@@ -296,6 +320,9 @@ class Store:
             self._insert_many("page_images", ("report_id", "page", "image"), ((sha, n, image) for n, image in rows.page_images))
         if rows.llm_calls:
             self._insert_many("llm_calls", LLM_CALL_COLUMNS, ((sha, i, run_id or 0, *c) for i, c in enumerate(rows.llm_calls)))
+        groups = self._run_groups.get(run_id)  # type: ignore[arg-type]
+        if groups is not None:
+            groups.add((rows.head[_ORGAN], rows.head[_YEAR]))
 
     def _save_text(self, rid: int, text: tuple | None) -> None:
         """`text` as `report_rows` packed it (size, blob, display size, display blob), or None."""
@@ -387,14 +414,14 @@ class Store:
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
         if not self.conn.in_transaction:
-            self._written = None
+            self._written = self._prints = None
             retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
             if self._field_set_ids is not None:  # a batch writes (writing_many): no savepoint per report
                 self._field_set_ids.forget_pending()  # met in a transaction that did not end by `commit`
                 self._written = Written(self.conn)
 
     def commit(self) -> None:
-        self._written = None
+        self._written = self._prints = None
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
             if self._field_set_ids is not None:
@@ -433,16 +460,21 @@ class Store:
         `ids`: the field_sets ids a batch has met (store/field_sets.py)."""
         if not findings:
             return
-        rows = {fp: (rid, fp, key, *rest, run_id) for fp, *rest in findings}  # in _FINDING_PARAMS order
-        fields_at = _FINDING_PARAMS.index("fields")
+        if len({f[0] for f in findings}) != len(findings):  # one row per fingerprint: the last given, where the first was
+            findings = list({f[0]: f for f in findings}.values())
+        at = _FIELDS_AT  # the finding's list of fields, which the row holds by its field_sets id
         if ids is not None:
-            found = ids.ids_of(self.conn, [r[fields_at] for r in rows.values()])
+            found = ids.ids_of(self.conn, [f[at] for f in findings])
             if found is not None:
-                self.conn.executemany(_INSERT_FINDING_BY_ID, [(*r[:fields_at], i, *r[fields_at + 1 :]) for r, i in zip(rows.values(), found)])
+                prints = self._prints
+                if prints is None:
+                    prints = self._prints = self._verdicts.now(self.conn)
+                insert = _INSERT_FINDING_OPEN if prints.isdisjoint([f[0] for f in findings]) else _INSERT_FINDING_BY_ID
+                self.conn.executemany(insert, [(rid, f[0], key, *f[1:at], i, *f[at + 1 :], run_id) for f, i in zip(findings, found)])
                 return
         # What the `findings` view's insert trigger does, without a trigger per row: each list of fields once.
-        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(r[fields_at],) for r in rows.values()])
-        self.conn.executemany(_INSERT_FINDING, rows.values())
+        self.conn.executemany("INSERT OR IGNORE INTO field_sets (fields) VALUES (?)", [(f[at],) for f in findings])
+        self.conn.executemany(_INSERT_FINDING, [(rid, f[0], key, *f[1:], run_id) for f in findings])  # in _FINDING_PARAMS order
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows) -> None:
         marks = ", ".join("?" * len(columns))
@@ -483,80 +515,80 @@ class Store:
             return self._count_history()
 
     def _count_history(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM finding_rows WHERE rule LIKE 'history.%'").fetchone()[0])
+        return years.count_cross_year(self.conn)
 
     def _check_across_years(self, run_id: int | None, changed: Iterable[str] | None, of_run: bool) -> None:
-        """By index, in SQLite: the reports keyed by (matched organ name, year) go to temporary tables, and the
-        reports to check are walked a chunk at a time, so neither the cost per report nor the memory grows with
-        the database or the batch."""
+        """By index (store/years.py): the reports to check go to a temporary table, with the next year's reports
+        matched with them, and are walked a chunk at a time; each (name, year) group's partner is looked up once.
+        Python's work and memory go by organ names and (name, year) groups, not by reports; the database is read by
+        index but for one scan of the (organ, year) index (in C, ~0.05 µs per stored report)."""
         cursor = None
+        self.conn.execute("DROP TABLE IF EXISTS temp.xy_wanted")
+        self.conn.execute("CREATE TEMP TABLE xy_wanted (id TEXT PRIMARY KEY, report_key TEXT, organ TEXT, year INTEGER, had INTEGER) "
+                          "WITHOUT ROWID")
         try:
-            self._index_for_years()
-            if of_run:
-                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports "
-                                  f"WHERE run_id = ? OR run_id IN ({_UNCHECKED_RUNS})", [run_id])
-            elif changed is None:
-                self.conn.execute("INSERT INTO temp.xy_wanted SELECT id FROM temp.xy_reports")
+            aliases = dict(self.conn.execute("SELECT name, canonical FROM organ_aliases").fetchall())  # a person's list: small
+            groups, ids = self._groups_to_check(run_id, changed, of_run)
+            names = years.Names(self.conn, {y + d for _, y in groups if isinstance(y, int) for d in (-1, 0, 1)}, aliases)
+            if ids is not None:  # the reports named, of those compared at all
+                self.conn.executemany(f"{years.INSERT_WANTED} WHERE id = ? AND {years.IN_SCOPE}",
+                                      [(sha,) for sha, organ in ids if organ in names.of_organ])
+            elif of_run:  # the run's, and those of runs that ended before their check
+                self.conn.executemany(f"{years.INSERT_GROUP} AND (run_id = ? OR run_id IN ({_UNCHECKED_RUNS}))",
+                                      [(o, y, run_id) for o, y in groups if o in names.of_organ])
             else:
-                self.conn.executemany("INSERT OR IGNORE INTO temp.xy_wanted SELECT id FROM temp.xy_reports WHERE id = ?",
-                                      ((sha,) for sha in changed))
-            # the next year's reports of a changed one compare against it (one step: a partner's partners are not added)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO temp.xy_wanted SELECT b.id FROM "
-                "(SELECT DISTINCT a.name, a.year FROM temp.xy_wanted w JOIN temp.xy_reports a ON a.id = w.id) k "
-                "JOIN temp.xy_names m ON m.name = k.name JOIN temp.xy_reports b ON b.name = m.other AND b.year = k.year + 1")
-            # each one's partner: the latest extracted copy of last year's report (the largest `ord`)
-            cursor = self.conn.execute(
-                "SELECT a.id, a.report_key, (SELECT MAX((SELECT MAX(x.ord) FROM temp.xy_reports x WHERE x.name = m.other "
-                "AND x.year = a.year - 1)) FROM temp.xy_names m WHERE m.name = a.name) "
-                "FROM temp.xy_wanted w JOIN temp.xy_reports a ON a.id = w.id")
-            while chunk := cursor.fetchmany(YEARS_CHUNK):
+                self.conn.executemany(years.INSERT_GROUP, [(o, y) for o, y in groups if o in names.of_organ])
+            matching = functools.cache(names.matching)
+            self.conn.executemany(years.INSERT_NEXT_YEAR, [(matching(name), year) for name, year in {
+                (names.of_organ[o], y) for o, y in self.conn.execute("SELECT DISTINCT organ, year FROM temp.xy_wanted")}])
+            years.mark_had(self.conn)
+            partners: dict[tuple[str, Any], tuple | None] = {}  # (name, year) → its partner: (id, organ, year, source)
+            cursor = self.conn.execute("SELECT id, report_key, organ, year, had FROM temp.xy_wanted ORDER BY id")
+            while rows := cursor.fetchmany(YEARS_CHUNK):
+                chunk = []
+                for sha, key, organ, year, had in rows:
+                    group = (names.of_organ[organ], year)
+                    if group not in partners:
+                        partners[group] = self.conn.execute(years.PARTNER, [matching(group[0]), year]).fetchone()
+                    chunk.append((sha, key, partners[group], had))
                 self._check_years_of(chunk, run_id)
         finally:
             if cursor is not None:
                 cursor.close()  # a table cannot be dropped under a pending statement
-            for table in ("xy_wanted", "xy_names", "xy_reports"):
-                self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+            self.conn.execute("DROP TABLE IF EXISTS temp.xy_wanted")
 
-    def _index_for_years(self) -> None:
-        """temp.xy_reports: each readable current report with an organ and a year, under the name it is matched as
-        (its alias, else itself) and its place in extraction order; temp.xy_names: which names match (`name_pairs`)."""
-        for table in ("xy_wanted", "xy_names", "xy_reports"):
-            self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-        self.conn.execute("CREATE TEMP TABLE xy_reports (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, year INTEGER, "
-                          "organ TEXT, source TEXT, report_key TEXT, run_id INTEGER)")
-        self.conn.execute("CREATE TEMP TABLE xy_names (name TEXT, other TEXT, PRIMARY KEY (name, other)) WITHOUT ROWID")
-        self.conn.execute("CREATE TEMP TABLE xy_wanted (id TEXT PRIMARY KEY) WITHOUT ROWID")
-        aliases = dict(self.conn.execute("SELECT name, canonical FROM organ_aliases").fetchall())  # a person's list: small
+    def _groups_to_check(self, run_id: int | None, changed: Iterable[str] | None,
+                         of_run: bool) -> tuple[set[tuple[str, Any]], list[tuple[str, str]] | None]:
+        """The (organ, year) of each report to check, or more; and, when they were named (`changed`), their (id, organ)."""
+        compared = f"{years.IN_SCOPE} AND organ IS NOT NULL AND year IS NOT NULL"
+        if changed is not None:
+            rows = []
+            named = list(dict.fromkeys(changed))
+            for at in range(0, len(named), 500):
+                part = named[at : at + 500]
+                rows += self.conn.execute(f"SELECT id, organ, year FROM reports WHERE id IN ({','.join('?' * len(part))}) AND {compared}",
+                                          part).fetchall()
+            return {(organ, year) for _, organ, year in rows}, [(sha, organ) for sha, organ, _ in rows]
+        if not of_run:
+            return set(self.conn.execute(f"SELECT DISTINCT organ, year FROM reports WHERE {compared}").fetchall()), None
+        unchecked = self.conn.execute(f"SELECT EXISTS ({_UNCHECKED_RUNS})").fetchone()[0]
+        kept = self._run_groups.get(run_id) if run_id is not None else None
+        if kept is None or unchecked:  # not a run this store wrote, or reports of earlier runs too: every report's run_id read
+            found = set(self.conn.execute(f"SELECT DISTINCT organ, year FROM reports WHERE (run_id = ? OR run_id IN ({_UNCHECKED_RUNS})) "
+                                          f"AND {compared}", [run_id]).fetchall())
+            return found | (kept or set()), None
+        return set(kept), None
 
-        def rows() -> Iterator[tuple]:
-            for ordinal, (sha, organ, year, source, key, run) in enumerate(self.conn.execute(  # extraction order: the last match is the latest copy
-                    "SELECT id, organ, year, source, report_key, run_id FROM reports WHERE status = 'ok' AND current = 1 "
-                    "AND organ IS NOT NULL AND year IS NOT NULL ORDER BY extracted_at, rowid")):
-                k = organ_key(organ)
-                if k:
-                    yield ordinal, sha, aliases.get(k, k), year, organ, source, key, run
-
-        self.conn.executemany("INSERT INTO temp.xy_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows())
-        self.conn.execute("CREATE INDEX temp.xy_by_name ON xy_reports (name, year, ord)")
-        self.conn.execute("CREATE INDEX temp.xy_by_run ON xy_reports (run_id)")
-        self.conn.executemany("INSERT OR IGNORE INTO temp.xy_names VALUES (?, ?)", (
-            pair for (name,) in self.conn.execute("SELECT DISTINCT name FROM temp.xy_reports") for pair in name_pairs(name)))
-
-    def _check_years_of(self, chunk: list[tuple[str, str, int | None]], run_id: int | None) -> None:
-        """Compare a chunk of (report id, report_key, its partner's ord or None) with last year's; replace their cross-year findings."""
-        ords = sorted({o for _, _, o in chunk if o is not None})
-        previous = {row[0]: row[1:] for row in self.conn.execute(
-            f"SELECT ord, id, organ, year, source FROM temp.xy_reports WHERE ord IN ({','.join('?' * len(ords))})", ords)} if ords else {}
-        pairs = {sha: previous[o] for sha, _, o in chunk if o is not None}
+    def _check_years_of(self, chunk: list[tuple[str, str, tuple | None, Any]], run_id: int | None) -> None:
+        """Compare a chunk of (report id, report_key, its partner's (id, organ, year, source) or None, whether it has
+        cross-year findings now) with last year's; replace their cross-year findings."""
+        pairs = {sha: partner for sha, _, partner, _ in chunk if partner is not None}
         values = self.values_of(list({*pairs, *(p[0] for p in pairs.values())}))
-        ids = [sha for sha, _, _ in chunk]
+        had = [sha for sha, _, _, has in chunk if has]
         # finding_rows, the table under the `findings` view: the same rows, without the view's join and its delete trigger per row
-        had = [sha for (sha,) in self.conn.execute(
-            f"SELECT DISTINCT report_id FROM finding_rows WHERE rule LIKE 'history.%' AND report_id IN ({','.join('?' * len(ids))})", ids)]
         if had:
             self.conn.execute(f"DELETE FROM finding_rows WHERE rule LIKE 'history.%' AND report_id IN ({','.join('?' * len(had))})", had)
-        for sha, key, _ in chunk:
+        for sha, key, _, _ in chunk:
             if sha in pairs:
                 prev, organ, year, source = pairs[sha]
                 found = compare_years(values.get(prev, {}), values.get(sha, {}), f"{organ} {year}年，{source}")
@@ -627,6 +659,7 @@ class Store:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         decided = now()
+        self._verdicts_written()
         with write(self.conn):
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
                 return 0
@@ -635,6 +668,11 @@ class Store:
                 "UPDATE finding_rows SET status = ?, note = ?, reviewed_at = ? WHERE fingerprint = ?", [status, note, decided, fp]
             )
         return cursor.rowcount
+
+    def _verdicts_written(self) -> None:
+        """Before this store writes a verdict: the fingerprints a batch keeps are read again (store/verdict_prints.py)."""
+        self._verdicts.forget()
+        self._prints = None
 
     def findings(self, report_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
         where, args = [], []

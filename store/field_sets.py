@@ -26,6 +26,10 @@ class FieldSetIds:
     def ids_of(self, conn: sqlite3.Connection, lists: Sequence[str]) -> list[int] | None:
         """The id of each list (inserting those not stored yet), or None when one cannot be told."""
         committed, pending = self.committed, self.pending
+        try:
+            return [committed[f] for f in lists]  # the usual, once a batch has committed its first reports
+        except (KeyError, TypeError):
+            pass
         missing = [f for f in dict.fromkeys(lists) if f not in committed and f not in pending]
         if missing:
             if not all(type(f) is str for f in missing):  # e.g. None: stored as its own row each time, not looked up

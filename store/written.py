@@ -58,9 +58,14 @@ class Written:
 
 def held(rows: Any) -> int:
     """About how many bytes a report's rows (store.rows.ReportRows) hold: its text, packed data, OCR and page images."""
-    n = len(rows.ocr or "") + sum(len(image) for _, image in rows.page_images)
-    if rows.text is not None:
-        n += len(rows.text[1] or b"") + len(rows.text[3] or b"")
-    if rows.data is not None:
-        n += sum(len(part or "") for part in rows.data)
-    return n + sum(len(f[4] or "") for f in rows.findings)  # a finding's message is most of it
+    n = len(rows.ocr) if rows.ocr else 0
+    if rows.page_images:
+        n += sum(len(image) for _, image in rows.page_images)
+    text, data = rows.text, rows.data
+    if text is not None:
+        n += len(text[1] or b"") + len(text[3] or b"")
+    if data is not None:
+        n += sum(len(part or "") for part in data)
+    for f in rows.findings:  # a finding's message is most of it
+        n += len(f[4] or "")
+    return n

@@ -102,6 +102,37 @@ def test_a_hang_a_memory_hog_a_recursion_and_a_crash_each_become_that_files_fail
     assert sqlite_utils.Database(tmp_path / "t.db").execute("SELECT COUNT(*) FROM cells").fetchone()[0] == 5 * 200
 
 
+def _slow(path, max_bytes, llm=None):
+    """A reader for which a file named *_slowN_* takes N tenths of a second."""
+    for part in path.name.split("_"):
+        if part.startswith("slow"):
+            time.sleep(int(part[4:]) / 10)
+    return _real_process_path(path, max_bytes, llm)
+
+
+def test_a_worker_sends_what_it_finished_before_it_starts_a_file_once_that_has_waited(tmp_path, monkeypatch):
+    """Results come back a group at a time, but a finished report is not kept waiting for the whole group:
+    once what a worker holds has waited HOLD_SECONDS, it is sent before the next file is started."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = seed_named("004")
+    for name in ("a_fast_.txt", "b_slow3_.txt", "c_fast_.txt", "d_slow30_.txt"):  # one group: given together
+        (folder / name).write_text(f"{name}\n" + text, encoding="utf-8")
+    monkeypatch.setattr(batch, "process_path", _slow)
+    written: dict[str, float] = {}
+    started = time.monotonic()
+    store = Store(tmp_path / "t.db")
+    try:
+        result = run_batch(list(expand_inputs([str(folder)])), store, BatchOptions(jobs=1),
+                           on_report=lambda rows: written.setdefault(Path(rows.source).name, time.monotonic() - started))
+    finally:
+        store.close()
+    assert result.stats["ok"] == 4
+    # a and b were sent before c was started (they had waited 0.3 s), so long before d's 3 s were over
+    assert written["a_fast_.txt"] < 2.0 and written["b_slow3_.txt"] < 2.0
+    assert written["d_slow30_.txt"] >= 3.0
+
+
 def test_a_span_bomb_is_a_stored_failure_and_the_batch_goes_on(tmp_path):
     folder = seed_folder(tmp_path / "in")
     (folder / "000_bomb.html").write_text("<html><body><table><tr><td colspan=100000000 rowspan=100000000>1</td></tr></table></body></html>")

@@ -86,6 +86,8 @@ EDGE_CELLS = [  # each near one of the two usual cells, off in one way; the fast
     Cell("f", 12.0, 3, 5, "builtin", "12"), Cell("f", 12.5, 3, 7, "builtin", "12.5"), Cell("f", True, 3, 4, "builtin", "True"),
     Cell("f", -4, 3, 5, "builtin", "-4"), Cell("f", 0, 0, 1, "builtin", "0"), Cell("f", 10**30, 3, 34, "builtin", str(10**30)),
     Cell("f", 12, 3.0, 5.0, "builtin", "12"), Cell("f", 12, True, 3, "builtin", "12"),
+    # at the ends of the table of small numbers' digits (packing._SMALL_DECIMALS); a negative must not index it from the end
+    Cell("f", 1023, 3, 7, "builtin", "1023"), Cell("f", 1024, 3, 7, "builtin", "1024"), Cell("f", -1, 3, 7, "builtin", "1023"),
     Cell("f", None, 3, 4, "builtin", "—", status="unreadable"), Cell("f", None, None, None, "builtin", "", status="blank"),
     Cell("f", None, None, None, "builtin", None, status="ok"), Cell("f", None, 3, None, "builtin", None, status="blank"),
     Cell("f", None, None, 4, "builtin", None, status="blank"), Cell("f", None, None, None, "builtin", None, "件", "blank"),
@@ -147,11 +149,11 @@ def test_an_old_long_form_database_is_migrated_whole(tmp_path):
 
 def random_cell(rng) -> Cell:
     """Mostly the two usual cells, each often off in one slot (the way EDGE_CELLS are), sometimes in several."""
-    value = rng.choice([None, None, 0, 0, 7, 12, -4, 10**12, 1.5, 12.0, True])
+    value = rng.choice([None, None, 0, 0, 7, 12, -4, -1, 1023, 1024, 10**12, 1.5, 12.0, True])
     start = rng.choice([None, 0, 3, 3, 17, 3.0, True]) if value is not None else rng.choice([None, None, None, 3])
     digits = str(value) if value is not None else None
     end = (start + len(digits) if digits is not None and isinstance(start, int) else None) if rng.random() < 0.8 else rng.choice([None, 5, 9])
-    raw = digits if rng.random() < 0.85 else rng.choice([None, "", "—", "12 ", "007", "12"])
+    raw = digits if rng.random() < 0.85 else rng.choice([None, "", "—", "12 ", "007", "12", "1023"])
     status = ("blank" if value is None else "ok") if rng.random() < 0.85 else rng.choice(["ok", "blank", "unreadable", "ambiguous"])
     extractor = "builtin" if rng.random() < 0.85 else rng.choice(["builtin:split", "llm:m", "builtin+llm:m/table_v1"])
     unit = None if rng.random() < 0.9 else rng.choice(["件", "万元", ""])

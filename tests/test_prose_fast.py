@@ -17,11 +17,11 @@ from conftest import SEED_NAMES, seed_text
 
 from nianbao.extract import facts as FA
 from nianbao.extract import metadata as MD
-from nianbao.extract.anchored import alternatives, finditer_at, positions, positions_by_last
+from nianbao.extract.anchored import alternatives, finditer_at, occurrences, positions, positions_by_last
 
 # Each whole-text pattern read_facts tries at its first words only, with those words.
 ANCHORED = [(p, FA._RECEIVING) for p in FA._RECEIVED] + [
-    (FA._NONE_RECEIVED, FA._NOT), (FA._NO_APPEALS, FA._NOT), (FA._ALL_CONCLUDED, FA._ALL),
+    (FA._NONE_RECEIVED, FA._NOT), (FA._NO_APPEALS, FA._NOT), (FA._ALL_CONCLUDED, FA._ALL), (FA._FEES, [FA._FEES_WORD]),
 ]
 
 WORDS = [
@@ -50,7 +50,7 @@ def test_every_anchored_pattern_begins_with_its_words():
     # What makes finditer_at exact: no match can start anywhere but at one of the words.
     for pattern, words in ANCHORED:
         assert pattern.pattern.startswith(alternatives(words))
-    assert MD._ORGAN_END.pattern == alternatives(MD._ORGAN_SUFFIXES) + MD._ORGAN_FOLLOWED_BY
+    assert MD._ORGAN_FOLLOWED_BY == "(?=" + "|".join(MD._ORGAN_FOLLOWERS) + ")"
     assert MD._ORGAN_IN_PROSE.pattern.endswith(alternatives(MD._ORGAN_SUFFIXES) + ")" + MD._ORGAN_FOLLOWED_BY)
 
 
@@ -89,11 +89,32 @@ def test_organ_names_tried_before_their_endings_match_as_finditer_does():
         expected = Counter(m["name"] for m in MD._ORGAN_IN_PROSE.finditer(text) if m["name"] not in MD._GENERIC)
         found = MD.organ_from_prose(text)
         assert found == (expected.most_common(1)[0][0] if expected else None), text
-        ends = [at for at in positions(text, MD._ORGAN_SUFFIXES) if MD._ORGAN_END.match(text, at)]
-        starts = sorted({s for e in ends for s in range(max(0, e - 8), e - 1)})
+        starts = MD._organ_name_starts(text)
         assert _spans(finditer_at(MD._ORGAN_IN_PROSE, text, starts)) == _spans(MD._ORGAN_IN_PROSE.finditer(text)), text
         matched += sum(expected.values())
     assert matched > 3000
+    # Every place a name can start is among them, even one finditer does not try (an earlier match covers it).
+    for text in salads:
+        assert {at for at in range(len(text)) if MD._ORGAN_IN_PROSE.match(text, at)} <= set(MD._organ_name_starts(text)), text
+
+
+def test_occurrences_of_a_whole_word_are_its_positions():
+    rng = random.Random(37)
+    for word in ("行政事业性收费", "申申", "a"):
+        pieces = [word, word[0], word[-1], word[:-1], "x", "\n"]
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            start = rng.randint(0, len(text))
+            assert occurrences(text, word, start) == positions(text, [word], start), (word, text, start)
+    # The fees pattern tried where its word stands finds what finditer finds, in fee-like salads.
+    pieces = ["行政事业性收费", "行政事业性收费0元", "行政事业性收费共", "行政", "收费", "0", "12", "1.5", "3千", "2亿", "元", "万元", " ", "\n", "。", "共", "x"]
+    matched = 0
+    for text in [seed_text(s) for s in SEED_NAMES] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(5000)]:
+        expected = _spans(FA._FEES.finditer(text))
+        assert _spans(finditer_at(FA._FEES, text, occurrences(text, FA._FEES_WORD))) == expected, text
+        matched += len(expected)
+    assert matched > 1000
+    assert FA._FEES.pattern.startswith(alternatives([FA._FEES_WORD]))
 
 
 def test_positions_found_by_last_characters_are_those_found_by_first_ones():
@@ -329,6 +350,25 @@ def test_a_share_is_looked_for_only_where_its_zhan_is():
     assert [(f.name, f.value) for f in shares] == [("proactive.share:工作动态", 60.0), ("proactive.share:通知公告", 40.0)]
 
 
+def test_shares_tried_before_their_tiao_are_those_finditer_finds():
+    # Counts glued to each other and to percentages, spaces (also full-width and newlines) between a
+    # count and its 条, other digits (Arabic-Indic too: \d is any decimal) and windows cut anywhere.
+    pieces = ["60", "6", "0", "65.93", "2.20", "٣", " ", "　", "\n", "条", "占", "占比", "%", ",", "。",
+              "工作动态", "类信息", "共发布", "其中", "x", "占总公开信息的", "60条,占比65.93%", "条占", "条,占比",
+              "22 条,占 24.18 %", "7\n条占比7.69%"]
+    rng = random.Random(23)
+    texts = [seed_text(s) for s in SEED_NAMES] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(30000)]
+    matched = 0
+    for text in texts:
+        start = rng.randint(0, len(text) // 3)
+        end = rng.choice([len(text), rng.randint(start, len(text))])
+        expected = _spans(FA._SHARE_ITEM.finditer(text, start, end))
+        assert _spans(FA._shares(text, start, end)) == expected, (text, start, end)
+        matched += len(expected)
+    assert matched > 3000
+
+
 def test_a_sentence_found_within_its_line_is_the_one_found_across_the_text():
     rng = random.Random(19)
     for _ in range(20000):
@@ -464,3 +504,61 @@ def test_normalizing_and_checking_for_traditional_characters_in_one_scan_agrees_
         assert N.normalized_and_simplified(raw) == expected, raw
         converted += expected[1] is not None
     assert converted > 1000
+
+
+def test_a_text_with_nothing_beyond_the_bmp_is_scanned_without_the_astral_range():
+    from nianbao.extract import normalize as N
+
+    N.to_simplified("")
+    union, in_bmp = N._TO_CHANGE_OR_T2S, N._TO_CHANGE_OR_T2S_IN_BMP
+    assert in_bmp is not None
+    assert all(bool(union.match(chr(c))) == bool(in_bmp.match(chr(c))) for c in range(0x10000))
+    assert union.match("\U00010000") and union.match("\U0010ffff") and not in_bmp.match("\U00020000")
+    # _narrow: sure of "nothing beyond U+FFFF" for each width a str is stored in, never for a text holding one.
+    rng = random.Random(47)
+    alphabets = ["ab\n", "abé\xff", "政府\u3000（", "\ud800政", "政\U00020000", "a\U0010ffff"]
+    for _ in range(3000):
+        text = "".join(rng.choice(rng.choice(alphabets)) for _ in range(rng.randint(0, 50)))
+        assert N._narrow(text) == (max(text, default="a") <= "\uffff"), repr(text)
+
+    class Text(str):  # another layout: a size the rule cannot explain counts as wide
+        pass
+
+    assert not N._narrow(Text("政府"))
+    # Texts beyond the BMP and beside it: one scan still finds what the two steps find.
+    pieces = ["政府", "\U00020000", "𤋮", "瀋陽", "，", "\u200b", "\r\n", "1", "\U0010ffff"]  # (OpenCC refuses lone surrogates)
+    for _ in range(3000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        text = N.normalize(raw)
+        assert N.normalized_and_simplified(raw) == (text, N.to_simplified(text)), repr(raw)
+
+
+def test_the_sub_heading_tried_before_its_parenthesis_is_the_one_search_finds():
+    # Blank lines and other white space before the parenthesis, both parentheses, numbers that are not
+    # a sub-heading's, and windows starting and ending anywhere (in white space, on a parenthesis).
+    pieces = ["(", "（", ")", "）", "二", "三", "一", "十", " ", "\t", "\u3000", "\n", "\n\n", "x", "政府", "(二)", "\n(三)",
+              "\n （ 四 ）", "2"]
+    rng = random.Random(29)
+    texts = [seed_text(s) for s in SEED_NAMES] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(30000)]
+    found = 0
+    for text in texts:
+        start = rng.choice([0, rng.randint(0, len(text))])
+        end = rng.choice([len(text), rng.randint(start, len(text))])
+        expected = FA._SUBSECTION.search(text, start, end)
+        got = FA._subsection(text, start, end)
+        assert (got and got.span()) == (expected and expected.span()), (text, start, end)
+        found += expected is not None
+    assert found > 3000
+
+
+def test_control_bytes_counted_by_keeping_them_are_those_deleting_them_leaves_out():
+    from nianbao.load import text as LT
+
+    assert set(LT._CONTROLS) | set(LT._NOT_CONTROLS) == set(range(256)) and not set(LT._CONTROLS) & set(LT._NOT_CONTROLS)
+    rng = random.Random(31)
+    for _ in range(3000):
+        data = bytes(rng.choice([rng.randrange(256), rng.randrange(32), 10, 0xe6]) for _ in range(rng.randint(0, 300)))
+        controls = len(data) - len(data.translate(None, LT._CONTROLS))
+        assert len(data.translate(None, LT._NOT_CONTROLS)) == controls
+        assert LT._looks_binary(data) == (b"\x00" in data or controls > len(data) * 0.01), data

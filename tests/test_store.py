@@ -358,3 +358,36 @@ def test_a_reports_findings_of_one_rule_are_looked_up_by_report(store):
         assert query.split(" IN (")[0].replace("?, ?", "") in inspect.getsource(module).replace('f"', '"')  # as written there
         plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, args))
         assert "(report_id=?)" in plan and "idx_finding_rows_rule" not in plan, plan
+
+
+def test_opening_a_store_does_not_look_for_sqlite_utils_plugins(tmp_path, monkeypatch):
+    # Finding them scans every installed package's entry points (~15 ms); nianbao uses none.
+    import sqlite_utils.db
+
+    def refuse():
+        raise AssertionError("sqlite-utils plugins looked for")
+
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", refuse)
+    Store(tmp_path / "t.db").close()
+    Store(tmp_path / "t.db", readonly=True).close()
+
+
+def test_findings_given_twice_under_one_fingerprint_are_stored_once_alike_in_a_batch_and_alone(tmp_path):
+    """The last one given, where the first stood: as a dict by fingerprint keeps them, in a batch or not."""
+    import dataclasses
+
+    rows = batch_of_field_lists([["a"], ["b"], ["c"]])
+    finding = rows[0].findings[0]
+    twice = [(f"F{n}", *finding[1:3], json.dumps([name]), f"message {name}", *finding[5:]) for n, name in ((1, "x"), (2, "y"), (1, "z"))]
+    rows = [dataclasses.replace(row, findings=twice) for row in rows]
+    batch = Store(tmp_path / "batch.db")
+    with batch.writing_many():
+        batch.begin()
+        for row in rows:
+            batch.save_rows(row)
+        batch.commit()
+    plain = saved_one_by_one(tmp_path / "plain.db", rows)
+    assert everything(batch) == everything(plain)
+    assert [(r[1], r[6]) for r in everything(batch)["finding_rows"][:2]] == [("F1", "message z"), ("F2", "message y")]
+    batch.close()
+    plain.close()

@@ -136,6 +136,69 @@ def test_findings_alike_in_everything_still_get_distinct_stable_fingerprints():
     assert len(set(first)) == 2 and first == fingerprints("安居镇|2024", same)
 
 
+def _refused_alike(fast, slow, value):
+    try:
+        expected = slow(value)
+    except (TypeError, ValueError, UnicodeEncodeError) as exc:
+        with pytest.raises(type(exc)) as raised:
+            fast(value)
+        assert str(raised.value) == str(exc)
+    else:
+        assert fast(value) == expected
+
+
+def test_fingerprints_are_the_general_fingerprint_on_random_findings():
+    import random
+
+    from nianbao.store.rows import fingerprint, fingerprints
+
+    def one_by_one(key, findings):  # the definition: each finding's basis, numbered until distinct
+        out: list[str] = []
+        for f in findings:
+            ordinal = 0
+            while (fp := fingerprint(key, f, ordinal)) in out:
+                ordinal += 1
+            out.append(fp)
+        return out
+
+    rng = random.Random(17)
+    for _ in range(1000):
+        key = rng.choice(["安居镇|2024", "x.txt", "", "a|b", "\ud800镇|2024"])
+        findings = [Finding(rng.choice(["x.rule", "y", "规则"]), "warning", rng.choice([["b", "a"], ["a"], [], ["甲", "a,b"]]), "m",
+                            key=rng.choice(["", "", "1", "句子：甲", "\udc80"])) for _ in range(rng.randrange(6))]
+        _refused_alike(lambda fs: fingerprints(key, fs), lambda fs: one_by_one(key, fs), findings)
+
+
+def test_report_key_is_the_organ_as_the_two_regexes_left_it_on_random_organs():
+    import random
+    import re
+    import sys
+
+    from nianbao.store.rows import report_key
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c))]  # every character \s takes
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    pieces = ["人民政府", "政府", "人民", "府", "政", "镇", "X", "\n", "$", " ", "\u3000", *spaces]
+    rng = random.Random(17)
+    for _ in range(5000):
+        organ = "".join(rng.choice(pieces) for _ in range(rng.randrange(7)))
+        report = Report(source="dir/a.txt", sha256="0" * 64, organ=organ, year=rng.choice([2024, None, 0]))
+        expected = (re.sub("(人民政府|政府)$", "", re.sub(r"\s+", "", organ)) + f"|{report.year}") if organ and report.year else "a.txt"
+        assert report_key(report) == expected, organ
+
+
+def test_a_sources_absolute_path_is_what_abspath_gives_on_random_paths():
+    import os
+    import random
+
+    from nianbao.store.rows import absolute
+
+    rng = random.Random(17)
+    for _ in range(5000):
+        path = "".join(rng.choice(["/", "/", "//", "a", "年报", ".", "..", ".b", "c.", " "]) for _ in range(rng.randrange(8)))
+        assert absolute(path) == os.path.abspath(path), path
+
+
 ODD_VALUES = [None, 0, -3, 10**40, True, False, 1.5, float("nan"), float("inf"), "二十", "a\"\\\n", [1, None], {"甲": 1}, (1, 2)]
 
 

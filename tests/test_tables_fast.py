@@ -5,11 +5,13 @@ import dataclasses
 import random
 import re
 
+import pytest
+
 from conftest import ROOT, SEED_NAMES, run, seed_text
 from test_layouts import QUIRKS
 
 from nianbao.extract import tables
-from nianbao.extract.labels import APPLICATION_KEYWORDS_2021
+from nianbao.extract.labels import APPLICATION_KEYWORDS_2021, spaced
 from nianbao.extract.numbers import tokens
 from nianbao.extract.table_read import token_cell
 from nianbao.extract.tables import plain_row_tokens, read_plain_row
@@ -140,20 +142,118 @@ def _stored(text: str) -> dict:
     return report
 
 
-def test_the_readers_store_the_same_with_and_without_the_one_pattern_rows(monkeypatch):
-    rng = random.Random(1216)
+def _texts_with_every_layout_quirk(rng: random.Random, mutated: int) -> list[str]:
     seeds = [seed_text(s) for s in SEED_NAMES]
-    texts = [quirk(s) for s in seeds for quirk in QUIRKS] + [_mutated(rng, rng.choice(seeds)) for _ in range(150)]
-    texts += [(ROOT / "golden" / "glued" / "glued_2021.txt").read_text(encoding="utf-8"),
-              (ROOT / "golden" / "synthetic" / "synthetic_2019.txt").read_text(encoding="utf-8")]
-    taken = []
-    fast = tables.read_plain_row
-    monkeypatch.setattr(tables, "read_plain_row", lambda *a: taken.append(fast(*a)) or taken[-1])
+    texts = [quirk(s) for s in seeds for quirk in QUIRKS] + [_mutated(rng, rng.choice(seeds)) for _ in range(mutated)]
+    return texts + [(ROOT / "golden" / "glued" / "glued_2021.txt").read_text(encoding="utf-8"),
+                    (ROOT / "golden" / "synthetic" / "synthetic_2019.txt").read_text(encoding="utf-8")]
+
+
+def test_the_readers_store_the_same_with_and_without_the_one_pattern_rows(monkeypatch):
+    texts = _texts_with_every_layout_quirk(random.Random(1216), 150)
+    taken, tables_taken = [], []
+    fast_row, fast_table = tables.read_plain_row, tables._read_plain_table
+    monkeypatch.setattr(tables, "read_plain_row", lambda *a: taken.append(fast_row(*a)) or taken[-1])
+    monkeypatch.setattr(tables, "_read_plain_table", lambda *a: tables_taken.append(fast_table(*a)) or tables_taken[-1])
     with_fast = [_stored(t) for t in texts]
     monkeypatch.setattr(tables, "read_plain_row", lambda *a: False)
+    monkeypatch.setattr(tables, "_read_plain_table", lambda *a: None)
     for text, stored in zip(texts, with_fast):
         assert _stored(text) == stored, text
-    assert taken.count(True) > 3000 and taken.count(False) > 100  # both ways were taken
+    # Both ways were taken: rows read by one pattern (alone or in their table's), and rows left to the tokens.
+    rows_in_tables = sum(len(spans) - 1 for spans in tables_taken if spans is not None)
+    assert taken.count(True) + rows_in_tables > 3000 and taken.count(False) > 100
+
+
+def test_a_table_read_by_one_pattern_stores_what_its_rows_read_one_by_one_store(monkeypatch):
+    texts = _texts_with_every_layout_quirk(random.Random(1801), 150)
+    tables_taken = []
+    fast_table = tables._read_plain_table
+    monkeypatch.setattr(tables, "_read_plain_table", lambda *a: tables_taken.append(fast_table(*a)) or tables_taken[-1])
+    with_fast = [_stored(t) for t in texts]
+    monkeypatch.setattr(tables, "_read_plain_table", lambda *a: None)
+    for text, stored in zip(texts, with_fast):
+        assert _stored(text) == stored, text
+    taken = sum(spans is not None for spans in tables_taken)
+    assert taken > 200 and len(tables_taken) - taken > 100  # both ways were taken
+
+
+# --- a whole table by one pattern: its rows cut and read as row by row ------------------------------
+# A made-up table whose labels open with characters its rows also print (其, 行, 予), one label with an
+# optional opening (行政规范性文件 or 规范性文件), rows of 1 to 7 cells.
+_TABLE_KEYS = [("new", "本年新收"), ("granted", "予以公开"), ("other", "其他"), ("docs", None), ("licensing", "行政许可"), ("total", "总计")]
+_TABLE_LABELS = [(row, spaced(k) if k else tables.ACTIVE_LABELS["normative_docs"]) for row, k in _TABLE_KEYS]
+_TABLE_COLS = {"new": 7, "granted": 3, "other": 1, "docs": 3, "licensing": 1, "total": 2}
+_TABLE_LAYOUT = tables._layout(_TABLE_LABELS, [(row, [f"{row}.{i}" for i in range(_TABLE_COLS[row])]) for row, _ in _TABLE_KEYS])
+_PRINTED_LABELS = {"new": ["本年新收"], "granted": ["予以公开", "予 以公开"], "other": ["其他", "其\n他"], "docs": ["行政规范性文件", "规范性文件", "行 政规范性文件"],
+                   "licensing": ["行政许可", "行政\t许可"], "total": ["总计"]}
+# What stands around a row's cells: words, the next labels' openings and whole labels, markers, numbering
+# in every spacing, units and magnitudes, digits of other scripts. Mostly what a table prints (_WORDS_AROUND,
+# and _NUMBERING after the cells), now and then anything (_ANYTHING_AROUND).
+_WORDS_AROUND = ["\n", "\t", " ", "|", "\n\t", "申请数量", "(二)", "（三）不予公开", "其", "予", "予以", "行", "行政", "许可", "总", "无正当理由", "a/b"]
+_NUMBERING = ["\n\t1.属于", "\t2.其他", "\n2、重复", "\n\t3. 本机关", "\n\t1.", "\n 2 .属于", "\n  2.属", "\n2.  属于", "\n2.危及", "\n\t4.保护"]
+_ANYTHING_AROUND = ["其 他", "其他", "规范性文件", "无", " 无 ", "—", "-", "*", "1.属于", "2. ", " 2.", "2 .", "2.\n", "12", "(1)",
+                    "第3", "2024年", "件", "\n万", "%", "\u0663", "\uff12", "\u3000", "\n2.\t", "\\", "a\\b", "1.a", "3.5", "2.国"]
+_VALUES = ["0", "12", "007", "1488", "3", "0", "0"]
+_ODD_VALUES = ["", "—", "12件", "1,234", "-2", "3.5", "\u0663", "无"]
+
+
+def _around(rng: random.Random, most: int, numbering: bool = False) -> list[str]:
+    found = [rng.choice(_WORDS_AROUND) for _ in range(rng.randint(0, most))]
+    if numbering and rng.random() < 0.4:
+        found.append(rng.choice(_NUMBERING))
+    if rng.random() < 0.04:
+        found.insert(rng.randint(0, len(found)), rng.choice(_ANYTHING_AROUND))
+    return found
+
+
+def _table_text(rng: random.Random) -> str:
+    parts = [rng.choice(["", "表格\n", "其他\n", "\t"])]
+    for row, _ in _TABLE_KEYS:
+        if rng.random() < 0.98:  # else the label is not printed
+            parts.append(rng.choice(_PRINTED_LABELS[row]))
+        parts += _around(rng, 2)
+        count = _TABLE_COLS[row] + (rng.choice([-1, 1]) if rng.random() < 0.02 else 0)
+        values = [rng.choice(_ODD_VALUES) if rng.random() < 0.01 else rng.choice(_VALUES) for _ in range(count)]
+        sep = rng.choice(["\n\t", "\t", " | ", " ", "\n", "\t\t", "|"])
+        parts.append(rng.choice(["\n\t", "\t", " | ", " ", "|"]) + sep.join(values) + rng.choice(["\n", "\t", " |", " \n", "\n\n\t"]))
+        parts += _around(rng, 3, numbering=True)
+        if rng.random() < 0.01:
+            parts.append("说明" * rng.choice([290, 310]))  # about read_plain_row's length limit
+    return "".join(parts)
+
+
+def test_a_table_by_one_pattern_cuts_and_reads_its_rows_as_the_row_reader_does():
+    rng = random.Random(1802)
+    layout, rows = _TABLE_LAYOUT, _TABLE_LAYOUT.rows
+    taken = 0
+    for _ in range(30000):
+        text = _table_text(rng)
+        start = rng.choice([0, 0, 1])
+        cells: dict = {}
+        spans = tables._read_plain_table(text, layout, start, len(text), cells)
+        if spans is None:
+            assert cells == {}
+            continue
+        taken += 1
+        expected = tables._find_labels(text, layout.labels, start, len(text))
+        assert list(spans.items()) == list(expected.items()), text
+        row_by_row: dict = {}
+        for (row, field_ids), (next_row, _) in zip(rows, rows[1:]):
+            assert read_plain_row(text, spans[row][1], spans[next_row][0], field_ids, row_by_row), (text, row)
+        assert list(cells.items()) == list(row_by_row.items()), text
+        assert [type(c.value) for c in cells.values()] == [type(c.value) for c in row_by_row.values()]
+    assert 2000 < taken < 27000  # both ways were taken
+
+
+def test_a_row_label_opens_with_a_character_no_cell_or_word_before_it_can_take():
+    for layout in (*tables._ACTIVE.values(), *tables._APPLICATIONS.values(), _TABLE_LAYOUT):
+        for _, label in layout.labels:
+            assert tables._label_opens(label.pattern)
+    assert tables._label_opens(tables.ACTIVE_LABELS["normative_docs"]) == "行规"
+    for label in ("\\s*其他", "万\\s*元", "无\\s*其", "(?:其\\s*)?\\s*他", "1\\s*年", "其?他", "其他|总计", "(?:行?政)?规", "(?:行|政)规"):
+        with pytest.raises(ValueError):
+            tables._label_opens(label)
 
 
 # --- the plain row's pattern: its first branches before and after the cells ---------------------------
