@@ -245,23 +245,28 @@ def _put_cells(field_ids: Iterable[str], printed: Iterable[str], spans: Iterable
 # Most text tables print every row's label and one plain integer in each cell. Row by row, such a table
 # costs a label search, a fullmatch, a groups() and a regs per row (25 rows in the applications table);
 # one pattern reads all its rows but the last in one match, and their cells in one loop. Where it
-# matches, each row's segment (its label's end to the next label's start) is the one _find_labels
-# cuts, and the row's own pattern (_plain_cells_pattern) fullmatches it with the same cells and passes
-# read_plain_row's looks past the row:
+# matches (and no marker stands alone in it, checked after), each row's segment (its label's end to the
+# next label's start) is the one _find_labels cuts, and the row's own pattern (_plain_cells_pattern)
+# fullmatches it with the same cells and passes read_plain_row's looks past the row:
 # - each next label is its first occurrence after the previous one, as _find_labels searches: a row's
 #   head never holds it (`(?!label)` where it could open), its cells cannot (a label opens with a CJK
 #   character, checked below), and its tail stops where it first opens. The pattern matches a text in
 #   one way only, so the label's span there is its own pattern's match.
 # - the head is one the row pattern takes, the cells are its cells, and the tail holds what its tail
-#   takes: words without a digit, a marker followed by a printed character within the row, and
-#   numbering _CERTAIN_NUMBERING proves. One such numbering may stand right before the next label,
-#   whose CJK character is past the row: the row pattern takes it as `numbering`, and not_a_value looks
-#   past the row at that same character and refuses it as a value.
+#   takes: words without a digit, a marker followed by a printed character within the row (the search
+#   after the match and the look-behind before each label), and numbering _CERTAIN_NUMBERING proves
+#   (before the characters fields.py prints after numbering only). One such numbering may stand right
+#   before the next label, whose CJK character is past the row: the row pattern takes it as `numbering`,
+#   and not_a_value looks past the row at that same character and refuses it as a value.
 # - the first printed character after the last cell is no unit or magnitude; when it is the next
 #   label's (past the row), the row pattern's `open` has _attaches look at that same character.
 # - no segment is longer than PLAIN_ROW_MAX (checked after the match).
 # The last row runs to the table's end, where no label follows: it is read as any row is. Any other
 # table fails the match and is read row by row (tests/test_tables_fast.py).
+# Every class in it is ASCII or one or two runs of characters: re compiles a class of several other
+# characters into a 64 K bitmap (~0.1 ms) and a class of CJK ranges character by character (~0.7 ms),
+# which for ~100 rows would cost a process more than it saves in a thousand reports.
+
 # spaced(…), perhaps after an optional (?:…)? (ACTIVE_LABELS); each opening character not repeated or optional.
 _LABEL_OPENING = re.compile(r"(?:\(\?:([^\\(])(?![?*+{])[^()]*\)\?)?([^\\(])(?![?*+{])")
 
@@ -276,33 +281,60 @@ def _label_opens(label: str) -> str:
     return opens
 
 
-def _then_at_most(times: int, item: str, words: str) -> str:
-    """`item words`, nested `times` deep: up to that many items, each one's words after it."""
-    return f"(?:{item}{words}{_then_at_most(times - 1, item, words)}|)" if times else ""
+def _either(chars: Iterable[str]) -> str:
+    """One of `chars`, as branches: re would fold `[…]` or `a|b|…` into a 64 K bitmap (~0.2 ms to compile,
+    per row); the never-matching last branch keeps the branches."""
+    return "(?:" + "|".join(map(re.escape, chars)) + "|(?!))"
+
+
+# What the national format prints right after a row's numbering (`1.属于…`, `2.重复申请`), from fields.py:
+# CJK characters all, so numbering before one of them is numbering _CERTAIN_NUMBERING proves.
+_AFTER_NUMBERING = sorted({ch for _, printed in F.APPLICATION_ROWS_2021 + F.APPLICATION_ROWS_2019
+                           for ch in re.findall(r"[0-9][.、]\s*(\S)", printed)})
+assert _AFTER_NUMBERING and all("\u4e00" <= ch <= "\u9fff" for ch in _AFTER_NUMBERING)
+_NATIONAL_NUMBERING = rf"(?<=\s)[0-9]{{1,3}}(?=[.、] ?{_either(_AFTER_NUMBERING)})"  # (the commonest of its spacings)
+_MARKERS = "—-/\\无空*"  # the characters of _MARKER_FIRST
+assert set(_MARKERS) == set(re.sub(r"\\(.)", r"\1", _MARKER_FIRST))
+_NOT_AFTER_A_MARKER = "".join(rf"(?<!{re.escape(ch)})" for ch in _MARKERS if ch > "\xff") + r"(?<![\-/\\*])"
+_LAST_CELL_BEFORE_WORDS = rf"([0-9]{{1,18}}+)(?=\s*+(?!{_either(sorted(_ATTACHES))})\S) *+[|\t\n]"
 
 
 def _row_to_next_label(ncols: int, label: str) -> str:
     """A plain row of `ncols` cells (groups 1 … ncols) and the next row's label (group ncols + 1).
 
-    Written without a repeated group (a few optional items nested instead) and without an atomic
-    group: sre copies every group's mark so far at each step of those, and with 200 groups that costs
-    more than the rows' own matches. Nothing in it can match one text two ways, so a table that does
+    Short (re compiles ~1 µs a character, and a table has 25 rows) and without a repeated or an
+    atomic group (sre copies every group's mark so far at each step of those: with 200 groups, more
+    than the rows' own matches cost). Nothing in it can match one text two ways, so a table that does
     not read fails without backtracking."""
+    # Neither a value nor where the label could open: a label printed there would be its first occurrence.
+    # Markers are taken here and checked after the match (_marker_stands_alone) and before the label.
     opens = _label_opens(label)
-    not_label = f"(?!{label})"
-    words = rf"[^\d{_MARKER_FIRST}{opens}]*+"  # what can be neither a value nor the label's opening
-    marker = rf"[{_MARKER_FIRST}](?=[^\s|]){not_label}"  # followed by a printed character within the row
-    # The head: anything without a digit, ending in a separator (the look-behind) before the first cell.
-    head = rf"{words}{_then_at_most(2, f'(?:{not_label}[{opens}]|{marker})', words)}(?<=[ \t|\n])"
-    last = rf"([0-9]{{1,18}}+)(?=\s*[^\s{''.join(map(re.escape, sorted(_ATTACHES)))}]) *+[|\t\n]"
-    tail = rf"{words}{_then_at_most(4, f'(?:{not_label}[{opens}]|{marker}|{_CERTAIN_NUMBERING})', words)}"
-    return rf"{head}{_CELL * (ncols - 1)}{last}{tail}({label})"
+    words = rf"[^\d{opens}]*+"
+    elsewhere = rf"(?:(?!{label})[{opens}]{words}|)"  # once in a head or a tail: where the label does not open
+    head = rf"{words}{elsewhere}(?<=[ \t|\n])"  # anything without a digit, ending in a separator
+    tail = rf"{words}(?:{_NATIONAL_NUMBERING}{words}|){elsewhere}"
+    return rf"{head}{_CELL * (ncols - 1)}{_LAST_CELL_BEFORE_WORDS}{tail}{_NOT_AFTER_A_MARKER}({label})"
+
+
+def _marker_stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a marker in text[start:end] has a space or a separator after it (as no row's words may).
+    str.find per marker: the few markers a table prints are found at C speed (a search by pattern
+    tries each character, ~3 µs over a table)."""
+    for marker in _MARKERS:
+        at = text.find(marker, start, end)
+        while at >= 0:
+            after = text[at + 1 : at + 2]
+            if after.isspace() or after == "|":
+                return True
+            at = text.find(marker, at + 1, end)
+    return False
 
 
 class _PlainTable(NamedTuple):
     """A table's rows as one pattern: every row but the last, each up to the next row's label."""
 
-    pattern: re.Pattern[str]
+    source: str  # compiled when a table of this layout is first read (~10 ms a table, see _row_to_next_label)
+    pattern: list[re.Pattern[str]]  # … into this list (empty before)
     fields: list[str]  # the field ids of every row but the last, in turn
     printed: Callable[[tuple[Any, ...]], tuple[str, ...]]  # their cells' digits from m.groups() …
     spans: Callable[[tuple[Any, ...]], tuple[tuple[int, int], ...]]  # … and spans from m.regs
@@ -320,7 +352,7 @@ def _plain_table(labels: list[tuple[str, str]], rows: list[tuple[str, list[str]]
         group += len(field_ids) + 1
         next_labels.append(group)
     return _PlainTable(
-        re.compile("".join(source)), [fid for _, field_ids in rows[:-1] for fid in field_ids],
+        "".join(source), [], [fid for _, field_ids in rows[:-1] for fid in field_ids],
         itemgetter(*[g - 1 for g in cells]), itemgetter(*cells), itemgetter(*next_labels), [row for row, _ in rows],
     )
 
@@ -332,8 +364,10 @@ def _read_plain_table(text: str, layout: _Layout, start: int, end: int, cells: d
     if first is None:
         return None
     plain = layout.plain
-    m = plain.pattern.match(text, first.end(), end)
-    if m is None:
+    if not plain.pattern:
+        plain.pattern.append(re.compile(plain.source))
+    m = plain.pattern[0].match(text, first.end(), end)
+    if m is None or _marker_stands_alone(text, first.end(), m.end()):
         return None
     regs = m.regs
     label_spans = plain.labels(regs)

@@ -191,9 +191,9 @@ _PRINTED_LABELS = {"new": ["本年新收"], "granted": ["予以公开", "予 以
 # in every spacing, units and magnitudes, digits of other scripts. Mostly what a table prints (_WORDS_AROUND,
 # and _NUMBERING after the cells), now and then anything (_ANYTHING_AROUND).
 _WORDS_AROUND = ["\n", "\t", " ", "|", "\n\t", "申请数量", "(二)", "（三）不予公开", "其", "予", "予以", "行", "行政", "许可", "总", "无正当理由", "a/b"]
-_NUMBERING = ["\n\t1.", "\t2.", "\n2、", "\n 2 .", "\n  2.", "\n2.  ", "\n2. 属于"]
+_NUMBERING = ["\n\t1.属于", "\t2.其他", "\n2、重复", "\n\t3. 本机关", "\n\t1.", "\n 2 .属于", "\n  2.属", "\n2.  属于", "\n2.危及", "\n\t4.保护"]
 _ANYTHING_AROUND = ["其 他", "其他", "规范性文件", "无", " 无 ", "—", "-", "*", "1.属于", "2. ", " 2.", "2 .", "2.\n", "12", "(1)",
-                    "第3", "2024年", "件", "\n万", "%", "\u0663", "\uff12", "\u3000", "\n2.\t"]
+                    "第3", "2024年", "件", "\n万", "%", "\u0663", "\uff12", "\u3000", "\n2.\t", "\\", "a\\b", "1.a", "3.5", "2.国"]
 _VALUES = ["0", "12", "007", "1488", "3", "0", "0"]
 _ODD_VALUES = ["", "—", "12件", "1,234", "-2", "3.5", "\u0663", "无"]
 
@@ -243,7 +243,7 @@ def test_a_table_by_one_pattern_cuts_and_reads_its_rows_as_the_row_reader_does()
             assert read_plain_row(text, spans[row][1], spans[next_row][0], field_ids, row_by_row), (text, row)
         assert list(cells.items()) == list(row_by_row.items()), text
         assert [type(c.value) for c in cells.values()] == [type(c.value) for c in row_by_row.values()]
-    assert 3000 < taken < 27000  # both ways were taken
+    assert 2000 < taken < 27000  # both ways were taken
 
 
 def test_a_row_label_opens_with_a_character_no_cell_or_word_before_it_can_take():
