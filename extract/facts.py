@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from ..report import Fact
-from .anchored import alternatives, finditer_at, positions
+from .anchored import alternatives, finditer_at, occurrences, positions
 from .numbers import COUNT, parse_number
 
 _GAP = r"[^。;\n\d]"  # within one clause, no digits
@@ -46,7 +47,8 @@ _DOC_COUNT = re.compile(rf"(?P<verb>{'|'.join(_DOC_VERBS)}){_GAP}{{0,15}}?(?P<n>
 # 行政复议 / 行政诉讼 counts about disclosure (the sentence says 公开, or it stands in section 四).
 _APPEALS = re.compile(rf"(?P<kind>行政复议|行政诉讼)(?P<gap>{_GAP}{{0,12}}?)(?P<n>{COUNT})\s*(?:件|起|宗|次|个)")
 APPEAL_FACTS = {"行政复议": "appeals.review.total", "行政诉讼": "appeals.litigation"}
-_FEES = re.compile(rf"行政事业性收费{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?[千亿]?)\s*(?P<unit>万元|元)")  # 1亿元 is 1e8 元
+_FEES_WORD = "行政事业性收费"  # a long word: found by str.find of it whole (anchored.occurrences)
+_FEES = re.compile(rf"{alternatives([_FEES_WORD])}{_GAP}{{0,8}}?(?P<n>\d[\d,]*(?:\.\d+)?[千亿]?)\s*(?P<unit>万元|元)")  # 1亿元 is 1e8 元
 _ALL_CONCLUDED = re.compile(rf"{alternatives(_ALL)}{_GAP}{{0,10}}?申请{_GAP}{{0,6}}?(?:均已|均|已全部|全部)(?:按时)?办结")
 _NO_APPEALS = re.compile(rf"{alternatives(_NOT)}(?:发生|出现|收到|涉及){_GAP}{{0,20}}?(?:行政复议|行政诉讼)")
 _PROACTIVE_TOTAL = re.compile(rf"主动公开[^。;\n\d]{{0,25}}?(?P<n>{COUNT})\s*(?:条|件|篇)")
@@ -58,6 +60,7 @@ _TRAILING_VERBS = _LEADING_VERBS[1:]
 _VERBS = re.compile(rf"^{alternatives(_LEADING_VERBS)}+|{alternatives(_TRAILING_VERBS)}+$")
 _CLAUSE_BREAK = re.compile(r"[,;:。]")
 
+_IN_TEXT_ORDER = attrgetter("start", "name")  # (start, name), got in C
 DECISION_FIELDS = {"行政许可": "active.licensing", "行政处罚": "active.punishment", "行政强制": "active.coercion"}
 
 # What a sentence stating each fact must name (a quote without it does not state that fact).
@@ -109,12 +112,14 @@ def _label_before(text: str, start: int, floor: int) -> str:
 
 
 def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]:
-    total_m = next((m for m in _PROACTIVE_TOTAL.finditer(text, 0, limit) if _outside(skip, m)), None)
-    if not total_m:
+    for total_m in _PROACTIVE_TOTAL.finditer(text, 0, limit):  # the first outside the tables
+        if _outside(skip, total_m):
+            break
+    else:
         return []
     total = parse_number(total_m["n"])
     facts = [_fact("proactive.total", total, total_m)]
-    sub = _SUBSECTION.search(text, total_m.end(), limit)
+    sub = _subsection(text, total_m.end(), limit)
     window_end = min(sub.start() if sub else limit, total_m.end() + 1500)
     # Every share names its 占: a window without one is not scanned digit by digit.
     has_shares = text.find("占", total_m.end(), window_end) >= 0
@@ -144,6 +149,32 @@ def _proactive(text: str, skip: list[tuple[int, int]], limit: int) -> list[Fact]
         label = _without_verbs(m["label"].strip()).strip() or "?"
         facts.append(_fact(f"proactive.part:{label}", value, m))
     return facts
+
+
+def _subsection(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`_SUBSECTION.search(text, start, end)`, tried only where it can match: at the first line start in
+    the white space just before a ( or （. re tries `^` at every character up to the sub-heading.
+
+    Exact: from a line start a match is white space and then its parenthesis; tried from any line start
+    in that white space it goes the same way, so the first one is where search finds it."""
+    half, full = text.find("(", start, end), text.find("（", start, end)
+    while half >= 0 or full >= 0:
+        if full < 0 or 0 <= half < full:
+            at, half = half, text.find("(", half + 1, end)
+        else:
+            at, full = full, text.find("（", full + 1, end)
+        space = at  # the white space before the parenthesis, from `start` on (\s)
+        while space > start and text[space - 1].isspace():
+            space -= 1
+        if space == 0 or text[space - 1] == "\n":
+            line_start = space
+        else:
+            line_start = text.find("\n", space, at) + 1
+            if line_start == 0:
+                continue  # no line starts in that white space: `^` holds nowhere before this parenthesis
+        if m := _SUBSECTION.match(text, line_start, end):
+            return m
+    return None
 
 
 def _shares(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -265,7 +296,7 @@ def read_facts(
             facts.append(_fact(DECISION_FIELDS[m["kind"]], parse_number(m["n"]), m))
     facts += _documents(text, table_spans)
     facts += _appeals(text, table_spans, section4)
-    for m in _FEES.finditer(text):
+    for m in finditer_at(_FEES, text, occurrences(text, _FEES_WORD)):
         if _outside(table_spans, m):
             facts.append(_fact("active.fees", parse_number(m["n"]), m, unit=m["unit"]))
     facts += [_fact("applications.all_concluded", 0, m) for m in finditer_at(_ALL_CONCLUDED, text, positions(text, _ALL))
@@ -273,4 +304,4 @@ def read_facts(
     facts += [_fact("appeals.none", 0, m) for m in finditer_at(_NO_APPEALS, text, nots) if _outside(table_spans, m)]
     # Two patterns can read the same sentence; keep one fact per (name, span).
     unique = {(f.name, f.start, f.end): f for f in facts}
-    return sorted(unique.values(), key=lambda f: (f.start, f.name))
+    return sorted(unique.values(), key=_IN_TEXT_ORDER)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -97,8 +96,13 @@ def organ_from_prose(text: str) -> str | None:
 
 
 def _most_named(found: Iterable[re.Match[str]]) -> str | None:
-    names = Counter(m["name"] for m in found if m["name"] not in _GENERIC)
-    return names.most_common(1)[0][0] if names else None
+    """The name found most often, the first found of those tied (Counter.most_common(1)'s, without building a Counter)."""
+    counts: dict[str, int] = {}
+    for m in found:
+        name = m["name"]
+        if name not in _GENERIC:
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _organ_name_starts(text: str) -> list[int]:
@@ -108,16 +112,17 @@ def _organ_name_starts(text: str) -> list[int]:
     far fewer places than the seven before every ending."""
     starts = []
     for suffix in _ORGAN_SUFFIXES:  # (each begins with its own character: str.find of one is a memchr)
-        end = text.find(suffix[0])
+        first, after = suffix[0], len(suffix)
+        end = text.find(first)
         while end >= 0:
-            if text.startswith(suffix, end) and text.startswith(_ORGAN_FOLLOWERS, end + len(suffix)) \
+            if text.startswith(_ORGAN_FOLLOWERS, end + after) and (after == 1 or text.startswith(suffix, end)) \
                     and end >= 2 and "\u4e00" <= text[end - 1] <= "\u9fff":
                 at, lowest = end - 2, max(0, end - 8)
                 while at >= lowest and "\u4e00" <= text[at] <= "\u9fff":
                     if _name_may_start(text, at):
                         starts.append(at)
                     at -= 1
-            end = text.find(suffix[0], end + 1)
+            end = text.find(first, end + 1)
     return sorted(set(starts))  # (endings close together walk over the same places)
 
 

@@ -20,6 +20,7 @@ SECTION_TITLES = {
     6: "其他需要报告的事项",
 }
 
+_TITLE_STARTS = {number: title[:4] for number, title in SECTION_TITLES.items()}  # what an unnumbered heading begins with
 _KEYWORDS = {
     number: re.compile(pattern)
     for number, pattern in {
@@ -47,7 +48,7 @@ def _is_heading(line_title: str, number: int, numbered: bool) -> bool:
     if title.endswith(("。", ";", "；")):
         return False  # a sentence, not a heading
     # An unnumbered or sub-numbered line counts only if it is the section's title itself, not prose.
-    return numbered or title.startswith(SECTION_TITLES[number][:4])
+    return numbered or title.startswith(_TITLE_STARTS[number])
 
 
 def find_sections(text: str) -> list[Section]:

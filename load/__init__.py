@@ -54,7 +54,7 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Read and decode one input file. Raises LoadError with a one-line reason."""
     data = read_bytes(path, max_bytes)
     digest = hashlib.sha256(data).hexdigest()
-    if not data.strip():
+    if not data or data.isspace():  # (what `not data.strip()` tells, without copying the data)
         raise LoadError("empty file")
     kind = sniff(data, path.suffix.lower())
     if kind == "pdf":
@@ -100,6 +100,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         size = os.fstat(fd).st_size
         _check_size(size, max_bytes)
         data = os.read(fd, size + 1)
+        if len(data) == size:  # stopped where fstat says the file ends: at its end, no read more to see that
+            return data
         while more := os.read(fd, max(size + 1 - len(data), 1 << 16)):  # to the end, as Path.read_bytes reads
             data += more
         return data

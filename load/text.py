@@ -8,8 +8,10 @@ _BOMS = [
     (b"\xfe\xff", "utf-16"),
 ]
 
+_ANY_BOM = tuple(bom for bom, _ in _BOMS)
 
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_NOT_CONTROLS = bytes(b for b in range(256) if b not in _CONTROLS)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -17,18 +19,21 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
         return True
-    controls = len(sample) - len(sample.translate(None, _CONTROLS))  # counted in C, not byte by byte
+    # Counted in C, not byte by byte: every other byte deleted leaves the control bytes alone, and
+    # writing those few is cheaper than copying the text without them (~2.9 instead of 4.6 us for 8 kB).
+    controls = len(sample.translate(None, _NOT_CONTROLS))
     return controls > len(sample) * 0.01
 
 
 def decode_text(data: bytes) -> tuple[str | None, str]:
     """Return (text, encoding name), or (None, "") when the bytes are not text."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                return None, ""
+    if data.startswith(_ANY_BOM):  # (one check: most files have none)
+        for bom, encoding in _BOMS:
+            if data.startswith(bom):
+                try:
+                    return data.decode(encoding), encoding
+                except UnicodeDecodeError:
+                    return None, ""
     if b"\x00" in data[:65536]:
         return _utf16_without_bom(data)  # NUL bytes: UTF-16 text saved without its BOM, or binary
     if _looks_binary(data):

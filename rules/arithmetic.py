@@ -143,10 +143,17 @@ def balance(report: Report) -> Iterator[Finding]:
     if not read.odd_values:  # every value an int or blank: a balance holds exactly when both sides are equal
         new, carried_over, total, carried_forward = map(values.__getitem__, BALANCE_ROWS[read.template])
         try:  # all seven columns' sides added and compared in C
-            if list(map(add, new, carried_over)) == list(map(add, total, carried_forward)):
-                return
+            income, outcome = list(map(add, new, carried_over)), list(map(add, total, carried_forward))
         except TypeError:  # a blank (None): column by column, below
             pass
+        else:
+            if income == outcome:
+                return
+            # ints: a column is out of balance exactly where its sides differ
+            for col, n, c, t, f, i, o in zip(F.APPLICATION_COLUMNS, new, carried_over, total, carried_forward, income, outcome):
+                if i != o:
+                    yield _unbalanced(report, col, n, c, t, f)
+            return
     for col, take in BALANCES[read.template]:
         got = take(values)
         if None in got:

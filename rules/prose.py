@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import fields as F
-from ..report import Fact, Finding, Number, Report
+from ..report import Fact, Finding, Report
 from . import rule
 from .common import fact_finding, fmt, same
 from .reading import reading
@@ -133,8 +133,20 @@ def no_appeals(report: Report) -> Iterator[Finding]:
         yield fact_finding(fact, nonzero, f"正文称「{fact.quote}」，但复议诉讼表总计为{fmt(actual)}", 0, actual, key)
 
 
-def _parts(report: Report) -> list[Fact]:
-    return [f for f in report.facts if f.name.startswith(PART)]
+def _proactive(report: Report) -> tuple[list[Fact], list[Fact]]:
+    """The proactive parts' counts and their shares, each list in the report's order: the facts read once
+    for both rules that ask (parts_sum, percentages), kept with the reading (reading.py)."""
+    read = reading(report)
+    if read.proactive is None:
+        parts: list[Fact] = []
+        shares: list[Fact] = []
+        for fact in report.facts:
+            if fact.name.startswith(PART):
+                parts.append(fact)
+            elif fact.name.startswith(SHARE):
+                shares.append(fact)
+        read.proactive = parts, shares
+    return read.proactive
 
 
 @rule("prose.parts_sum", "error", "正文所述主动公开总数与其分项之和不一致", BASIS)
@@ -142,7 +154,7 @@ def parts_sum(report: Report) -> Iterator[Finding]:
     totals = _named(report, "proactive.total")
     if not totals:
         return
-    parts = _parts(report)
+    parts = _proactive(report)[0]
     if len(parts) < 2:
         return
     total, stated = totals[0], sum(p.value for p in parts)
@@ -158,23 +170,21 @@ def percentages(report: Report) -> Iterator[Finding]:
     if not totals or not totals[0].value:
         return
     total = totals[0].value
-    # The parts' counts and the shares in one pass over the facts (the shares judged once all counts are in).
-    counts: dict[str, Number] = {}
-    shares: list[Fact] = []
-    for fact in report.facts:
-        if fact.name.startswith(PART):
-            counts[fact.name[len(PART):]] = fact.value
-        elif fact.name.startswith(SHARE):
-            shares.append(fact)
+    shares = _proactive(report)[1]
+    if not shares:  # most reports: no share to judge
+        return
+    facts = reading(report).facts
     for share in shares:
         label = share.name[len(SHARE):]
-        if label not in counts:
+        counted = facts.get(PART + label)  # the part's count: the last one the prose states, as it reads on
+        if not counted:
             continue
+        count = counted[-1].value
         decimals = len(share.quote.rstrip("%").partition(".")[2])
-        expected = 100 * counts[label] / total
+        expected = 100 * count / total
         if abs(expected - share.value) <= 10 ** -decimals + 1e-9:  # rounding or truncation both pass
             continue
         yield fact_finding(
-            share, [], f"「{label}」{fmt(counts[label])}条占{fmt(total)}条应为{expected:.{decimals}f}%，正文印为{share.quote}",
+            share, [], f"「{label}」{fmt(count)}条占{fmt(total)}条应为{expected:.{decimals}f}%，正文印为{share.quote}",
             round(expected, decimals), share.value, share.name,
         )

@@ -23,6 +23,7 @@ class Reading:
     odd_values: bool  # some cell (of any field) holds something other than a count: a non-negative int or blank
     unusual: list[tuple[str, Cell]]  # the cells whose status is not "ok" (blank, unreadable, …), in the report's order
     facts: dict[str, list[Fact]]  # the prose facts by name, each list in the report's order
+    proactive: tuple[list[Fact], list[Fact]] | None = None  # prose.py's parts and shares, once one of its rules asks
 
 
 def read(report: Report) -> Reading:
@@ -31,15 +32,21 @@ def read(report: Report) -> Reading:
     template = F.TEMPLATE_2019 if report.template == F.TEMPLATE_2019 else F.TEMPLATE_2021
     fields = F.fields_for(template)
     # One pass for both the values and "is every cell ok?" (most reports): the values of the ok cells
-    # are all the values when no cell is left out. Else two passes: the values, and the unusual cells.
+    # are all the values when no cell is left out.
     every = [cell.value for cell in cells.values() if cell.status == "ok"]
+    # The built-in reader stores exactly the template's fields in order: its values are the list.
+    in_order = list(cells) == fields
     if len(every) == len(cells):
         unusual: list[tuple[str, Cell]] = []
-    else:
-        every = [cell.value for cell in cells.values()]
+    else:  # the few cells left out, and their values put back in their places (else a second pass)
         unusual = [(fid, cell) for fid, cell in cells.items() if cell.status != "ok"]
-    # The built-in reader stores exactly the template's fields in order: its values are the list.
-    values = every if list(cells) == fields else [None if (c := cells.get(f)) is None else c.value for f in fields]
+        if in_order:
+            at = POSITIONS[template]
+            for fid, cell in unusual:  # in the cells' order, which is the values' order: each lands in its place
+                every.insert(at[fid], cell.value)
+        else:
+            every = [cell.value for cell in cells.values()]
+    values = every if in_order else [None if (c := cells.get(f)) is None else c.value for f in fields]
     facts: dict[str, list[Fact]] = {}
     for fact in report.facts:
         facts.setdefault(fact.name, []).append(fact)
@@ -49,7 +56,9 @@ def read(report: Report) -> Reading:
 def _counts(values: list) -> bool:
     """True when every value is a non-negative int or None, checked in one C loop rather than one
     Python step per cell: an array of unsigned 64-bit ints takes exactly the ints 0 ≤ n < 2**64
-    (and bools); a float, a negative or a larger int raises. filter drops the blanks (and zeros)."""
+    (and bools); a float, a negative or a larger int raises. filter drops the blanks (and zeros).
+
+    (Without filter when no cell is blank measured no cheaper: most values are 0, which filter drops at once.)"""
     try:
         array("Q", filter(None, values))
     except (TypeError, OverflowError):

@@ -17,11 +17,11 @@ from conftest import SEED_NAMES, seed_text
 
 from nianbao.extract import facts as FA
 from nianbao.extract import metadata as MD
-from nianbao.extract.anchored import alternatives, finditer_at, positions, positions_by_last
+from nianbao.extract.anchored import alternatives, finditer_at, occurrences, positions, positions_by_last
 
 # Each whole-text pattern read_facts tries at its first words only, with those words.
 ANCHORED = [(p, FA._RECEIVING) for p in FA._RECEIVED] + [
-    (FA._NONE_RECEIVED, FA._NOT), (FA._NO_APPEALS, FA._NOT), (FA._ALL_CONCLUDED, FA._ALL),
+    (FA._NONE_RECEIVED, FA._NOT), (FA._NO_APPEALS, FA._NOT), (FA._ALL_CONCLUDED, FA._ALL), (FA._FEES, [FA._FEES_WORD]),
 ]
 
 WORDS = [
@@ -96,6 +96,25 @@ def test_organ_names_tried_before_their_endings_match_as_finditer_does():
     # Every place a name can start is among them, even one finditer does not try (an earlier match covers it).
     for text in salads:
         assert {at for at in range(len(text)) if MD._ORGAN_IN_PROSE.match(text, at)} <= set(MD._organ_name_starts(text)), text
+
+
+def test_occurrences_of_a_whole_word_are_its_positions():
+    rng = random.Random(37)
+    for word in ("行政事业性收费", "申申", "a"):
+        pieces = [word, word[0], word[-1], word[:-1], "x", "\n"]
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            start = rng.randint(0, len(text))
+            assert occurrences(text, word, start) == positions(text, [word], start), (word, text, start)
+    # The fees pattern tried where its word stands finds what finditer finds, in fee-like salads.
+    pieces = ["行政事业性收费", "行政事业性收费0元", "行政事业性收费共", "行政", "收费", "0", "12", "1.5", "3千", "2亿", "元", "万元", " ", "\n", "。", "共", "x"]
+    matched = 0
+    for text in [seed_text(s) for s in SEED_NAMES] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(5000)]:
+        expected = _spans(FA._FEES.finditer(text))
+        assert _spans(finditer_at(FA._FEES, text, occurrences(text, FA._FEES_WORD))) == expected, text
+        matched += len(expected)
+    assert matched > 1000
+    assert FA._FEES.pattern.startswith(alternatives([FA._FEES_WORD]))
 
 
 def test_positions_found_by_last_characters_are_those_found_by_first_ones():
@@ -512,3 +531,34 @@ def test_a_text_with_nothing_beyond_the_bmp_is_scanned_without_the_astral_range(
         raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         text = N.normalize(raw)
         assert N.normalized_and_simplified(raw) == (text, N.to_simplified(text)), repr(raw)
+
+
+def test_the_sub_heading_tried_before_its_parenthesis_is_the_one_search_finds():
+    # Blank lines and other white space before the parenthesis, both parentheses, numbers that are not
+    # a sub-heading's, and windows starting and ending anywhere (in white space, on a parenthesis).
+    pieces = ["(", "（", ")", "）", "二", "三", "一", "十", " ", "\t", "\u3000", "\n", "\n\n", "x", "政府", "(二)", "\n(三)",
+              "\n （ 四 ）", "2"]
+    rng = random.Random(29)
+    texts = [seed_text(s) for s in SEED_NAMES] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(30000)]
+    found = 0
+    for text in texts:
+        start = rng.choice([0, rng.randint(0, len(text))])
+        end = rng.choice([len(text), rng.randint(start, len(text))])
+        expected = FA._SUBSECTION.search(text, start, end)
+        got = FA._subsection(text, start, end)
+        assert (got and got.span()) == (expected and expected.span()), (text, start, end)
+        found += expected is not None
+    assert found > 3000
+
+
+def test_control_bytes_counted_by_keeping_them_are_those_deleting_them_leaves_out():
+    from nianbao.load import text as LT
+
+    assert set(LT._CONTROLS) | set(LT._NOT_CONTROLS) == set(range(256)) and not set(LT._CONTROLS) & set(LT._NOT_CONTROLS)
+    rng = random.Random(31)
+    for _ in range(3000):
+        data = bytes(rng.choice([rng.randrange(256), rng.randrange(32), 10, 0xe6]) for _ in range(rng.randint(0, 300)))
+        controls = len(data) - len(data.translate(None, LT._CONTROLS))
+        assert len(data.translate(None, LT._NOT_CONTROLS)) == controls
+        assert LT._looks_binary(data) == (b"\x00" in data or controls > len(data) * 0.01), data

@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from nianbao import fields as F
 from nianbao.extract.implausible import all_plausible, plausible, refuse_implausible, refuse_one_by_one
 from nianbao.report import Cell, Fact, Finding, Report
-from nianbao.rules import arithmetic, completeness, plausibility, run_rules
-from nianbao.rules.common import fmt, same, span_of
+from nianbao.rules import arithmetic, completeness, plausibility, prose, run_rules
+from nianbao.rules.common import fact_finding, fmt, same, span_of
 from nianbao.rules.reading import read, reading
 
 ODD = [None, 0, -1, -3, 2.5, 3.0, float("nan"), float("inf"), True, 10**10, 10**30, -(10**12), 7.25]
@@ -261,3 +261,66 @@ def test_errors_that_cancel_out_are_still_found():
         assert found >= 2  # both columns, by their results' sum or by their balance
         tried += 1
     assert tried > 100
+
+
+# --- the proactive rules as they were: the facts scanned by each rule, the counts gathered by label ---
+def _parts_sum_before(report: Report) -> list[Finding]:
+    totals = report.facts_named("proactive.total")
+    parts = [f for f in report.facts if f.name.startswith(prose.PART)]
+    if not totals or len(parts) < 2:
+        return []
+    total, stated = totals[0], sum(p.value for p in parts)
+    if same(total.value, stated):
+        return []
+    listing = "＋".join(fmt(p.value) for p in parts)
+    return [fact_finding(total, [], f"正文称「{total.quote}」，其分项{listing}＝{fmt(stated)}", stated, total.value, "proactive.total#1")]
+
+
+def _percentages_before(report: Report) -> list[Finding]:
+    totals = report.facts_named("proactive.total")
+    if not totals or not totals[0].value:
+        return []
+    total, counts, shares, out = totals[0].value, {}, [], []
+    for fact in report.facts:
+        if fact.name.startswith(prose.PART):
+            counts[fact.name[len(prose.PART):]] = fact.value
+        elif fact.name.startswith(prose.SHARE):
+            shares.append(fact)
+    for share in shares:
+        label = share.name[len(prose.SHARE):]
+        if label not in counts:
+            continue
+        decimals = len(share.quote.rstrip("%").partition(".")[2])
+        expected = 100 * counts[label] / total
+        if abs(expected - share.value) <= 10 ** -decimals + 1e-9:
+            continue
+        out.append(fact_finding(share, [], f"「{label}」{fmt(counts[label])}条占{fmt(total)}条应为{expected:.{decimals}f}%，正文印为{share.quote}",
+                                round(expected, decimals), share.value, share.name))
+    return out
+
+
+def test_the_proactive_rules_find_what_they_found_scanning_the_facts_each():
+    """parts_sum and percentages read the parts and shares once (prose._proactive) and a part's count
+    from the reading's facts by name; the same findings as each rule scanning the facts itself, in
+    the same order, with names repeated and interleaved (the last count of a part is the one judged)."""
+    rng = random.Random(18)
+    names = ["proactive.total", "proactive.part:甲", "proactive.part:乙", "proactive.share:甲", "proactive.share:乙",
+             "proactive.share:丙", "proactive.partial", "applications.received"]
+    fired = 0
+    for _ in range(3000):
+        facts = []
+        for i in range(rng.randint(0, 9)):
+            name = rng.choice(names)
+            if name.startswith(prose.SHARE):
+                value = rng.choice([10, 25.0, 33.33, 50, 12.5, 0.1])
+                quote = f"{value}%"
+            else:
+                value = rng.choice([0, 1, 2, 3, 4, 8, 2.5, 10**12])
+                quote = f"{value}条"
+            facts.append(Fact(name, value, i, i + 2, quote))
+        report = Report(source="r", sha256="0", facts=facts)
+        for quick, before in ((prose.parts_sum, _parts_sum_before), (prose.percentages, _percentages_before)):
+            got = list(quick(report))
+            assert repr(got) == repr(before(report))
+            fired += bool(got)
+    assert fired > 500
