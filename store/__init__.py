@@ -61,11 +61,10 @@ _REPORT_COLUMNS = (
     "seconds", "source_path", "current", "superseded_by", "file_size", "file_mtime_ns", "options",
 )
 _ORGAN, _YEAR = _REPORT_COLUMNS.index("organ") - 2, _REPORT_COLUMNS.index("year") - 2  # in ReportRows.head
-# One prepared statement (an upsert that keeps the row, so its rid and rowid stay).
-_UPSERT_REPORT = (
-    f"INSERT INTO reports ({', '.join(_REPORT_COLUMNS)}) VALUES ({', '.join('?' * len(_REPORT_COLUMNS))}) "
-    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _REPORT_COLUMNS[1:])}"
-)
+# A report's row: inserted when its id is not stored (looked up first, under the write lock), which costs
+# ~5 µs less than the upsert's insert; else the upsert, which keeps the row, so its rid and rowid stay.
+_INSERT_REPORT = f"INSERT INTO reports ({', '.join(_REPORT_COLUMNS)}) VALUES ({', '.join('?' * len(_REPORT_COLUMNS))})"
+_UPSERT_REPORT = f"{_INSERT_REPORT} ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _REPORT_COLUMNS[1:])}"
 
 
 # A finding as `finding_rows` gives it, after its report id and before the run: its list of fields by
@@ -303,7 +302,7 @@ class Store:
             rid = row[1] if row and row[1] is not None else next_rid
         if row is not None:  # a new report has no findings (the foreign key keeps them from outliving their report)
             self.conn.execute("DELETE FROM finding_rows WHERE report_id = ?", [sha])  # llm_calls is a usage log: kept per run
-        self.conn.execute(_UPSERT_REPORT, (
+        self.conn.execute(_INSERT_REPORT if row is None else _UPSERT_REPORT, (
             sha, rid, *rows.head, run_id, extracted_at, __version__, rows.seconds, rows.source_path, 1, None,
             *(stamp or (None, None, None)),
         ))

@@ -391,3 +391,59 @@ def test_findings_given_twice_under_one_fingerprint_are_stored_once_alike_in_a_b
     assert [(r[1], r[6]) for r in everything(batch)["finding_rows"][:2]] == [("F1", "message z"), ("F2", "message y")]
     batch.close()
     plain.close()
+
+
+def test_the_findings_status_index_is_dropped_and_a_reports_findings_of_a_status_are_found_by_report(tmp_path):
+    """schema.DROPPED_INDEXES: an older database loses idx_finding_rows_status when a writer opens it; letters ask for
+    one report's findings of a status by the report (primary key), which SQLite, without statistics, left for it."""
+    import inspect
+
+    from nianbao.region import letters
+
+    path = tmp_path / "old.db"
+    Store(path).close()
+    older = sqlite3.connect(path)
+    older.execute("CREATE INDEX idx_finding_rows_status ON finding_rows(status, severity)")  # as earlier versions made it
+    older.close()
+    store = Store(path)
+    try:
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "idx_finding_rows_status" not in indexes and "idx_finding_rows_fingerprint" in indexes
+        query = "SELECT * FROM findings WHERE report_id = ? AND status = ?"
+        assert query in inspect.getsource(letters)
+        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, ["r", "confirmed"]))
+        assert "(report_id=?)" in plan, plan
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_report_not_stored_before_is_inserted_as_the_upsert_would_insert_it(tmp_path, monkeypatch, seed):
+    """Its row by a plain INSERT (the id looked up first, under the write lock); a report stored before by the upsert,
+    which keeps its row. Random reports saved again, second versions of a file, in a batch and alone, against the upsert always."""
+    import dataclasses
+    import random
+
+    import nianbao.store as S
+
+    rng = random.Random(seed)
+    base = batch_of_field_lists([["a"], ["b"], ["c"], ["d"], ["e"]])
+    rows = [dataclasses.replace(rng.choice(base), source_path=f"/x/{rng.randint(0, 3)}.txt") for _ in range(12)]
+
+    def write(path):
+        store = Store(path)
+        with store.writing_many():
+            store.begin()
+            for row in rows[:6]:
+                store.save_rows(row)
+            store.commit()
+        for row in rows[6:]:
+            store.save_rows(row)
+        return store
+
+    fast = write(tmp_path / "fast.db")
+    monkeypatch.setattr(S, "_INSERT_REPORT", S._UPSERT_REPORT)
+    upsert = write(tmp_path / "upsert.db")
+    assert everything(fast) == everything(upsert)
+    fast.close()
+    upsert.close()
