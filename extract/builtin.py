@@ -26,6 +26,7 @@ def extract_builtin(report: Report) -> Report:
 
     report.template = detect_template(text, bounds(2), bounds(3))
     from_grids = report.kind in GRID_KINDS
+    had_cells = bool(report.cells)
     for table, reader, number in (
         ("active", read_active, 2),
         ("applications", read_applications, 3),
@@ -48,7 +49,11 @@ def extract_builtin(report: Report) -> Report:
             report.unsure_tables[table] = read.unsure
     cells = report.cells
     fields = F.fields_for(report.template)
-    if not cells.keys() >= F.FIELD_SETS[report.template]:  # (one C-level check: most reports print every row)
+    # Most reports print every row. The text readers put the template's own fields only (their layouts
+    # come from fields.py): then, into a report that had no cells, as many cells as the template has
+    # fields are all of them (the set comparison below walks 200 keys: ~4 µs a report).
+    every_field = not from_grids and not had_cells and len(cells) == len(F.FIELD_SETS[report.template])
+    if not every_field and not cells.keys() >= F.FIELD_SETS[report.template]:
         for fid in fields:
             if fid not in cells:  # (setdefault would build a Cell for each of the 200 fields)
                 cells[fid] = Cell(field=fid, value=None, status="blank")

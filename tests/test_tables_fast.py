@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, SEED_NAMES, run, seed_text
 from test_layouts import QUIRKS
 
+from nianbao import fields as F
 from nianbao.extract import tables
 from nianbao.extract.labels import APPLICATION_KEYWORDS_2021, spaced
 from nianbao.extract.numbers import tokens
@@ -175,7 +176,7 @@ def test_a_table_read_by_one_pattern_stores_what_its_rows_read_one_by_one_store(
     for text, stored in zip(texts, with_fast):
         assert _stored(text) == stored, text
     taken = sum(spans is not None for spans in tables_taken)
-    assert taken > 200 and len(tables_taken) - taken > 100  # both ways were taken
+    assert taken > 80 and len(tables_taken) - taken > 50  # both ways were taken
 
 
 # --- a whole table by one pattern: its rows cut and read as row by row ------------------------------
@@ -184,7 +185,7 @@ def test_a_table_read_by_one_pattern_stores_what_its_rows_read_one_by_one_store(
 _TABLE_KEYS = [("new", "本年新收"), ("granted", "予以公开"), ("other", "其他"), ("docs", None), ("licensing", "行政许可"), ("total", "总计")]
 _TABLE_LABELS = [(row, spaced(k) if k else tables.ACTIVE_LABELS["normative_docs"]) for row, k in _TABLE_KEYS]
 _TABLE_COLS = {"new": 7, "granted": 3, "other": 1, "docs": 3, "licensing": 1, "total": 2}
-_TABLE_LAYOUT = tables._layout(_TABLE_LABELS, [(row, [f"{row}.{i}" for i in range(_TABLE_COLS[row])]) for row, _ in _TABLE_KEYS])
+_TABLE_LAYOUT = tables._layout(_TABLE_LABELS, [(row, [f"{row}.{i}" for i in range(_TABLE_COLS[row])]) for row, _ in _TABLE_KEYS], one_pattern=True)
 _PRINTED_LABELS = {"new": ["本年新收"], "granted": ["予以公开", "予 以公开"], "other": ["其他", "其\n他"], "docs": ["行政规范性文件", "规范性文件", "行 政规范性文件"],
                    "licensing": ["行政许可", "行政\t许可"], "total": ["总计"]}
 # What stands around a row's cells: words, the next labels' openings and whole labels, markers, numbering
@@ -247,7 +248,7 @@ def test_a_table_by_one_pattern_cuts_and_reads_its_rows_as_the_row_reader_does()
 
 
 def test_a_row_label_opens_with_a_character_no_cell_or_word_before_it_can_take():
-    for layout in (*tables._ACTIVE.values(), *tables._APPLICATIONS.values(), _TABLE_LAYOUT):
+    for layout in (*tables._APPLICATIONS.values(), _TABLE_LAYOUT):
         for _, label in layout.labels:
             assert tables._label_opens(label.pattern)
     assert tables._label_opens(tables.ACTIVE_LABELS["normative_docs"]) == "行规"
@@ -335,3 +336,34 @@ def test_the_readers_put_into_one_table_read_what_they_read_into_their_own():
         assert list(cells.items()) == list(merged_cells.items())
         assert list(anchors.items()) == list(merged_anchors.items())
     assert findings > 20  # glued and misaligned rows were among them
+
+
+def _without_a_table(rng: random.Random, text: str) -> str:
+    """The seed with one of its tables' headings or labels printed otherwise: that table not read, or not all of it."""
+    words = rng.choice([["第二十条", "信息内容"], ["结果维持", "结果纠正", "尚未审结", "行政复议"],
+                        [k for _, k in APPLICATION_KEYWORDS_2021], ["规章", "总计", "本年新收"]])
+    for word in words:
+        text = text.replace(word, "某某")
+    return text
+
+
+def test_the_text_readers_put_their_templates_fields_only_so_counting_them_tells_a_full_report():
+    """extract_builtin skips the blank fill when a report that had no cells has as many as its template
+    has fields: that tells every field is there only because the text readers put no other key."""
+    rng = random.Random(1803)
+    seeds = [seed_text(s) for s in SEED_NAMES]
+    texts = _texts_with_every_layout_quirk(rng, 60) + [_without_a_table(rng, rng.choice(seeds)) for _ in range(80)]
+    full = partial = 0
+    for text in texts:
+        report = run(text)
+        cells: dict = {}
+        for table, reader in (("active", tables.read_active), ("applications", tables.read_applications), ("appeals", tables.read_appeals)):
+            start, end = report.tables_found.get(table, (0, len(report.text)))
+            reader(report.text, start, end, report.template, tables.TableRead(cells=cells, anchors={}))
+        template_fields = F.FIELD_SETS[report.template]
+        assert cells.keys() <= template_fields
+        assert (len(cells) == len(template_fields)) == (cells.keys() >= template_fields)
+        assert list(report.cells) == list(cells) + [f for f in F.fields_for(report.template) if f not in cells]
+        full += len(cells) == len(template_fields)
+        partial += len(cells) < len(template_fields)
+    assert full > 50 and partial > 20
