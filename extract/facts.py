@@ -285,23 +285,29 @@ def read_facts(
     """Every fact the prose states outside the tables, in text order."""
     facts: list[Fact] = []
     facts += _proactive(text, table_spans, section1_end or len(text))
+    # (each reader below runs only if its words stand in the text: most reports lack some of them)
     receiving, nots = positions(text, _RECEIVING), positions(text, _NOT)
-    for pattern in _RECEIVED:
-        facts += [_fact("applications.received", parse_number(m["n"]), m) for m in finditer_at(pattern, text, receiving)
+    if receiving:
+        for pattern in _RECEIVED:
+            facts += [_fact("applications.received", parse_number(m["n"]), m) for m in finditer_at(pattern, text, receiving)
+                      if _outside(table_spans, m) and _about_disclosure(m, section3)]
+    if nots:
+        facts += [_fact("applications.none", 0, m) for m in finditer_at(_NONE_RECEIVED, text, nots)
                   if _outside(table_spans, m) and _about_disclosure(m, section3)]
-    facts += [_fact("applications.none", 0, m) for m in finditer_at(_NONE_RECEIVED, text, nots)
-              if _outside(table_spans, m) and _about_disclosure(m, section3)]
     for m in _DECISIONS.finditer(text):
         if _outside(table_spans, m):
             facts.append(_fact(DECISION_FIELDS[m["kind"]], parse_number(m["n"]), m))
     facts += _documents(text, table_spans)
     facts += _appeals(text, table_spans, section4)
-    for m in finditer_at(_FEES, text, occurrences(text, _FEES_WORD)):
-        if _outside(table_spans, m):
-            facts.append(_fact("active.fees", parse_number(m["n"]), m, unit=m["unit"]))
-    facts += [_fact("applications.all_concluded", 0, m) for m in finditer_at(_ALL_CONCLUDED, text, positions(text, _ALL))
-              if _outside(table_spans, m)]
-    facts += [_fact("appeals.none", 0, m) for m in finditer_at(_NO_APPEALS, text, nots) if _outside(table_spans, m)]
+    if fees := occurrences(text, _FEES_WORD):
+        for m in finditer_at(_FEES, text, fees):
+            if _outside(table_spans, m):
+                facts.append(_fact("active.fees", parse_number(m["n"]), m, unit=m["unit"]))
+    if alls := positions(text, _ALL):
+        facts += [_fact("applications.all_concluded", 0, m) for m in finditer_at(_ALL_CONCLUDED, text, alls)
+                  if _outside(table_spans, m)]
+    if nots:
+        facts += [_fact("appeals.none", 0, m) for m in finditer_at(_NO_APPEALS, text, nots) if _outside(table_spans, m)]
     # Two patterns can read the same sentence; keep one fact per (name, span).
     unique = {(f.name, f.start, f.end): f for f in facts}
     return sorted(unique.values(), key=_IN_TEXT_ORDER)

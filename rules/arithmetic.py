@@ -8,7 +8,7 @@ tests/test_rules_fast.py holds these rules to the same arithmetic written cell b
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import add, itemgetter, ne
@@ -58,10 +58,6 @@ class Sums(list[Sum]):
         super().__init__(sums)
         self.parts_at = [s.parts_at for s in sums]
         self.totals = itemgetter(*(s.at for s in sums))
-
-
-def _has(report: Report, table: str) -> bool:
-    return table in report.tables_found
 
 
 def _failed_sums(report: Report, table: str, which: dict[str, Sums]) -> list[Finding]:
@@ -135,9 +131,9 @@ BALANCE_ROWS = {t: [_slice([POSITIONS[t][BALANCE_IDS[col][k]] for col in F.APPLI
 
 
 @rule("applications.balance", "error", "申请表每一列：新收＋上年结转应等于办理结果总计＋结转下年度", BASIS + "（表中勾稽关系说明）")
-def balance(report: Report) -> Iterator[Finding]:
-    if not _has(report, "applications"):
-        return
+def balance(report: Report) -> Iterable[Finding]:
+    if "applications" not in report.tables_found:
+        return ()
     read = reading(report)
     values = read.values
     if not read.odd_values:  # every value an int or blank: a balance holds exactly when both sides are equal
@@ -148,13 +144,17 @@ def balance(report: Report) -> Iterator[Finding]:
             pass
         else:
             if income == outcome:
-                return
+                return ()
             # ints: a column is out of balance exactly where its sides differ
-            for col, n, c, t, f, i, o in zip(F.APPLICATION_COLUMNS, new, carried_over, total, carried_forward, income, outcome):
-                if i != o:
-                    yield _unbalanced(report, col, n, c, t, f)
-            return
-    for col, take in BALANCES[read.template]:
+            return [_unbalanced(report, col, n, c, t, f)
+                    for col, n, c, t, f, i, o in zip(F.APPLICATION_COLUMNS, new, carried_over, total, carried_forward, income, outcome)
+                    if i != o]
+    return _unbalanced_columns(report, values, read.template)
+
+
+def _unbalanced_columns(report: Report, values: list[Number | None], template: str) -> Iterator[Finding]:
+    """balance's general path, column by column: blanks skipped, floats compared as common.same does."""
+    for col, take in BALANCES[template]:
         got = take(values)
         if None in got:
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from .. import fields as F
@@ -30,19 +30,22 @@ declare("llm.region_too_long", "warning", "某部分原文超过单次调用上�
 
 
 @rule("completeness.section_missing", "warning", "缺少规定的六部分之一", BASIS)
-def section_missing(report: Report) -> Iterator[Finding]:
+def section_missing(report: Report) -> Iterable[Finding]:
     present = {s.number for s in report.sections}
     if present.issuperset(SECTION_TITLES):  # every section found (most reports): told in one C step
-        return
-    for number, title in SECTION_TITLES.items():
-        if number not in present:
-            yield Finding("", "", [], f"未找到第{CHINESE_NUMBERS[number - 1]}部分「{title}」", expected=title, key=f"section{number}")
+        return ()
+    return [Finding("", "", [], f"未找到第{CHINESE_NUMBERS[number - 1]}部分「{title}」", expected=title, key=f"section{number}")
+            for number, title in SECTION_TITLES.items() if number not in present]
 
 
 @rule("completeness.table_missing", "error", "缺少规定的三张统计表之一", BASIS)
-def table_missing(report: Report) -> Iterator[Finding]:
+def table_missing(report: Report) -> Iterable[Finding]:
     if report.tables_found.keys() >= TABLE_NAMES.keys():  # all three found (most reports)
-        return
+        return ()
+    return _tables_missing(report)
+
+
+def _tables_missing(report: Report) -> Iterator[Finding]:
     for table, name in TABLE_NAMES.items():
         if table not in report.tables_found:
             fields = [f for f in F.fields_for(report.template or F.TEMPLATE_2021) if F.table_of(f) == table]
@@ -55,11 +58,8 @@ def _row_of(field_id: str) -> str:
 
 def _cells_with(report: Report, status: str) -> Iterator[list[str]]:
     """Cells of found tables with a status, grouped by row (one finding per row)."""
-    unusual = reading(report).unusual
-    if not unusual:  # every cell "ok" (most reports)
-        return
     cells = [  # among the few cells not "ok", read once for both rules
-        fid for fid, cell in unusual
+        fid for fid, cell in reading(report).unusual
         if cell.status == status and F.table_of(fid) in report.tables_found
     ]
     for _, group in groupby(cells, key=_row_of):
@@ -67,7 +67,11 @@ def _cells_with(report: Report, status: str) -> Iterator[list[str]]:
 
 
 @rule("completeness.cell_blank", "warning", "表格单元格空白（空白不等于0）", BASIS + "；DOMAIN.md：空白本身即为问题")
-def cell_blank(report: Report) -> Iterator[Finding]:
+def cell_blank(report: Report) -> Iterable[Finding]:
+    return _blanks(report) if reading(report).unusual else ()  # most reports: every cell "ok"
+
+
+def _blanks(report: Report) -> Iterator[Finding]:
     for fields in _cells_with(report, "blank"):
         # A blank prints nothing: point at its row's label, or at the table when the row itself is missing.
         table_start = report.tables_found[F.table_of(fields[0])][0]
@@ -76,7 +80,11 @@ def cell_blank(report: Report) -> Iterator[Finding]:
 
 
 @rule("completeness.cell_unreadable", "error", "表格单元格印有非数字内容", BASIS)
-def cell_unreadable(report: Report) -> Iterator[Finding]:
+def cell_unreadable(report: Report) -> Iterable[Finding]:
+    return _unreadable(report) if reading(report).unusual else ()  # most reports: every cell "ok"
+
+
+def _unreadable(report: Report) -> Iterator[Finding]:
     for fields in _cells_with(report, "unreadable"):
         for fid in fields:
             cell = report.cells[fid]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..extract.metadata import organ_level
@@ -49,17 +49,24 @@ def signed_on(report: Report) -> date | None:
 
 
 @rule("dates.impossible", "error", "落款日期不是真实存在的日期", BASIS)
-def impossible(report: Report) -> Iterator[Finding]:
+def impossible(report: Report) -> Iterable[Finding]:
     # Printed as it is (`published` keeps 2020-02-31): no year or deadline is judged from it.
-    if report.published and signed_on(report) is None:
-        start, end = _signed_span(report)
-        yield Finding("", "", [], f"落款日期{report.published}不是真实存在的日期，请核对原文",
-                      actual=report.published, start=start, end=end)
+    if not report.published or signed_on(report) is not None:  # most reports
+        return ()
+    start, end = _signed_span(report)
+    return [Finding("", "", [], f"落款日期{report.published}不是真实存在的日期，请核对原文",
+                    actual=report.published, start=start, end=end)]
 
 
 @rule("dates.year_mismatch", "warning", "标题年份、统计时限与落款日期所示年度不一致", BASIS)
-def year_mismatch(report: Report) -> Iterator[Finding]:
+def year_mismatch(report: Report) -> Iterable[Finding]:
     years = report.year_sources
+    if len(years) < 2 and not report.published:  # most reports: one year told, no sign-off
+        return ()
+    return _years_differ(report, years)
+
+
+def _years_differ(report: Report, years: dict[str, int]) -> Iterator[Finding]:
     if len(set(years.values())) > 1:
         told = "，".join(f"{SOURCE_NAMES[k]}为{v}年" for k, v in years.items())
         yield Finding("", "", [], f"报告年度不一致：{told}", expected=report.year, actual=sorted(set(years.values())))
@@ -74,19 +81,20 @@ def year_mismatch(report: Report) -> Iterator[Finding]:
 
 
 @rule("dates.late", "warning", "报告落款日期晚于法定公布期限（部门1月31日，县级以上政府3月31日）", BASIS)
-def late(report: Report) -> Iterator[Finding]:
+def late(report: Report) -> Iterable[Finding]:
     signed = signed_on(report)
     if signed is None or not report.year:
-        return
+        return ()
     earliest = date(report.year + 1, 1, 31)  # the departments' deadline; the others' is later
     if signed <= earliest:  # on time whatever the organ: its level (patterns) need not be told
-        return
+        return ()
     level = organ_level(report.organ)
     deadline = earliest if level == "department" else date(report.year + 1, 3, 31)
-    if signed > deadline:
-        start, end = _signed_span(report)
-        kind = "部门" if level == "department" else "政府"
-        yield Finding(
-            "", "", [], f"落款日期{report.published}晚于{kind}年报的公布期限{deadline.isoformat()}（按机关名称判断，仅供参考）",
-            expected=deadline.isoformat(), actual=report.published, start=start, end=end,
-        )
+    if signed <= deadline:
+        return ()
+    start, end = _signed_span(report)
+    kind = "部门" if level == "department" else "政府"
+    return [Finding(
+        "", "", [], f"落款日期{report.published}晚于{kind}年报的公布期限{deadline.isoformat()}（按机关名称判断，仅供参考）",
+        expected=deadline.isoformat(), actual=report.published, start=start, end=end,
+    )]

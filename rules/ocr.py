@@ -8,7 +8,7 @@ digits as its look-alike (0/6/8/9, 1/7) would make the sum hold. The value is ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..fields import label
@@ -22,9 +22,11 @@ LOOK_ALIKE = {"0": "689", "6": "089", "8": "069", "9": "068", "1": "7", "7": "1"
 
 
 @rule("ocr.unsure", "warning", "扫描件中识别把握不足的数字，请对照原件核对", BASIS)
-def unsure(report: Report) -> Iterator[Finding]:
-    if not report.ocr_marks:  # nothing read by OCR (most reports): report.ocr_sources() would be empty
-        return
+def unsure(report: Report) -> Iterable[Finding]:
+    return _unsure(report) if report.ocr_marks else ()  # most reports: nothing read by OCR, no source to judge
+
+
+def _unsure(report: Report) -> Iterator[Finding]:
     for fid, source in report.ocr_sources().items():
         cell = report.cells[fid]
         if cell.value is not None and source["digit_confidence"] < UNSURE_BELOW:
@@ -37,9 +39,11 @@ def unsure(report: Report) -> Iterator[Finding]:
 
 
 @rule("ocr.stamped", "warning", "扫描件中印章压住的数字，请对照原件核对", BASIS)
-def stamped(report: Report) -> Iterator[Finding]:
-    if not report.ocr_marks:  # nothing read by OCR (most reports): report.ocr_sources() would be empty
-        return
+def stamped(report: Report) -> Iterable[Finding]:
+    return _stamped(report) if report.ocr_marks else ()  # most reports: nothing read by OCR, no source to judge
+
+
+def _stamped(report: Report) -> Iterator[Finding]:
     for fid, source in report.ocr_sources().items():
         cell = report.cells[fid]
         if source["stamped"] and cell.status != "blank":
@@ -51,9 +55,11 @@ def stamped(report: Report) -> Iterator[Finding]:
 
 
 @rule("ocr.look_alike", "warning", "表内合计不符，而把扫描件中某个数字读作形近数字（0/6/8/9、1/7）即相符：可能是识别错误", BASIS)
-def look_alike(report: Report) -> Iterator[Finding]:
-    if not report.ocr_marks:  # nothing read by OCR (most reports): report.ocr_sources() would be empty
-        return
+def look_alike(report: Report) -> Iterable[Finding]:
+    return _look_alike(report) if report.ocr_marks else ()  # most reports: nothing read by OCR, no source to judge
+
+
+def _look_alike(report: Report) -> Iterator[Finding]:
     sources = report.ocr_sources()
     if not sources:
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..extract.metadata import page_date, page_fields, page_title
 from ..report import Finding, Report
@@ -19,10 +19,12 @@ def _same_organ(a: str, b: str) -> bool:
 
 
 @rule("metadata.page_mismatch", "warning", "网页标题或发布日期与报告正文所述的机关、年度、日期不一致", BASIS)
-def page_mismatch(report: Report) -> Iterator[Finding]:
+def page_mismatch(report: Report) -> Iterable[Finding]:
     fields, body = page_fields(report.text)
-    if not fields:
-        return
+    return _mismatches(report, fields, body) if fields else ()  # most reports: no page header
+
+
+def _mismatches(report: Report, fields: dict, body: int) -> Iterator[Finding]:
     organ, year = page_title(fields)
     if "标题" in fields:
         _, start, end = fields["标题"]

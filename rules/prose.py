@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import fields as F
-from ..report import Fact, Finding, Report
+from ..report import Fact, Finding, Number, Report
 from . import rule
 from .common import fact_finding, fmt, same
 from .reading import reading
@@ -24,6 +24,7 @@ APPEAL_TOTALS = [F.appeal_id(g, "total") for g in F.APPEAL_GROUPS]
 # The facts prose.appeals compares, with the cells it compares each with.
 APPEAL_FACTS = (("appeals.review.total", [F.appeal_id("review", "total")], "行政复议总计"),
                 ("appeals.litigation", LITIGATION, "行政诉讼两组总计之和"))
+APPEAL_FACT_NAMES = [name for name, _, _ in APPEAL_FACTS]
 PART, SHARE = "proactive.part:", "proactive.share:"
 
 
@@ -44,10 +45,13 @@ def _numbered(facts: list[Fact]) -> Iterator[tuple[Fact, str]]:
 
 
 @rule("prose.applications_received", "error", "正文所述收到申请数与申请表「本年新收」不一致", BASIS)
-def applications_received(report: Report) -> Iterator[Finding]:
+def applications_received(report: Report) -> Iterable[Finding]:
     stated = _named(report, "applications.received")
-    if not stated:  # first what the prose says (usually nothing to check), then the table
-        return
+    # first what the prose says (usually nothing to check), then the table
+    return _received_differs(report, stated) if stated else ()
+
+
+def _received_differs(report: Report, stated: list[Fact]) -> Iterator[Finding]:
     new, carried = report.value("applications.new.total"), report.value("applications.carried_over.total")
     if new is None:
         return
@@ -61,28 +65,31 @@ def applications_received(report: Report) -> Iterator[Finding]:
         )
 
 
-def _claims_zero(report: Report, claim: str, field: str, printed_as: str, unit: str = "") -> Iterator[Finding]:
+def _claims_zero(report: Report, claim: str, field: str, printed_as: str, unit: str = "") -> Iterable[Finding]:
     """A finding for each sentence claiming `field` is zero while the table prints more."""
     claims = _named(report, claim)
     if not claims:
-        return
+        return ()
     value = report.value(field)
     if value is None or same(value, 0):
-        return
-    for fact, key in _numbered(claims):
-        yield fact_finding(fact, [field], f"正文称「{fact.quote}」，但{printed_as}{fmt(value)}{unit}", 0, value, key)
+        return ()
+    return [fact_finding(fact, [field], f"正文称「{fact.quote}」，但{printed_as}{fmt(value)}{unit}", 0, value, key)
+            for fact, key in _numbered(claims)]
 
 
 @rule("prose.no_applications", "error", "正文称未收到申请，但申请表「本年新收」不为0", BASIS)
-def no_applications(report: Report) -> Iterator[Finding]:
-    yield from _claims_zero(report, "applications.none", "applications.new.total", "申请表「本年新收」总计为")
+def no_applications(report: Report) -> Iterable[Finding]:
+    return _claims_zero(report, "applications.none", "applications.new.total", "申请表「本年新收」总计为")
 
 
 @rule("prose.active_table", "error", "正文所述规章、规范性文件（制发、废止、现行有效）、行政许可、处罚、强制、收费数与主动公开表不一致", BASIS)
-def active_table(report: Report) -> Iterator[Finding]:
+def active_table(report: Report) -> Iterable[Finding]:
     facts = reading(report).facts
-    if facts.keys().isdisjoint(DECISION_FACTS):  # the prose states none of them (most reports): told in C
-        return
+    # the prose states none of them (most reports): told in C
+    return () if facts.keys().isdisjoint(DECISION_FACTS) else _active_differs(report, facts)
+
+
+def _active_differs(report: Report, facts: dict[str, list[Fact]]) -> Iterator[Finding]:
     for name in filter(facts.__contains__, DECISION_FACTS):  # those the prose states, in fields.py's order
         cell = CELL_2019.get(name) if report.template == F.TEMPLATE_2019 else name
         printed = report.value(cell) if cell else None
@@ -99,8 +106,13 @@ def active_table(report: Report) -> Iterator[Finding]:
 
 
 @rule("prose.appeals", "error", "正文所述政府信息公开行政复议、行政诉讼件数与复议诉讼表总计不一致", BASIS)
-def appeals(report: Report) -> Iterator[Finding]:
+def appeals(report: Report) -> Iterable[Finding]:
     facts = reading(report).facts
+    # the prose states neither (most reports): told in C
+    return () if facts.keys().isdisjoint(APPEAL_FACT_NAMES) else _appeals_differ(report, facts)
+
+
+def _appeals_differ(report: Report, facts: dict[str, list[Fact]]) -> Iterator[Finding]:
     for name, cells, what in APPEAL_FACTS:
         stated = facts.get(name)
         if not stated:
@@ -116,21 +128,21 @@ def appeals(report: Report) -> Iterator[Finding]:
 
 
 @rule("prose.all_concluded", "warning", "正文称申请均已办结，但有结转下年度继续办理的申请", BASIS)
-def all_concluded(report: Report) -> Iterator[Finding]:
-    yield from _claims_zero(report, "applications.all_concluded", "applications.carried_forward.total", "结转下年度继续办理", "件")
+def all_concluded(report: Report) -> Iterable[Finding]:
+    return _claims_zero(report, "applications.all_concluded", "applications.carried_forward.total", "结转下年度继续办理", "件")
 
 
 @rule("prose.no_appeals", "error", "正文称未发生行政复议、行政诉讼，但复议诉讼表不为0", BASIS)
-def no_appeals(report: Report) -> Iterator[Finding]:
+def no_appeals(report: Report) -> Iterable[Finding]:
     claims = _named(report, "appeals.none")
     if not claims:
-        return
+        return ()
     nonzero = [f for f in APPEAL_TOTALS if (report.value(f) or 0) > 0]
     if not nonzero:
-        return
-    for fact, key in _numbered(claims):
-        actual = sum(report.value(f) for f in nonzero)
-        yield fact_finding(fact, nonzero, f"正文称「{fact.quote}」，但复议诉讼表总计为{fmt(actual)}", 0, actual, key)
+        return ()
+    actual = sum(report.value(f) for f in nonzero)
+    return [fact_finding(fact, nonzero, f"正文称「{fact.quote}」，但复议诉讼表总计为{fmt(actual)}", 0, actual, key)
+            for fact, key in _numbered(claims)]
 
 
 def _proactive(report: Report) -> tuple[list[Fact], list[Fact]]:
@@ -150,29 +162,31 @@ def _proactive(report: Report) -> tuple[list[Fact], list[Fact]]:
 
 
 @rule("prose.parts_sum", "error", "正文所述主动公开总数与其分项之和不一致", BASIS)
-def parts_sum(report: Report) -> Iterator[Finding]:
+def parts_sum(report: Report) -> Iterable[Finding]:
     totals = _named(report, "proactive.total")
     if not totals:
-        return
+        return ()
     parts = _proactive(report)[0]
     if len(parts) < 2:
-        return
-    total, stated = totals[0], sum(p.value for p in parts)
+        return ()
+    total, stated = totals[0], sum([p.value for p in parts])
     if same(total.value, stated):
-        return
+        return ()
     listing = "＋".join(fmt(p.value) for p in parts)
-    yield fact_finding(total, [], f"正文称「{total.quote}」，其分项{listing}＝{fmt(stated)}", stated, total.value, "proactive.total#1")
+    return [fact_finding(total, [], f"正文称「{total.quote}」，其分项{listing}＝{fmt(stated)}", stated, total.value, "proactive.total#1")]
 
 
 @rule("prose.percentages", "warning", "正文所述占比与条数不符", BASIS)
-def percentages(report: Report) -> Iterator[Finding]:
+def percentages(report: Report) -> Iterable[Finding]:
     totals = _named(report, "proactive.total")
     if not totals or not totals[0].value:
-        return
-    total = totals[0].value
+        return ()
     shares = _proactive(report)[1]
-    if not shares:  # most reports: no share to judge
-        return
+    # most reports: no share to judge
+    return _shares_differ(report, totals[0].value, shares) if shares else ()
+
+
+def _shares_differ(report: Report, total: Number, shares: list[Fact]) -> Iterator[Finding]:
     facts = reading(report).facts
     for share in shares:
         label = share.name[len(SHARE):]

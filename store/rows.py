@@ -139,6 +139,16 @@ class ReportRows:
 _values = operator.attrgetter(*(f.name for f in fields(ReportRows)))
 
 
+def rows_values(rows: ReportRows) -> tuple:
+    """`rows` as its values in field order: plain str, bytes, numbers, tuples, lists and dicts (what a batch's
+    worker sends the writer with marshal, batch.py); `rows_from_values` turns them back."""
+    return _values(rows)
+
+
+def rows_from_values(values: tuple | list) -> ReportRows:
+    return ReportRows(*values)
+
+
 def report_rows(report: Report, json_line: bool = False, with_text: bool = False) -> ReportRows:
     """Everything `Store.save_rows` writes for `report`; `json_line` also renders its JSON for printing.
 

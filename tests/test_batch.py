@@ -208,3 +208,25 @@ def test_a_report_the_store_cannot_take_is_that_files_failure(tmp_path, monkeypa
     [row] = sqlite_utils.Database(tmp_path / "t.db").query("SELECT error FROM reports WHERE status = 'failed'")
     assert row["error"] == "could not be stored (ValueError: a value JSON cannot hold); please report it"
     assert sqlite_utils.Database(tmp_path / "t.db").execute("SELECT COUNT(*) FROM cells").fetchone()[0] == 4 * 200
+
+
+class Name(str):  # a type marshal does not write
+    pass
+
+
+def test_results_cross_from_worker_to_writer_unchanged_whichever_way_they_are_written():
+    """A worker sends its results with marshal when they are plain rows, else pickled: the writer gets them back equal."""
+    from nianbao.batch import decode_results, encode_results
+    from nianbao.store.rows import report_rows
+
+    reports = [run(seed_named(n), f"{n}.txt") for n in ("001", "002", "004")]
+    rows = [(i, report_rows(r)) for i, r in enumerate(reports)]
+    sent = encode_results(rows)
+    assert sent[:1] == b"M" and decode_results(sent) == rows
+
+    odd = report_rows(reports[0])
+    odd.source = Name(odd.source)  # the whole group is pickled instead
+    sent = encode_results([*rows, (9, odd)])
+    assert sent[:1] == b"P" and decode_results(sent) == [*rows, (9, odd)]
+    sent = encode_results([(0, reports[0])])  # a Report (read_all), not rows
+    assert sent[:1] == b"P" and decode_results(sent)[0][1].cells == reports[0].cells
