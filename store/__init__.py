@@ -586,7 +586,7 @@ class Store:
         had = [sha for sha, _, _, has in chunk if has]
         # finding_rows, the table under the `findings` view: the same rows, without the view's join and its delete trigger per row
         if had:
-            self.conn.execute(f"DELETE FROM finding_rows WHERE rule LIKE 'history.%' AND report_id IN ({','.join('?' * len(had))})", had)
+            self.conn.execute(f"DELETE FROM finding_rows WHERE {years.HISTORY} AND report_id IN ({','.join('?' * len(had))})", had)
         for sha, key, _, _ in chunk:
             if sha in pairs:
                 prev, organ, year, source = pairs[sha]

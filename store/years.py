@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
 
 from ..rules.history import organ_key, shorter_names
 
@@ -58,34 +57,23 @@ PARTNER = ("SELECT id, organ, year, source FROM reports WHERE organ IN (SELECT v
            f"AND {IN_SCOPE} ORDER BY extracted_at DESC, rowid DESC LIMIT 1")
 
 
-def cross_year_rules(conn: sqlite3.Connection) -> list[Any]:
-    """The rules of stored findings that are cross-year ones (`rule LIKE 'history.%'`, as every query of them
-    says), found by walking the rule index from one distinct rule to the next: a look-up per rule, not a
-    read of every finding (as `LIKE` would be: it cannot use the index, being case-insensitive)."""
-    found: list[Any] = []
-    row = conn.execute("SELECT rule, rule LIKE 'history.%' FROM finding_rows WHERE rule IS NOT NULL ORDER BY rule LIMIT 1").fetchone()
-    while row is not None:
-        if row[1]:
-            found.append(row[0])
-        row = conn.execute("SELECT rule, rule LIKE 'history.%' FROM finding_rows WHERE rule > ? ORDER BY rule LIMIT 1", [row[0]]).fetchone()
-    return found
+# A cross-year finding, as every query of them says it: the partial index idx_finding_rows_history (schema.py),
+# of their report ids, serves a query that holds this very term, so none reads every finding.
+HISTORY = "rule LIKE 'history.%'"
 
 
 def count_cross_year(conn: sqlite3.Connection) -> int:
-    """How many cross-year findings are stored: counted in the rule index, rule by rule."""
-    return sum(conn.execute("SELECT COUNT(*) FROM finding_rows WHERE rule = ?", [rule]).fetchone()[0] for rule in cross_year_rules(conn))
+    """How many cross-year findings are stored."""
+    return int(conn.execute(f"SELECT COUNT(*) FROM finding_rows WHERE {HISTORY}").fetchone()[0])
 
 
 def mark_had(conn: sqlite3.Connection) -> None:
     """Mark each report of temp.xy_wanted that has cross-year findings now (they go before new ones are written):
-    from the findings of those rules when there are fewer of them than wanted reports, else report by report."""
-    rules = cross_year_rules(conn)
-    stored = sum(conn.execute("SELECT COUNT(*) FROM finding_rows WHERE rule = ?", [rule]).fetchone()[0] for rule in rules)
+    from those findings when there are fewer of them than wanted reports, else report by report."""
+    stored = count_cross_year(conn)
     if not stored:
         return
     if stored <= conn.execute("SELECT COUNT(*) FROM temp.xy_wanted").fetchone()[0]:
-        conn.executemany("UPDATE temp.xy_wanted SET had = 1 WHERE id IN (SELECT report_id FROM finding_rows WHERE rule = ?)",
-                         [(rule,) for rule in rules])
+        conn.execute(f"UPDATE temp.xy_wanted SET had = 1 WHERE id IN (SELECT report_id FROM finding_rows WHERE {HISTORY})")
     else:
-        conn.execute("UPDATE temp.xy_wanted SET had = 1 WHERE EXISTS (SELECT 1 FROM finding_rows f WHERE f.report_id = xy_wanted.id "
-                     "AND f.rule LIKE 'history.%')")
+        conn.execute(f"UPDATE temp.xy_wanted SET had = 1 WHERE EXISTS (SELECT 1 FROM finding_rows WHERE report_id = xy_wanted.id AND {HISTORY})")

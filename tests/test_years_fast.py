@@ -212,16 +212,40 @@ def test_checking_named_reports_or_all_by_index_agrees_with_the_former_check(tmp
             s.close()
 
 
-def test_cross_year_rules_are_found_by_walking_the_rule_index_as_like_would(tmp_path):
+def test_cross_year_findings_are_counted_and_found_by_their_own_index_as_like_finds_them(tmp_path):
     store = Store(tmp_path / "t.db")
     try:
         with store.conn:
-            store.conn.execute("INSERT INTO reports (id) VALUES ('r')")
+            store.conn.execute("INSERT INTO reports (id) VALUES ('r'), ('s')")
             for i, rule in enumerate(["applications.x", "history.carried_over", "History.in_force", "historyx", "history.",
                                       "history.carried_over", None, 5, "zz.history.x", "历史.x"]):
-                store.conn.execute("INSERT INTO finding_rows (report_id, fingerprint, rule) VALUES ('r', ?, ?)", [str(i), rule])
-        like = store.conn.execute("SELECT COUNT(*) FROM finding_rows WHERE rule LIKE 'history.%'").fetchone()[0]
-        assert years.count_cross_year(store.conn) == like == 4
-        assert sorted(years.cross_year_rules(store.conn)) == ["History.in_force", "history.", "history.carried_over"]
+                store.conn.execute("INSERT INTO finding_rows (report_id, fingerprint, rule) VALUES (?, ?, ?)", ["rs"[i % 2], str(i), rule])
+        like = store.conn.execute("SELECT COUNT(*), COUNT(DISTINCT report_id) FROM finding_rows WHERE +rule LIKE 'history.%'").fetchone()
+        assert (years.count_cross_year(store.conn), 2) == tuple(like) == (4, 2)
+        plan = " ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM finding_rows WHERE {years.HISTORY}"))
+        assert "idx_finding_rows_history" in plan, plan
+        with store.conn:
+            store.conn.execute("DELETE FROM finding_rows WHERE rule IN ('History.in_force', 'history.')")  # now only report 's' has any
+        for wanted in (["r", "s"], ["r", "s", "t", "u", "v"]):  # fewer wanted reports than such findings, then more
+            store.conn.execute("CREATE TEMP TABLE xy_wanted (id TEXT PRIMARY KEY, report_key TEXT, organ TEXT, year INTEGER, had INTEGER)")
+            store.conn.executemany("INSERT INTO temp.xy_wanted (id) VALUES (?)", [(w,) for w in wanted])
+            years.mark_had(store.conn)
+            assert [r[0] for r in store.conn.execute("SELECT id FROM temp.xy_wanted WHERE had ORDER BY id")] == ["s"]
+            store.conn.execute("DROP TABLE temp.xy_wanted")
+    finally:
+        store.close()
+
+
+def test_an_older_database_loses_the_rule_index_and_gains_the_cross_year_one(tmp_path):
+    path = tmp_path / "old.db"
+    Store(path).close()
+    older = sqlite3.connect(path)
+    older.execute("DROP INDEX idx_finding_rows_history")
+    older.execute("CREATE INDEX idx_finding_rows_rule ON finding_rows(rule)")  # as earlier versions made it
+    older.close()
+    store = Store(path)
+    try:
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "idx_finding_rows_history" in indexes and "idx_finding_rows_rule" not in indexes
     finally:
         store.close()
