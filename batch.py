@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
 from .extract.llm.shared import context as fork_context
-from .pipeline import process_path, sha_or_path
+from .pipeline import name_suffix, process_path, sha_or_path
 from .report import Report
 from .store.rows import ReportRows, report_rows, rows_from_values, rows_values
 
@@ -193,14 +193,14 @@ def send_back(conn: Connection, seq: int, item: Item, shaped: Report | ReportRow
 
 def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report,
                  reading: Any = None) -> None:
-    """Read the tasks as they come, and send the results back a group at a time (`_Held`); before each
-    task, say in `reading` (shared memory) which one it is and since when, so that the writer, which
-    no longer learns it from each result, can still tell which file took too long or killed us."""
+    """Read the tasks as they come, and send the results back a group at a time (`_Held`); say in `reading`
+    (shared memory) which file is being read and since when, or that results are being sent, so that the
+    writer, which no longer learns it from each result, can still tell which file took too long or killed us."""
     start_worker(memory_mb)
-    held = _Held(conn, shape)
+    held = _Held(conn, shape, reading)
     for given in task_lists(conn):
         for seq, item in given:
-            held.send_if_waiting()
+            held.send_before(item)
             if reading is not None:  # the time first: a writer reading between the two sees the old task start later, never the new one earlier
                 reading[1] = time.monotonic()
                 reading[0] = seq
@@ -212,14 +212,21 @@ def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape:
         held.send()
 
 
-class _Held:
-    """A worker's finished results, sent to the writer in one message per group of tasks given together:
-    one message per report cost the writer ~0.05 ms each in receiving, waking up and polling, and woke it
-    (taking a core from a worker) once per report. What is held is sent before the next file is started
-    once it is HOLD_SECONDS old, so a slow file never keeps finished ones from the writer for long."""
+SENDING, IDLE = -2.0, -1.0  # in a worker's `reading`: sending results; neither sending nor reading
+# Kinds of input that can take seconds to read (a scan is read by OCR): what a worker holds is sent before it starts one.
+SLOW_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"})
 
-    def __init__(self, conn: Connection, shape: Shape):
-        self.conn, self.shape = conn, shape
+
+class _Held:
+    """A worker's finished results, sent to the writer in one message per list of tasks given together:
+    one message per report cost the writer ~0.05 ms each in receiving, waking up and polling, and woke it
+    (taking a core from a worker) once per report. What is held is sent before the worker starts a file of a
+    kind that can be slow (SLOW_SUFFIXES), and before any file once it has waited HOLD_SECONDS: a finished
+    report waits at most for one text or web page after it (a hostile one can take a second or more; if
+    that one then times out or kills the worker, what was held is read again by its successor)."""
+
+    def __init__(self, conn: Connection, shape: Shape, reading: Any = None):
+        self.conn, self.shape, self.reading = conn, shape, reading
         self.results: list[tuple[int, Item, Report | ReportRows]] = []
         self.since = 0.0
 
@@ -228,14 +235,17 @@ class _Held:
             self.since = time.monotonic()
         self.results.append((seq, item, shaped))
 
-    def send_if_waiting(self) -> None:
-        if self.results and time.monotonic() - self.since >= HOLD_SECONDS:
+    def send_before(self, item: Item) -> None:
+        """Send what is held if the next file, `item`, may be slow to read, or what is held has waited long enough."""
+        if self.results and (time.monotonic() - self.since >= HOLD_SECONDS or name_suffix(str(item[0])).lower() in SLOW_SUFFIXES):
             self.send()
 
     def send(self) -> None:
         results, self.results = self.results, []
         if not results:
             return
+        if self.reading is not None:  # a death from here on is not the last file read's (the writer sorts it out)
+            self.reading[0] = SENDING
         try:
             self.conn.send_bytes(encode_results([(seq, shaped) for seq, _, shaped in results]))
         except (MemoryError, RecursionError):  # one too big or deep to pass: each alone, and that one as a failure
@@ -244,6 +254,8 @@ class _Held:
                     self.conn.send_bytes(encode_results([(seq, shaped)]))
                 except (MemoryError, RecursionError) as exc:
                     self.conn.send_bytes(encode_results([(seq, self.shape(failure(item[0], _reason(exc))))]))
+        if self.reading is not None:
+            self.reading[0] = IDLE
 
 
 def encode_results(results: list[tuple[int, Report | ReportRows]]) -> bytes:
@@ -322,12 +334,13 @@ class _Worker:
     def __init__(self, ctx: Any, options: BatchOptions, shape: Shape):
         self.conn, child = ctx.Pipe()
         # which task it is reading and since when (time.monotonic): its results come a group at a time
-        self.reading = ctx.RawArray("d", [-1.0, 0.0])
+        self.reading = ctx.RawArray("d", [IDLE, 0.0])
         self.process = ctx.Process(target=_worker_main, args=(child, options.max_bytes, options.memory_mb, shape, self.reading),
                                    daemon=True)
         self.process.start()
         child.close()
         self.tasks: deque[tuple[int, Item]] = deque()
+        self.alone: set[int] = set()  # tasks given one per message: their results come one per message too
         self.since = 0.0  # when the writer last saw it take up work: given some while idle, or sending results
 
     def give(self, given: list[tuple[int, Item]]) -> None:
@@ -346,9 +359,19 @@ class _Worker:
         seq, started = self.reading
         return max(self.since, started if self._given(seq) else 0.0) + timeout
 
-    def stuck_on(self) -> tuple[int, Item]:
-        """The task it was reading when it went (the first not yet reported when it said none)."""
+    def give_alone(self, given: list[tuple[int, Item]]) -> None:
+        """Hand over tasks one per message, so that each result comes back alone: after this worker's
+        predecessor died sending a group, the one whose result kills the sender is then the one sent."""
+        for task in given:
+            self.alone.add(task[0])
+            self.give([task])
+
+    def stuck_on(self) -> tuple[int, Item] | None:
+        """The task it was reading or sending alone when it went; None when it died sending a group (which
+        of them is unknown: they are read again, each sent alone)."""
         seq = self.reading[0]
+        if seq == SENDING:
+            return self.tasks[0] if self.tasks[0][0] in self.alone else None
         return next((t for t in self.tasks if t[0] == seq), self.tasks[0])
 
     def _given(self, seq: float) -> bool:
@@ -357,7 +380,7 @@ class _Worker:
     def finished(self, seq: int) -> None:
         """A task's result arrived (they come in the order given)."""
         while self.tasks and self.tasks[0][0] <= seq:
-            self.tasks.popleft()
+            self.alone.discard(self.tasks.popleft()[0])
         self.since = time.monotonic()
 
     def stop(self, kill: bool = False) -> None:
@@ -374,10 +397,14 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
     drawn = False  # every input handed out
     next_out = next_in = 0
 
-    def replace(i: int, kill: bool, leftover: list[tuple[int, Item]]) -> None:
-        """A fresh worker in place of worker i, given the tasks its predecessor never started."""
+    def replace(i: int, kill: bool, leftover: list[tuple[int, Item]], alone: bool = False) -> None:
+        """A fresh worker in place of worker i, given the tasks its predecessor never finished sending
+        (`alone`: one per message)."""
         workers[i].stop(kill=kill)
         workers[i] = _Worker(ctx, options, shape)
+        if alone:
+            workers[i].give_alone(leftover)
+            return
         for at in range(0, len(leftover), GIVEN_AT_ONCE):
             workers[i].give(leftover[at : at + GIVEN_AT_ONCE])
 
@@ -419,6 +446,9 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
                     except (EOFError, OSError):  # the worker died: killed by the OS, a crash in C code
                         w.process.join()
                         stuck = w.stuck_on()
+                        if stuck is None:  # while sending a group: each of it read again and sent alone
+                            replace(i, True, list(w.tasks), alone=True)
+                            continue
                         done[stuck[0]] = shape(failure(stuck[1][0], _died(w.process.exitcode)))
                         # what it finished but had not sent yet is read again, with what it never started
                         replace(i, True, [t for t in w.tasks if t is not stuck])
@@ -429,7 +459,7 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
                     if report.error == MEMORY_REASON:  # that worker quits; a fresh one takes over what it had queued
                         replace(i, False, list(w.tasks))
                 elif time.monotonic() >= w.deadline(options.file_timeout):
-                    stuck = w.stuck_on()
+                    stuck = w.stuck_on() or w.tasks[0]  # (a send that long: the writer was not reading)
                     done[stuck[0]] = shape(failure(stuck[1][0], f"took longer than {options.file_timeout:g} s to read (--file-timeout); stopped"))
                     replace(i, True, [t for t in w.tasks if t is not stuck])
             while next_out in done:

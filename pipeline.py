@@ -143,7 +143,7 @@ def expand_inputs(args: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
         path = Path(arg)
         if path.is_dir():
             for parent, name in _files_under(path):
-                if _suffix(name).lower() not in SKIPPED_SUFFIXES:
+                if name_suffix(name).lower() not in SKIPPED_SUFFIXES:
                     yield parent / name, None
         elif path.exists():
             yield path, None
@@ -164,13 +164,13 @@ def count_inputs(args: Iterable[str]) -> int:
     n = 0
     for arg in args:
         if Path(arg).is_dir():
-            n += sum(1 for _, name in _files_under(Path(arg)) if _suffix(name).lower() not in SKIPPED_SUFFIXES)
+            n += sum(1 for _, name in _files_under(Path(arg)) if name_suffix(name).lower() not in SKIPPED_SUFFIXES)
         else:
             n += sum(1 for _ in expand_inputs([arg]))
     return n
 
 
-def _suffix(name: str) -> str:
+def name_suffix(name: str) -> str:
     """`Path(name).suffix`, without making a Path."""
     i = name.rfind(".")
     return name[i:] if 0 < i < len(name) - 1 else ""

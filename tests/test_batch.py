@@ -128,9 +128,10 @@ def test_a_worker_sends_what_it_finished_before_it_starts_a_file_once_that_has_w
     finally:
         store.close()
     assert result.stats["ok"] == 4
-    # a and b were sent before c was started (they had waited 0.3 s), so long before d's 3 s were over
+    # a and b were sent before c was started (they had waited 0.3 s), so long before d's 3 s were over;
+    # c, finished just before d started, waits for d (a text file is not expected to be slow)
     assert written["a_fast_.txt"] < 2.0 and written["b_slow3_.txt"] < 2.0
-    assert written["d_slow30_.txt"] >= 3.0
+    assert written["d_slow30_.txt"] >= 3.0 and written["c_fast_.txt"] >= 3.0
 
 
 def test_a_span_bomb_is_a_stored_failure_and_the_batch_goes_on(tmp_path):
@@ -230,3 +231,47 @@ def test_results_cross_from_worker_to_writer_unchanged_whichever_way_they_are_wr
     assert sent[:1] == b"P" and decode_results(sent) == [*rows, (9, odd)]
     sent = encode_results([(0, reports[0])])  # a Report (read_all), not rows
     assert sent[:1] == b"P" and decode_results(sent)[0][1].cells == reports[0].cells
+
+
+def test_a_worker_killed_while_sending_a_result_blames_that_file_only(monkeypatch):
+    """The OOM killer taking a worker while it writes out one file's result: that file fails, the others are read.
+    (Results go back a group at a time: the group is read again by a fresh worker, each result sent alone.)"""
+    import pickle
+    import types
+
+    from nianbao.report import Report
+
+    parent = os.getpid()
+
+    def dumps(obj, *a, **k):
+        if "big" in repr(obj) and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return pickle.dumps(obj, *a, **k)
+
+    monkeypatch.setattr(batch, "pickle", types.SimpleNamespace(dumps=dumps, loads=pickle.loads, HIGHEST_PROTOCOL=pickle.HIGHEST_PROTOCOL))
+    monkeypatch.setattr(batch, "read_one", lambda item, mb, llm=None: Report(source=str(item[0]), sha256=str(item[0]), status="failed", error="read fine"))
+    for jobs in (1, 2):
+        items = [(Path(f"/a/f{i:02d}" + ("big" if i == 2 else "")), None) for i in range(30)]
+        got = {r.source: r.error for r in batch._in_workers(iter(items), batch.BatchOptions(jobs=jobs, file_timeout=5, memory_mb=None), batch.as_report) if r}
+        assert len(got) == 30
+        assert {s: e for s, e in got.items() if e != "read fine"} == {
+            "/a/f02big": "the process reading this file died with SIGKILL (killed: probably out of memory); not read"}
+
+
+def test_what_a_worker_holds_is_sent_before_it_starts_a_file_of_a_kind_that_can_be_slow(tmp_path, monkeypatch):
+    """A scan can take seconds (OCR): the text read before it is not kept back until the scan is done."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = seed_named("004")
+    for name in ("a_fast_.txt", "b_slow20_.pdf"):
+        (folder / name).write_text(f"{name}\n" + text, encoding="utf-8")  # (a text in a .pdf: read as the text it is)
+    monkeypatch.setattr(batch, "process_path", _slow)
+    written: dict[str, float] = {}
+    started = time.monotonic()
+    store = Store(tmp_path / "t.db")
+    try:
+        run_batch(list(expand_inputs([str(folder)])), store, BatchOptions(jobs=1),
+                  on_report=lambda rows: written.setdefault(Path(rows.source).name, time.monotonic() - started))
+    finally:
+        store.close()
+    assert written["a_fast_.txt"] < 1.5 <= 2.0 <= written["b_slow20_.pdf"]

@@ -231,11 +231,11 @@ def test_a_names_suffix_is_what_path_says_it_is():
     """The walk filters names without making a Path each: its suffix must be Path's, for any name."""
     import random
 
-    from nianbao.pipeline import _suffix
+    from nianbao.pipeline import name_suffix
 
     rng = random.Random(5)
     names = ["a.txt", "a.", ".txt", "..", "a..b", "a.tar.gz", ".a.b", "a", "年报.HTML", "x.db-wal"]
     names += ["".join(rng.choice("ab.年 ") for _ in range(rng.randint(1, 7))) for _ in range(3000)]
     for name in names:
         if name not in (".", "..") and "/" not in name:
-            assert _suffix(name) == Path(name).suffix, name
+            assert name_suffix(name) == Path(name).suffix, name
