@@ -387,15 +387,15 @@ class _Layout(NamedTuple):
     labels: list[tuple[str, re.Pattern[str]]]  # each row's label pattern, in printed order
     rows: list[tuple[str, list[str]]]  # each row with its field ids
     fields: list[str]  # every row's field ids in turn …
-    field_rows: list[str]  # … and the row each belongs to
+    field_spans: Callable[[dict[str, tuple[int, int]]], tuple[tuple[int, int], ...]]  # … and their rows' spans from spans
     plain: _PlainTable | None  # the table whose rows are all plain, read by one pattern (_read_plain_table)
 
 
 def _layout(labels: list[tuple[str, str]], rows: list[tuple[str, list[str]]], one_pattern: bool = False) -> _Layout:
     return _Layout(
         [(row, re.compile(p)) for row, p in labels], rows,
-        [fid for _, field_ids in rows for fid in field_ids], [row for row, field_ids in rows for _ in field_ids],
-        _plain_table(labels, rows) if one_pattern else None,
+        [fid for _, field_ids in rows for fid in field_ids],
+        itemgetter(*[row for row, field_ids in rows for _ in field_ids]), _plain_table(labels, rows) if one_pattern else None,
     )
 
 
@@ -540,7 +540,8 @@ def _read_rows(
     order = list(spans)  # the rows found, in printed order: _find_labels searches them in `rows` order
     first = spans[order[0]][0] if order else end
     # Each found row's segment ends where the next found row's label starts (the last one at `end`).
-    seg_ends = dict(zip(order, [spans[row][0] for row in order[1:]] + [end]))
+    # (`done` rows read means every row was found: the rows left are the last ones in `order`.)
+    seg_ends = dict(zip(order[done:], [spans[row][0] for row in order[done + 1 :]] + [end]))
     index: TokenIndex | None = None  # the region's tokens, for the first row the one-pattern reader leaves
     work: digits.Work | None = None  # the steps the table's glued rows may take, made with its first one
     cells, anchors = read.cells, read.anchors
@@ -572,7 +573,7 @@ def _read_rows(
     # Each found row's fields point at its label. Most tables print every row: then one C-level pass
     # over the table's fields (a dict per row built and merged cost as much as a row's cells).
     if len(spans) == len(layout.rows):
-        anchors.update(zip(layout.fields, map(spans.__getitem__, layout.field_rows)))
+        anchors.update(zip(layout.fields, layout.field_spans(spans)))
     else:
         for row, field_ids in layout.rows:
             if row in spans:

@@ -7,7 +7,7 @@ severity, a one-line Chinese description and the basis it comes from:
     def example(report):
         yield Finding(...)
 
-(or it returns a list of findings: any iterable will do). A rule that most reports leave silent returns
+(or it returns a list of findings: any iterable will do; an empty sequence is taken as none). A rule that most reports leave silent returns
 () after its cheap test and leaves its findings to a generator (`return _found(report) if … else ()`):
 a plain call that returns costs less than starting a generator that stops at once, ~two dozen times
 per report.
@@ -61,7 +61,10 @@ def run_rules(report: Report) -> list[Finding]:
     keep(report)  # read once for all the rules (reading.py)
     try:
         for rule_id, severity, check in _checks():
-            for finding in check(report):
+            found = check(report)
+            if not found:  # () from a silent rule (most of them, most reports): no iterator made for it
+                continue
+            for finding in found:
                 finding.rule = rule_id
                 finding.severity = finding.severity or severity
                 findings.append(finding)

@@ -528,7 +528,7 @@ class Store:
         try:
             aliases = dict(self.conn.execute("SELECT name, canonical FROM organ_aliases").fetchall())  # a person's list: small
             groups, ids = self._groups_to_check(run_id, changed, of_run)
-            names = years.Names(self.conn, {y + d for _, y in groups if isinstance(y, int) for d in (-1, 0, 1)}, aliases)
+            names = years.Names(self.conn, {y for _, y in groups}, aliases)
             if ids is not None:  # the reports named, of those compared at all
                 self.conn.executemany(f"{years.INSERT_WANTED} WHERE id = ? AND {years.IN_SCOPE}",
                                       [(sha,) for sha, organ in ids if organ in names.of_organ])

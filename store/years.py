@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from ..rules.history import organ_key, shorter_names
 
@@ -23,11 +24,15 @@ IN_SCOPE = "status = 'ok' AND current = 1"  # with an organ whose key is not emp
 class Names:
     """The organs printed in the reports of some years, by the name each is matched as."""
 
-    def __init__(self, conn: sqlite3.Connection, years: Iterable[int], aliases: dict[str, str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, years: Iterable[Any], aliases: dict[str, str]) -> None:
+        """`years`: those of the reports to check; with the years before and after, reckoned as SQLite reckons the
+        partner's and the next year's (`year - 1`, `year + 1`), whatever a year was stored as."""
         self.of_organ: dict[str, str] = {}
         organs_of: dict[str, list[str]] = {}
-        for (organ,) in conn.execute("SELECT DISTINCT organ FROM reports WHERE year IN (SELECT value FROM json_each(?)) "
-                                     "AND organ IS NOT NULL", [json.dumps(list(set(years)))]):
+        for (organ,) in conn.execute(
+                "SELECT DISTINCT organ FROM reports WHERE organ IS NOT NULL AND year IN (SELECT value FROM json_each(?1) "
+                "UNION ALL SELECT value - 1 FROM json_each(?1) UNION ALL SELECT value + 1 FROM json_each(?1))",
+                [json.dumps(list(set(years)))]):
             key = organ_key(organ)
             if key:
                 name = aliases.get(key, key)

@@ -130,6 +130,8 @@ def _report(rng: random.Random, n: int, path: str) -> Report:
             cells[f] = Cell(f, rng.choice([0, 1, 2, 3]))
     organ = rng.choice(ORGANS + [None])
     year = rng.choice([2020, 2021, 2022, 2023, None]) if rng.random() < 0.1 else rng.choice([2021, 2022, 2023])
+    if rng.random() < 0.03:  # not as the reader gives it, but a database may hold it: a year stored as text or a fraction
+        year = rng.choice(["2022年", "2022", 2022.5])
     return Report(source=path, sha256=f"{rng.getrandbits(128):064x}", template=F.TEMPLATE_2021, organ=organ, year=year, cells=cells)
 
 
