@@ -25,16 +25,23 @@ def _build_table() -> dict[int, str | None]:
     for ch in _SPACES:
         table[ord(ch)] = " "
     table[ord("\u2014")] = "—"  # keep em dash; listed to document it is deliberate
+    # A lone surrogate (half a UTF-16 pair: a PDF's broken character map gives one) is no character: shown
+    # as U+FFFD, as a damaged byte is (one for one, so spans keep their places). Left in, no UTF-8 encoder
+    # after it takes it (OpenCC, the text's compression, JSON) and the whole report failed as an internal error.
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"
     return table
 
 
 _TABLE = _build_table()
+_SURROGATE_FIRST, _SURROGATE_LAST = "\ud800", "\udfff"
 # str.translate looks every character up in a dict, and a callback per change costs as much again
 # (a report has a hundred （，：). Instead the first character left to change is found by one
 # character class and str.replace changes it everywhere at once; the next search starts after it.
 # No replacement holds a character to change, so each distinct one is replaced once.
 _REPLACEMENT = {chr(code): to or "" for code, to in _TABLE.items() if chr(code) != to}  # (— stays —)
-_TO_CHANGE = re.compile("[" + "".join(re.escape(ch) for ch in _REPLACEMENT) + "]")
+_TO_CHANGE = re.compile("[" + "".join(re.escape(ch) for ch in _REPLACEMENT if not _SURROGATE_FIRST <= ch <= _SURROGATE_LAST)
+                        + f"{_SURROGATE_FIRST}-{_SURROGATE_LAST}]")  # the surrogates as one range: 2,048 characters are slow to compile
 
 
 def normalize(text: str) -> str:

@@ -220,3 +220,19 @@ def test_paths_are_printed_literally_not_as_rich_markup(tmp_path, folder):
     result = CliRunner().invoke(cli.app, ["check", str(path)], catch_exceptions=False)
     assert result.exit_code == 1
     assert f"failed {path}: not a government information disclosure annual report" in result.output
+
+
+def test_a_lone_surrogate_is_shown_as_a_replacement_character_and_the_report_is_read():
+    """Half a UTF-16 pair (a PDF's broken character map gives one) is no character: it became an internal
+    error in OpenCC and in every UTF-8 encoder after it. Now it reads as U+FFFD, and the cells as printed."""
+    from nianbao.pipeline import process_text
+
+    text = seed_named("001")
+    good = process_text("a.txt", "0" * 64, text)
+    broken = text.replace("报告", "报\ud800告", 1).replace("信息", "信\udfff息", 1)
+    report = process_text("a.txt", "0" * 64, broken)
+    assert report.status == "ok" and report.error is None
+    assert "\ud800" not in report.text and report.text.count("\ufffd") == good.text.count("\ufffd") + 2
+    assert len(report.text) == len(good.text) + 2  # one character each: every span still points where it did
+    assert {f: (c.value, report.text[c.start:c.end] if c.start is not None else None) for f, c in report.cells.items()} == \
+        {f: (c.value, good.text[c.start:c.end] if c.start is not None else None) for f, c in good.cells.items()}
