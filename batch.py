@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .load import DEFAULT_MAX_BYTES
 from .extract.llm.shared import context as fork_context
-from .pipeline import name_suffix, process_path, sha_or_path
+from .pipeline import name_suffix, process_path, sha_or_path, source_name
 from .report import Report
 from .store.rows import ReportRows, report_rows, rows_from_values, rows_values
 
@@ -83,7 +83,7 @@ def read_one(item: Item, max_bytes: int, llm: LLMExtractor | None = None) -> Rep
     """One input's Report; whatever goes wrong becomes the failure with its reason."""
     path, problem = item
     if problem:
-        return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=problem)
+        return Report(source=source_name(path), sha256=sha_or_path(path), status="failed", error=problem)
     try:
         return process_path(path, max_bytes, llm)
     except (MemoryError, RecursionError) as exc:  # process_path turns other exceptions into failures itself
@@ -91,7 +91,7 @@ def read_one(item: Item, max_bytes: int, llm: LLMExtractor | None = None) -> Rep
 
 
 def failure(path: Path, reason: str) -> Report:
-    return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=reason)
+    return Report(source=source_name(path), sha256=sha_or_path(path), status="failed", error=reason)
 
 
 MEMORY_REASON = "needs more memory than one file may use (the per-file memory limit); not read"
@@ -650,7 +650,7 @@ def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, 
                 except OSError:
                     continue
                 stats_of[i] = (st.st_size, st.st_mtime_ns, stamp)
-                absolute[i] = os.path.abspath(path)
+                absolute[i] = os.path.abspath(source_name(path))
         known = store.stamps_of(list(absolute.values()), run_id) if look_up and stats_of else {}
         skipped = 0
         for i, item in enumerate(chunk):
@@ -659,7 +659,7 @@ def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, 
                 if known.get(absolute[i]) == now:
                     skipped += 1
                     continue
-                stamps.put(str(item[0]), now)
+                stamps.put(source_name(item[0]), now)
             yield item
         if skipped:
             stats["skipped"] += skipped

@@ -102,21 +102,41 @@ def process_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, llm: LLMExtract
     try:
         loaded = load(path, max_bytes)
     except LoadError as exc:
-        return Report(source=str(path), sha256=sha_or_path(path), status="failed", error=str(exc))
+        return Report(source=source_name(path), sha256=sha_or_path(path), status="failed", error=str(exc))
     load_seconds = time.perf_counter() - t
     try:
-        report = process_text(str(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm, loaded.kind,
+        report = process_text(source_name(path), loaded.raw_sha256, loaded.text, loaded.encoding, llm, loaded.kind,
                               [m.to_json() for m in loaded.ocr_marks])
     except Exception as exc:  # noqa: BLE001 — a bug on one odd input must not stop a batch of hundreds
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return Report(
-            source=str(path), sha256=loaded.raw_sha256, status="failed", encoding=loaded.encoding, kind=loaded.kind,
+            source=source_name(path), sha256=loaded.raw_sha256, status="failed", encoding=loaded.encoding, kind=loaded.kind,
             error=f"internal error while reading this file ({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); please report it",
         )
     report.kind = loaded.kind
     report.page_images = loaded.page_images
     report.timings["load"] = load_seconds
     return report
+
+
+def source_name(path: Path) -> str:
+    """The path as a report's source is stored and printed: as it is, unless a part of it is not UTF-8
+    (a GBK name from a zip unpacked on Linux): that part's bytes beyond ASCII are then written \\xNN, so
+    SQLite, JSON and the terminal can take it, no UTF-8 name can be mistaken for it, and the same file
+    gets the same name every run (its stamp is found)."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "/".join(_part_name(part) for part in os.fsencode(path).split(b"/"))
+    return name
+
+
+def _part_name(part: bytes) -> str:
+    try:
+        return part.decode("utf-8")
+    except UnicodeDecodeError:
+        return part.decode("ascii", "backslashreplace")
 
 
 def sha_or_path(path: Path) -> str:
@@ -127,7 +147,7 @@ def sha_or_path(path: Path) -> str:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
     except OSError:
-        digest.update(b"unreadable:" + str(path).encode())
+        digest.update(b"unreadable:" + os.fsencode(path))
     return digest.hexdigest()
 
 

@@ -239,3 +239,20 @@ def test_a_names_suffix_is_what_path_says_it_is():
     for name in names:
         if name not in (".", "..") and "/" not in name:
             assert name_suffix(name) == Path(name).suffix, name
+
+
+def test_a_file_whose_name_is_not_utf8_is_read_and_stored_under_its_bytes(tmp_path):
+    """A GBK name (a zip unpacked on Linux) stopped the batch with a traceback: SQLite cannot store the
+    name Python makes of it. Its part that is not UTF-8 is now stored as \\xNN, the same every run."""
+    folder = tmp_path / "in"
+    (folder / "四川").mkdir(parents=True)
+    gbk = os.fsdecode(os.fsencode(folder / "四川") + b"/" + "年报".encode("gbk") + b".txt")
+    Path(gbk).write_text(seed_named("001"), encoding="utf-8")
+    (folder / "ok.txt").write_text(seed_named("002"), encoding="utf-8")
+    db = tmp_path / "t.db"
+    first = extract(expand_inputs([str(folder)]), db)
+    assert (first.status, first.stats["ok"], first.stats["failed"]) == ("done", 2, 0)
+    sources = sorted(r["source"] for r in sqlite_utils.Database(db).query("SELECT source FROM reports"))
+    assert sources == [str(folder / "ok.txt"), str(folder / "四川") + "/\\xc4\\xea\\xb1\\xa8.txt"]
+    again = extract(expand_inputs([str(folder)]), db)
+    assert (again.stats["ok"], again.stats["skipped"]) == (0, 2)  # its stamp is found under the same name
