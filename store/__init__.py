@@ -168,6 +168,7 @@ class Store:
                 raise StoreError(f"cannot write to the database {path}: {exc}") from None
             if migrated:
                 self._compact()
+            self._watch_verdicts()
 
     def _compact(self) -> None:
         """After a migration: give back the old texts' pages and rewrite the file in this version's page size.
@@ -400,6 +401,7 @@ class Store:
         outside = not self.conn.in_transaction  # it cannot change within one (nor would it count before the next)
         if outside:
             self.conn.execute("PRAGMA temp_store = MEMORY")
+            self._watch_verdicts()  # changing temp_store drops every TEMP object: the triggers made again
         self.conn.execute(f"PRAGMA cache_size = {-BATCH_CACHE_MB * 1024}")  # negative: KiB
         self._field_set_ids = FieldSetIds()
         try:
@@ -409,6 +411,7 @@ class Store:
             self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
             if outside and not self.conn.in_transaction:  # still in one: its commit failed, the batch too
                 self.conn.execute(f"PRAGMA temp_store = {int(previous)}")
+                self._watch_verdicts()
 
     def begin(self) -> None:
         """Open a transaction many `save`s join (the batch writer's); `commit` ends it."""
@@ -672,6 +675,16 @@ class Store:
         """Before this store writes a verdict: the fingerprints a batch keeps are read again (store/verdict_prints.py)."""
         self._verdicts.forget()
         self._prints = None
+
+    def _watch_verdicts(self) -> None:
+        """A verdict written through this connection by any path, plain SQL included, makes the fingerprints a batch
+        keeps be read again (other connections' writes show in `PRAGMA data_version`; this one's do not): without
+        it such a verdict was written over as 'open' at the next re-extraction. TEMP triggers: this connection's
+        own, nothing in the file."""
+        self.conn.create_function("nianbao_verdicts_written", 0, lambda: self._verdicts_written())
+        for event in ("INSERT", "DELETE", "UPDATE OF fingerprint"):
+            self.conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS nianbao_verdicts_{event.split()[0].lower()} AFTER {event} "
+                              "ON main.verdicts BEGIN SELECT nianbao_verdicts_written(); END")
 
     def findings(self, report_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
         where, args = [], []

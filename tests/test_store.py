@@ -447,3 +447,25 @@ def test_a_report_not_stored_before_is_inserted_as_the_upsert_would_insert_it(tm
     assert everything(fast) == everything(upsert)
     fast.close()
     upsert.close()
+
+
+def test_a_verdict_written_on_the_batch_connection_is_carried_over(tmp_path):
+    """A batch keeps the fingerprints that have verdicts; one written on its own connection by plain SQL
+    (not set_verdict) must be carried over at the next re-extraction too (the review of session 18)."""
+    from nianbao.store import report_rows
+
+    store = Store(tmp_path / "t.db")
+    text = seed_named("004")
+    with store.writing_many():
+        store.begin()
+        store.save_rows(report_rows(run(text, "004.txt")))
+        store.commit()
+        [finding] = store.findings()
+        store.conn.execute("INSERT INTO verdicts (fingerprint, status, note, decided_at) VALUES (?, 'confirmed', 'by hand', '2026-01-02')",
+                           [finding["fingerprint"]])
+        store.begin()
+        store.save_rows(report_rows(run(text, "004.txt")))
+        store.commit()
+    [again] = store.findings()
+    store.close()
+    assert (again["status"], again["note"]) == ("confirmed", "by hand")
