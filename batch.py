@@ -183,12 +183,12 @@ def tasks(conn: Connection) -> Iterator[tuple[int, Item]]:
 
 
 def send_back(conn: Connection, seq: int, item: Item, shaped: Report | ReportRows, shape: Shape) -> None:
-    """Pass one result to the writer (batch_llm.py's threads, as each finishes); one too big or deep to pass is that file's failure."""
+    """Pass one result to the writer in a message of its own (`encode_results`); one too big or deep to pass
+    is that file's failure."""
     try:
-        # pickled as it is (Connection.send's pickler is for handles and sockets, which a report has none of)
-        conn.send_bytes(pickle.dumps((seq, shaped), pickle.HIGHEST_PROTOCOL))
+        conn.send_bytes(encode_results([(seq, shaped)]))
     except (MemoryError, RecursionError) as exc:
-        conn.send((seq, shape(failure(item[0], _reason(exc)))))
+        conn.send_bytes(encode_results([(seq, shape(failure(item[0], _reason(exc))))]))
 
 
 def _worker_main(conn: Connection, max_bytes: int, memory_mb: int | None, shape: Shape = as_report,
@@ -250,16 +250,13 @@ class _Held:
             self.conn.send_bytes(encode_results([(seq, shaped) for seq, _, shaped in results]))
         except (MemoryError, RecursionError):  # one too big or deep to pass: each alone, and that one as a failure
             for seq, item, shaped in results:
-                try:
-                    self.conn.send_bytes(encode_results([(seq, shaped)]))
-                except (MemoryError, RecursionError) as exc:
-                    self.conn.send_bytes(encode_results([(seq, self.shape(failure(item[0], _reason(exc))))]))
+                send_back(self.conn, seq, item, shaped, self.shape)
         if self.reading is not None:
             self.reading[0] = IDLE
 
 
 def encode_results(results: list[tuple[int, Report | ReportRows]]) -> bytes:
-    """A group of (seq, result) as the bytes a worker sends: with marshal when every result is a ReportRows of
+    """A group of (seq, result) as the bytes a worker sends (here and in batch_llm.py): with marshal when every result is a ReportRows of
     plain values (per report 3.8 µs to write and 6.4 to read back, where pickle takes 13.8 and 8.8), else pickled.
     Both ends are the same interpreter, which is all marshal's format asks."""
     if all(type(shaped) is ReportRows for _, shaped in results):
@@ -642,6 +639,7 @@ def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, 
     look_up = store is not None and not options.force
     for chunk in _chunks(items, STAMP_CHUNK, first=min(FIRST_STAMP_CHUNK, STAMP_CHUNK)):
         stats_of: dict[int, tuple[int, int, str]] = {}
+        names: dict[int, str] = {}  # as a report's source (source_name)
         absolute: dict[int, str] = {}  # as stored in reports.source_path
         for i, (path, problem) in enumerate(chunk):
             if problem is None:
@@ -650,7 +648,8 @@ def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, 
                 except OSError:
                     continue
                 stats_of[i] = (st.st_size, st.st_mtime_ns, stamp)
-                absolute[i] = os.path.abspath(source_name(path))
+                names[i] = source_name(path)
+                absolute[i] = os.path.abspath(names[i])
         known = store.stamps_of(list(absolute.values()), run_id) if look_up and stats_of else {}
         skipped = 0
         for i, item in enumerate(chunk):
@@ -659,7 +658,7 @@ def _changed(items: Iterable[Item], store: Store | None, options: BatchOptions, 
                 if known.get(absolute[i]) == now:
                     skipped += 1
                     continue
-                stamps.put(source_name(item[0]), now)
+                stamps.put(names[i], now)
             yield item
         if skipped:
             stats["skipped"] += skipped

@@ -28,8 +28,8 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from .batch import (MEMORY_REASON, STOP_SECONDS, BatchOptions, Item, Shape, _died, _shaped, as_report, failure, read_one, send_back,
-                    start_worker, stop_worker, tasks)
+from .batch import (MEMORY_REASON, STOP_SECONDS, BatchOptions, Item, Shape, _died, _shaped, as_report, decode_results, failure, read_one,
+                    send_back, start_worker, stop_worker, tasks)
 from .extract.llm.shared import context
 from .report import Report
 from .store.rows import ReportRows
@@ -163,7 +163,7 @@ def _collect(w: _Worker, ready: bool, done: dict[int, Report | ReportRows], agai
     """Take what worker `w` has finished; returns it, or the fresh worker that replaces it."""
     if ready:
         try:
-            seq, report = w.conn.recv()
+            [(seq, report)] = decode_results(w.conn.recv_bytes())
         except (EOFError, OSError):  # the worker died: killed by the OS, a crash in C code
             w.process.join()
             if len(w.tasks) == 1:
