@@ -661,7 +661,6 @@ class Store:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         decided = now()
-        self._verdicts_written()
         with write(self.conn):
             if self.conn.execute("SELECT 1 FROM findings WHERE fingerprint = ? LIMIT 1", [fp]).fetchone() is None:
                 return 0
@@ -672,7 +671,8 @@ class Store:
         return cursor.rowcount
 
     def _verdicts_written(self) -> None:
-        """Before this store writes a verdict: the fingerprints a batch keeps are read again (store/verdict_prints.py)."""
+        """This connection wrote a verdict (the TEMP triggers of `_watch_verdicts` call it): the fingerprints a
+        batch keeps are read again (store/verdict_prints.py)."""
         self._verdicts.forget()
         self._prints = None
 

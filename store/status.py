@@ -81,7 +81,6 @@ def mark_fixed_by_republication(store: Store) -> list[str]:
             "SELECT 1 FROM findings WHERE report_id = ? AND +rule = 'completeness.table_missing'", [now_report["id"]]).fetchone()
         if still is None and incomplete is None:
             note = f"重新发布的报告（{now_report['source']}）中此问题不再出现"
-            store._verdicts_written()
             with write(store.conn):
                 store.db["verdicts"].upsert({"fingerprint": fp, "status": "fixed", "note": note, "decided_at": now()}, pk="fingerprint")
                 store.conn.execute("UPDATE findings SET status = 'fixed', note = ?, reviewed_at = ? WHERE fingerprint = ?", [note, now(), fp])

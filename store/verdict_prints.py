@@ -5,7 +5,8 @@ looked up as it is written: three look-ups in `verdicts` per finding, ~5 µs of 
 report. Verdicts are few (people give them) and change rarely, so a batch keeps their fingerprints:
 a finding whose fingerprint is not among them is written as 'open' with no note, as the look-ups would
 give; one that is, by the look-ups. They are read again when another connection has committed since
-(`PRAGMA data_version` says so), and whenever this store writes a verdict itself (`forget`), and asked
+(`PRAGMA data_version` says so), and whenever this store's own connection writes one (`forget`, called by
+TEMP triggers on `verdicts`: Store._watch_verdicts), and asked
 for within the transaction the findings are written in, after it took the write lock: nobody else can
 give a verdict until it ends.
 """
