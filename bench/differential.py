@@ -48,6 +48,9 @@ def _jsonable(x):
         return [_jsonable(v) for v in x]
     if isinstance(x, bytes):
         import zlib
+        if x[:4] == b"\x28\xb5\x2f\xfd":  # a zstd frame: the text as nianbao stores it since session 19
+            import zstandard
+            return "bytes:" + zstandard.ZstdDecompressor().decompress(x).decode("utf-8", "replace")
         try:
             return "bytes:" + zlib.decompress(x).decode("utf-8", "replace")  # the text, whatever zlib level stored it
         except zlib.error:

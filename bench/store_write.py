@@ -1,12 +1,12 @@
 """The writer alone: Store.save per report, and the database bytes per report by table.
 
-    python bench/store_write.py [--reports 500] [--levels 1,6,9]
+    python bench/store_write.py [--reports 500] [--levels 1,3,6]
 
 Reads a batch of generated reports (bench/throughput.py's: the seeds with 1 % of their table
-numbers changed) once, in this process, then for each zlib level of the stored texts
+numbers changed) once, in this process, then for each zstd level of the stored texts
 (store/text.py) saves them all into a new database in one transaction, as the batch writer
 does, and prints the CPU ms per report of `Store.save` — split into packing the rows
-(`store.rows.report_rows`: JSON, zlib; in a batch the workers do it) and writing them
+(`store.rows.report_rows`: JSON, compressing the text; in a batch the workers do it) and writing them
 (`Store.save_rows`, the one writer) — and the database's KB per report, in all and by table
 (with its indexes), from SQLite's dbstat.
 """
@@ -45,7 +45,7 @@ def by_table(db: Path) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=500)
-    parser.add_argument("--levels", default="6", help="zlib levels of the stored texts, comma-separated")
+    parser.add_argument("--levels", default="1", help="zstd levels of the stored texts, comma-separated (zlib's before session 19)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="nianbao-store-"))
     (work / "in").mkdir()
@@ -77,7 +77,7 @@ def main() -> None:
         sizes = by_table(db)
         total = db.stat().st_size
         top = sorted(sizes.items(), key=lambda kv: -kv[1])[:6]
-        print(f"zlib level {level}: save {1000 * cpu / n:.2f} CPU ms/report (packing rows {1000 * cpu_rows / n:.2f}, "
+        print(f"level {level}: save {1000 * cpu / n:.2f} CPU ms/report (packing rows {1000 * cpu_rows / n:.2f}, "
               f"writing them {1000 * (cpu - cpu_rows) / n:.2f}), DB {total / n / 1024:.1f} KB/report: "
               + ", ".join(f"{t} {s / n / 1024:.2f}" for t, s in top), flush=True)
 

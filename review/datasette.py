@@ -13,8 +13,8 @@ TABLES: dict[str, dict[str, Any]] = {
                 "label_column": "organ", "columns": {"report_key": "跨版本识别同一报告：机关|年度"}},
     "report_text": {"description": "每份报告的全文（由 texts 解压）。", "label_column": "report_id",
                     "columns": {"text": "规范化后的全文，所有位置(span)都指向它", "display_text": "繁体原文（若曾转换为简体）"}},
-    "texts": {"description": "全文以 zlib 压缩存放（与 sqlar 相同）：请读 report_text 视图，或在 sqlite3 中用 "
-                             "CAST(sqlar_uncompress(text, size) AS TEXT)。"},
+    "texts": {"description": "全文以 zstd 压缩存放（较早版本写入的为 zlib）：请读 report_text 视图（nianbao_text 函数，"
+                             "随 nianbao 安装的 datasette 插件提供），或在 Python 中用 nianbao.store.text.unpack_text(text, size)。"},
     "cells": {"description": "每个单元格一行：字段、数值（空白为 NULL）、原文印出的内容、位置、读取器。", "facets": ["field", "status", "extractor"],
               "columns": {"value": "数值；空白、缺失、不可读均为 NULL，绝不记为 0", "span_start": "在 report_text.text 中的起始位置",
                           "alt_value": "另一读取器读出的不同数值（交叉核对）"}},

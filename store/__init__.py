@@ -158,6 +158,7 @@ class Store:
         self._prints: frozenset[str] | None = None  # the fingerprints with a verdict, as the open batch transaction sees them
         self.conn = connect_reader(Path(path)) if readonly else connect_writer(Path(path))
         self.db = database(self.conn)
+        self._refuse_newer()
         if readonly and self._schema_gaps():
             self._upgrade_then_reopen()
         if not readonly:
@@ -169,6 +170,15 @@ class Store:
             if migrated:
                 self._compact()
             self._watch_verdicts()
+
+    def _refuse_newer(self) -> None:
+        """A database a newer nianbao wrote (texts compressed another way, tables this one does not know) is not
+        read or written here: said in one line, rather than a failure deep inside a page or a batch."""
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self.conn.close()
+            raise StoreError(f"the database {self.path} was written by a newer nianbao (storage version {version}; "
+                             f"this one reads up to {SCHEMA_VERSION}): upgrade nianbao to open it")
 
     def _compact(self) -> None:
         """After a migration: give back the old texts' pages and rewrite the file in this version's page size.

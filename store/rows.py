@@ -117,7 +117,7 @@ class ReportRows:
     # The `reports` row from `source` to `n_info`, in store.REPORT_COLUMNS order (see Store.save_rows).
     head: tuple
     seconds: float
-    text: tuple | None  # texts: size, zlib blob, display size, display blob (store/text.py); None: no text
+    text: tuple | None  # texts: size, compressed blob, display size, display blob (store/text.py); None: no text
     data: tuple[str | None, str | None, str | None, str | None] | None  # report_data: layout, cells, sections, facts
     findings: list[tuple]  # finding_rows
     ocr: str | None = None
@@ -170,7 +170,7 @@ def report_rows(report: Report, json_line: bool = False, with_text: bool = False
         head=(report.source, report.status, report.error, report.encoding, report.template, report.organ,
               report.region, report.year, report.published, report.title, key, report.kind,
               counts["error"], counts["warning"], counts["info"]),
-        # Compressed here, in the worker: zlib is most of what storing a report costs.
+        # Compressed here, in the worker: compressing is much of what storing a report costs.
         text=(*pack_text(report.text), *pack_text(report.display_text)) if report.text or report.display_text is not None else None,
         seconds=round(sum(report.timings.values()), 6),
         data=(layout, cells, sections, facts) if cells or sections or facts else None,

@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS report_data (
 CREATE TABLE IF NOT EXISTS texts (
     rid INTEGER PRIMARY KEY,     -- reports.rid; read through the `report_text` view
     size INTEGER,                -- the normalized text every span points into: its length in UTF-8 bytes,
-    text BLOB,                   -- and the text, zlib-compressed as sqlar does (as is when that is no smaller)
+    text BLOB,                   -- and the text, zstd-compressed (zlib if written before; as is when that is no smaller)
     display_size INTEGER,        -- the same text as printed, when it was converted from traditional characters
     display_text BLOB
 );
@@ -142,7 +142,9 @@ DROPPED_INDEXES = ("idx_reports_status", "idx_finding_rows_status", "idx_finding
 # What this version writes; PRAGMA user_version. 2: texts compressed in `texts`, packing that needs no text;
 # 3: `findings` a view over finding_rows, each list of fields stored once in field_sets;
 # 4: `report_text` has a row for every report (a failure's text is ''): only views are rebuilt.
-# A database of a lower version is migrated on open (store/migrate.py) and its views rebuilt.
+# (Texts are zstd-compressed since; zlib texts read as they are: no migration, so no new version.)
+# A database of a lower version is migrated on open (store/migrate.py) and its views rebuilt; one of a
+# higher version (a newer nianbao's) is refused: what it stores may not read here.
 SCHEMA_VERSION = 4
 FINDING_COLUMNS = (
     "report_id", "fingerprint", "report_key", "rule", "severity", "fields", "message", "expected", "actual",

@@ -8,18 +8,22 @@ import json
 import sqlite3
 import time
 import tomllib
+import subprocess
+import sys
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import opencc
 import pytest
+import zstandard
 from conftest import SEED_NAMES, SEEDS, expected_cells, golden, run, seed_named
 
 from nianbao.pipeline import process_path
 from nianbao.review.data import list_findings, load_report
 from nianbao.review.page import render_report
 from nianbao.store import Store
-from nianbao.store.connection import PAGE_SIZE
+from nianbao.store.connection import PAGE_SIZE, StoreError
 from nianbao.store.schema import SCHEMA_VERSION
 from nianbao.store.text import pack_text, register, unpack_text
 
@@ -45,13 +49,54 @@ def traditional(tmp_path):
     return process_path(path)
 
 
-@pytest.mark.parametrize("text", ["", "a", "行政许可 | 290 |\n" * 300, "政府信息公开"])
-def test_a_text_packs_and_unpacks_to_itself_the_way_sqlar_stores_files(text):
+@pytest.mark.parametrize("text", ["", "a", "行政许可 | 290 |\n" * 300, "政府信息公开", "本年新收 | 1 |\n" * 3000])
+def test_a_text_packs_and_unpacks_to_itself_compressed_unless_that_is_no_smaller(text):
     size, blob = pack_text(text)
     assert size == len(text.encode("utf-8")) and unpack_text(blob, size) == text
-    # sqlar's rule, so sqlite3's sqlar_uncompress(blob, size) reads it: as is when that is no longer, else zlib
-    assert blob == text.encode("utf-8") if len(blob) == size else zlib.decompress(blob) == text.encode("utf-8")
+    # sqlar's rule: as is when compressing would not make it smaller (then length = size), else a zstd frame,
+    # read here with zstandard itself, not with the function under test
+    if len(blob) == size:
+        assert blob == text.encode("utf-8") and len(zstandard.ZstdCompressor(level=1).compress(blob)) >= size
+    else:
+        assert blob[:4] == b"\x28\xb5\x2f\xfd" and zstandard.ZstdDecompressor().decompress(blob) == text.encode("utf-8")
     assert pack_text(None) == (None, None) and unpack_text(None, None) is None
+
+
+@pytest.mark.parametrize("level", [1, 6, 9])
+def test_a_zlib_text_an_earlier_nianbao_wrote_still_reads(level):
+    text = seed_named("004")
+    data = text.encode("utf-8")
+    assert unpack_text(zlib.compress(data, level), len(data)) == text
+    assert unpack_text(data, len(data)) == text  # stored as is, as sqlar does
+
+
+def test_texts_unpack_right_from_several_threads_at_once():
+    """datasette calls nianbao_text from a pool of threads: each must get its own text back whole."""
+    texts = [(SEEDS / f"{name}.txt").read_text(encoding="utf-8") * (1 + i % 3) for i, name in enumerate(SEED_NAMES * 4)]
+    packed = [pack_text(t) for t in texts]
+
+    def read_all(offset: int) -> list[str | None]:
+        order = [(i + offset) % len(texts) for i in range(len(texts))] * 5
+        return [(i, unpack_text(packed[i][1], packed[i][0]), pack_text(texts[i])) for i in order]
+
+    with ThreadPoolExecutor(8) as pool:
+        for results in pool.map(read_all, range(8)):
+            for i, text, again in results:
+                assert text == texts[i] and unpack_text(again[1], again[0]) == texts[i]
+
+
+def test_a_database_a_newer_nianbao_wrote_is_refused_in_one_line(tmp_path):
+    Store(tmp_path / "new.db").close()
+    conn = sqlite3.connect(tmp_path / "new.db")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match=rf"new\.db was written by a newer nianbao \(storage version {SCHEMA_VERSION + 1}; "
+                                             rf"this one reads up to {SCHEMA_VERSION}\)"):
+            Store(tmp_path / "new.db", readonly=readonly)
+    out = subprocess.run([sys.executable, "-m", "nianbao.cli", "overview", "--db", str(tmp_path / "new.db")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0 and "newer nianbao" in out.stdout + out.stderr and "Traceback" not in out.stderr
 
 
 def test_long_texts_are_stored_compressed(store):
