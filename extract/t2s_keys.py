@@ -21,6 +21,7 @@ Regenerate t2s_changing.py after an OpenCC upgrade: `python -m nianbao.extract.t
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
 import subprocess
@@ -130,6 +131,24 @@ def config_entries(config: Path) -> Dictionary | None:
                 key, values = line.split("\t", 1)
                 entries.setdefault(key, set()).update(values.split(" "))
     return entries
+
+
+def shipped_config() -> Path | None:
+    """The t2s.json inside the installed opencc package, found without importing it (that loads OpenCC's
+    library, ~1.5 ms, which a simplified text never needs): the file OpenCC("t2s") reads. None if the
+    package keeps it elsewhere, or if a t2s.json stands in the working directory (OpenCC("t2s") reads
+    that one): then the caller asks a converter which file it read."""
+    if Path("t2s.json").is_file():
+        return None
+    try:
+        spec = importlib.util.find_spec("opencc")
+    except (ImportError, ValueError):
+        return None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        config = Path(location) / "clib" / "share" / "opencc" / "t2s.json"
+        if config.is_file():
+            return config
+    return None
 
 
 def _opencc_dict_tool() -> Path | None:
