@@ -315,7 +315,19 @@ def _row_to_next_label(ncols: int, label: str) -> str:
     elsewhere = rf"(?:(?!{label})[{opens}]{words}|)"  # once in a head or a tail: where the label does not open
     head = rf"{words}{elsewhere}(?<=[ \t|\n])"  # anything without a digit, ending in a separator
     tail = rf"{words}(?:{_NATIONAL_NUMBERING}{words}|){elsewhere}"
-    return rf"{head}{_CELL * (ncols - 1)}{_LAST_CELL_BEFORE_WORDS}{tail}{_NOT_AFTER_A_MARKER}({label})"
+    return rf"{head}{_CELL * (ncols - 1)}{_LAST_CELL_BEFORE_WORDS}{tail}{_NOT_AFTER_A_MARKER}({_unspaced_first(label)})"
+
+
+def _unspaced_first(label: str) -> str:
+    """A label written by spaced(…), its printing without whitespace tried first: the same strings at the same
+    places, matched in one way (`(?!…)` keeps the spaced branch off what the first takes; a label of printed
+    characters is matched by spaced(…) at one length at most). sre matches a run of literals far faster than
+    a `\\s*` between each two characters: ~2 µs of a table's ~20 µs match. Any other pattern is kept as it is."""
+    chars = [piece[-1:] for piece in label.split(r"\s*")]
+    if spaced("".join(chars)) != label or any(ch.isspace() for ch in chars):  # (spaced takes each at one length)
+        return label
+    unspaced = re.escape("".join(chars))
+    return f"(?:{unspaced}|(?!{unspaced}){label})"
 
 
 def _marker_stands_alone(text: str, start: int, end: int) -> bool:

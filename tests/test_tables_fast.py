@@ -367,3 +367,19 @@ def test_the_text_readers_put_their_templates_fields_only_so_counting_them_tells
         full += len(cells) == len(template_fields)
         partial += len(cells) < len(template_fields)
     assert full > 50 and partial > 20
+
+
+def test_a_label_with_its_unspaced_printing_first_matches_as_the_label_alone():
+    rng = random.Random(1919)
+    alphabet = ["其", "他", "本", "年", ".", "(", "*", "a", "1", "“"]
+    for _ in range(3000):
+        label = spaced("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))))
+        fast, plain = re.compile(tables._unspaced_first(label)), re.compile(label)
+        assert fast.pattern != plain.pattern  # taken for every spaced(…) label
+        text = "".join(rng.choice(alphabet + [" ", "\n", "\t", "\u3000", "  "]) for _ in range(rng.randint(0, 14)))
+        for pos in range(len(text) + 1):
+            got, expected = fast.match(text, pos), plain.match(text, pos)
+            assert (got and got.span()) == (expected and expected.span()), (label, text, pos)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for other in (tables.ACTIVE_LABELS["normative_docs"], r"\s*其他", "其他|总计", spaced("其 他"), spaced("其\t他")):
+        assert tables._unspaced_first(other) == other
