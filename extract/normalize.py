@@ -72,28 +72,44 @@ def _normalize(text: str, first: re.Pattern[str]) -> tuple[str, bool]:
     return text, met
 
 
-_T2S = None
+_T2S = None  # OpenCC's converter: built at the first text holding a character it may change (_converter)
+_T2S_CONFIG: Path | None = None  # the t2s.json it is built from, the one the check below was derived from
+_PREPARED = False
 _MAY_CHANGE = None
 _TO_CHANGE_OR_T2S = None
 _TO_CHANGE_OR_T2S_IN_BMP = None  # the same class without the astral planes' range (the last in it)
 
 
+def _prepare() -> None:
+    """The check of which characters OpenCC's t2s conversion may change (t2s_keys.py), without the converter.
+
+    Importing opencc and building its converter (~4.5 ms, loading its library and dictionaries) is left to
+    the first text that needs it: most reports are simplified and never do. So the check is read from the
+    t2s.json shipped in the opencc package, and the converter is later built from that very file."""
+    global _PREPARED, _T2S_CONFIG, _MAY_CHANGE, _TO_CHANGE_OR_T2S, _TO_CHANGE_OR_T2S_IN_BMP
+    if _PREPARED:
+        return
+    from .patterns import compiled
+    from .t2s_keys import ASTRAL, may_change, shipped_config
+
+    config = _T2S_CONFIG = shipped_config()
+    if config is None:  # not where the package ships it: the converter OpenCC("t2s") finds says which file it read
+        config = getattr(_converter(), "config", None)  # (opencc ≥ 1.1.9 keeps it)
+    _MAY_CHANGE = may_change(Path(config)) if config else None
+    if _MAY_CHANGE is not None:  # both are one bracketed class: their union is one class
+        union = _TO_CHANGE.pattern[:-1] + _MAY_CHANGE.pattern[1:]
+        _TO_CHANGE_OR_T2S = compiled(union)  # ~3 ms each with re.compile (patterns.py)
+        if union.endswith(ASTRAL + "]"):
+            _TO_CHANGE_OR_T2S_IN_BMP = compiled(union[: -len(ASTRAL) - 1] + "]")
+    _PREPARED = True
+
+
 def _converter():
-    global _T2S, _MAY_CHANGE, _TO_CHANGE_OR_T2S, _TO_CHANGE_OR_T2S_IN_BMP
+    global _T2S
     if _T2S is None:
         import opencc
 
-        from .t2s_keys import ASTRAL, may_change
-
-        converter = opencc.OpenCC("t2s")
-        config = getattr(converter, "config", None)  # the t2s.json it read (opencc ≥ 1.1.9 keeps it)
-        _MAY_CHANGE = may_change(Path(config)) if config else None
-        if _MAY_CHANGE is not None:  # both are one bracketed class: their union is one class
-            union = _TO_CHANGE.pattern[:-1] + _MAY_CHANGE.pattern[1:]
-            _TO_CHANGE_OR_T2S = re.compile(union)
-            if union.endswith(ASTRAL + "]"):
-                _TO_CHANGE_OR_T2S_IN_BMP = re.compile(union[: -len(ASTRAL) - 1] + "]")
-        _T2S = converter
+        _T2S = opencc.OpenCC(str(_T2S_CONFIG)) if _T2S_CONFIG is not None else opencc.OpenCC("t2s")
     return _T2S
 
 
@@ -110,7 +126,7 @@ def _narrow(text: str) -> bool:
 
 def to_simplified(text: str) -> str | None:
     """The text in simplified characters, of the same length; None if it has no traditional ones."""
-    _converter()
+    _prepare()
     if _MAY_CHANGE is not None and not _MAY_CHANGE.search(text):
         return None  # no character OpenCC's dictionaries would change (t2s_keys.py): it converts to itself
     return _convert(text)
@@ -121,7 +137,7 @@ def normalized_and_simplified(raw_text: str) -> tuple[str, str | None]:
 
     normalize's replacements are ASCII, spaces or nothing, none of which OpenCC changes: a character
     it would change in the normalized text stood in `raw_text` and normalize's scan meets it."""
-    _converter()
+    _prepare()
     if _TO_CHANGE_OR_T2S is None:  # no check of which characters may change: every text is converted
         text = normalize(raw_text)
         return text, to_simplified(text)
@@ -133,9 +149,10 @@ def normalized_and_simplified(raw_text: str) -> tuple[str, str | None]:
 
 
 def _convert(text: str) -> str | None:
-    converted = _T2S.convert(text)
+    converter = _converter()
+    converted = converter.convert(text)
     if converted == text:
         return None
     if len(converted) != len(text):  # a phrase mapped to another length: convert character by character
-        converted = "".join(ch if len(c := _T2S.convert(ch)) != 1 else c for ch in text)
+        converted = "".join(ch if len(c := converter.convert(ch)) != 1 else c for ch in text)
     return converted

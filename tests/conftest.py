@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,12 @@ import pytest
 from nianbao import fields as F
 from nianbao.pipeline import process_text
 from nianbao.report import Report
+
+# Hermetic: compiled patterns (extract/patterns.py) are cached in a directory of this run's own, never the
+# user's ~/.cache, so every run starts with none; it is looked for at the first
+# big pattern, never at import (and the subprocesses the tests start inherit it).
+os.environ["NIANBAO_CACHE_DIR"] = tempfile.mkdtemp(prefix="nianbao-test-cache-")
+atexit.register(shutil.rmtree, os.environ["NIANBAO_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "golden" / "seeds"

@@ -6,14 +6,18 @@ on the seeds and on word salads built to make matches overlap, chain and cross l
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import subprocess
+import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import SEED_NAMES, seed_text
+from conftest import ROOT, SEED_NAMES, seed_text
 
 from nianbao.extract import facts as FA
 from nianbao.extract import metadata as MD
@@ -173,7 +177,7 @@ def test_every_dictionary_key_that_converts_to_something_else_is_caught():
     from nianbao.extract import normalize as N
 
     converter, entries = _t2s()
-    N.to_simplified("")  # builds the converter and the check
+    N.to_simplified("")  # builds the check
     assert N._MAY_CHANGE is not None and len(entries) > 5000
     changed = [key for key in entries if converter.convert(key) != key]
     assert len(changed) > 4000
@@ -201,11 +205,11 @@ def test_to_simplified_agrees_with_converting_every_text():
     from nianbao.extract import normalize as N
 
     def plain(text):  # to_simplified without the check
-        converted = N._T2S.convert(text)
+        converted = N._converter().convert(text)
         if converted == text:
             return None
         if len(converted) != len(text):
-            converted = "".join(ch if len(c := N._T2S.convert(ch)) != 1 else c for ch in text)
+            converted = "".join(ch if len(c := N._converter().convert(ch)) != 1 else c for ch in text)
         return converted
 
     s2t = opencc.OpenCC("s2t").convert
@@ -221,6 +225,75 @@ def test_to_simplified_agrees_with_converting_every_text():
     assert converted > 1000
     with pytest.raises(UnicodeEncodeError):  # a lone surrogate still goes to OpenCC, which cannot encode it
         N.to_simplified("政府\ud800")
+
+
+def test_a_simplified_text_is_read_without_opencc_and_a_traditional_one_with_the_file_the_check_read():
+    # A fresh interpreter, as a batch's worker: the first report (simplified) neither imports opencc nor
+    # builds its converter; the first traditional one builds it from the t2s.json the check was derived from.
+    script = textwrap.dedent("""
+        import hashlib, json, sys
+        from nianbao.pipeline import process_text
+        from nianbao.extract import normalize as N, t2s_keys
+        def run(text):
+            return process_text("x.txt", hashlib.sha256(text.encode()).hexdigest(), text)
+        simplified = run(sys.argv[1])
+        loaded = "opencc" in sys.modules
+        traditional = run(sys.argv[2])
+        print(json.dumps([loaded, "opencc" in sys.modules, N._converter().config, str(t2s_keys.shipped_config()),
+                          [simplified.display_text is None, traditional.display_text is not None,
+                           simplified.text == traditional.text]]))
+    """)
+    import opencc
+
+    seed = seed_text(SEED_NAMES[0])
+    done = subprocess.run([sys.executable, "-c", script, seed, opencc.OpenCC("s2t").convert(seed)],
+                          capture_output=True, text=True, timeout=120, check=True, cwd=ROOT)
+    loaded_at_first, loaded_at_second, converter_config, shipped, converted = json.loads(done.stdout)
+    assert (loaded_at_first, loaded_at_second) == (False, True)
+    assert converted == [True, True, True]  # the traditional text was converted, to the seed's own text
+    assert converter_config == shipped
+    # … the very file OpenCC("t2s") reads (no t2s.json in the working directory), as before it was built lazily
+    assert Path(opencc.OpenCC("t2s").config).resolve() == Path(shipped).resolve()
+
+
+def test_without_the_shipped_config_the_converter_says_which_file_it_read(monkeypatch):
+    import opencc
+
+    from nianbao.extract import normalize as N
+    from nianbao.extract import t2s_keys
+
+    for name, value in (("_PREPARED", False), ("_T2S", None), ("_T2S_CONFIG", None), ("_MAY_CHANGE", None),
+                        ("_TO_CHANGE_OR_T2S", None), ("_TO_CHANGE_OR_T2S_IN_BMP", None)):
+        monkeypatch.setattr(N, name, value)  # a process that has read no text yet
+    monkeypatch.setattr(t2s_keys, "shipped_config", lambda: None)
+    s2t = opencc.OpenCC("s2t").convert
+    texts = [seed_text(s) for s in SEED_NAMES]
+    texts += [s2t(t) for t in texts] + ["瀋陽", "沈阳", "\U00020000政府"]
+    for raw in texts:
+        text = N.normalize(raw)
+        assert N.normalized_and_simplified(raw) == (text, N.to_simplified(text))
+    assert N._T2S is not None and N._T2S_CONFIG is None and N._MAY_CHANGE is not None  # built first, asked
+    assert sum(N.to_simplified(N.normalize(t)) is not None for t in texts) >= len(SEED_NAMES)
+
+
+def test_the_shipped_config_is_none_where_the_package_keeps_none(monkeypatch, tmp_path):
+    import importlib.machinery
+    import importlib.util
+
+    from nianbao.extract import t2s_keys
+
+    assert t2s_keys.shipped_config().name == "t2s.json"
+    spec = importlib.machinery.ModuleSpec("opencc", None, is_package=True)
+    spec.submodule_search_locations = [str(tmp_path)]  # a package without clib/share/opencc/t2s.json
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    assert t2s_keys.shipped_config() is None
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # no opencc at all
+    assert t2s_keys.shipped_config() is None
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    assert t2s_keys.shipped_config() is not None
+    (tmp_path / "t2s.json").write_text("{}", encoding="utf-8")  # OpenCC("t2s") would read this one
+    assert t2s_keys.shipped_config() is None
 
 
 def test_the_recorded_class_is_the_one_derived_from_the_installed_dictionaries():

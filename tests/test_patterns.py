@@ -1,0 +1,256 @@
+"""The compiled-pattern cache (extract/patterns.py): a pattern read from the file is re.compile's own,
+and anything unexpected about the file or its directory falls back to re.compile."""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from nianbao import fields as F
+from nianbao.extract import patterns as P
+from nianbao.extract import tables as T
+from nianbao.extract.normalize import _TO_CHANGE
+
+from conftest import SEED_NAMES, seed_text
+
+
+def _no_re_compile(monkeypatch) -> None:
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("re.compile called: the pattern was not taken from the file")
+
+    monkeypatch.setattr(re, "compile", refuse)
+
+
+def _calls_re_compile(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    original = re.compile
+
+    def counted(pattern, flags=0):
+        calls.append(pattern)
+        return original(pattern, flags)
+
+    monkeypatch.setattr(re, "compile", counted)
+    return calls
+
+
+# The kinds of pattern the project sends through the cache (the real ones), and others with what an
+# entry must carry besides the code: named groups (groupindex, lastgroup), flags given and inline.
+_APPLICATIONS_2021 = T._APPLICATIONS[F.TEMPLATE_2021].plain.source
+_SAMPLES: list[tuple[str, int]] = [
+    (_APPLICATIONS_2021, 0),
+    (T._APPLICATIONS[F.TEMPLATE_2019].plain.source, 0),
+    *((T._plain_cells_source(ncols), 0) for ncols in (1, 3, 7)),
+    (_TO_CHANGE.pattern[:-1] + "瀋陽\U00010000-\U0010ffff]", 0),
+    (r"(?P<year>\d{4})\s*年(?:(?P<month>\d{1,2})月)?|(?P<word>[a-z]+)", 0),
+    (r"^(?P<word>[a-z]+)\s+(\1)$", re.I | re.M),
+    (r"(?sx)a.b | c  d  # comment", 0),
+    (r"[\w-]+", re.A),
+    (r"(?<![\d.,])(-)?(\d+)(?!\d)", 0),
+]
+
+
+def _texts(rng: random.Random) -> list[str]:
+    texts = [seed_text(stem) for stem in SEED_NAMES]
+    pieces = ["本年新收", "上年结转", "予以公开", "\t", "|", "\n", " ", "12", "0", "3", "—", "无", "件", "2021年3月",
+              "瀋陽", "\U00010000", "abc", "ABC abc", "word Word", "a\nb", "c d", "-5", "1.5", "其他", "1.", "2、"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    return texts
+
+
+def _same_matches(cached: re.Pattern[str], expected: re.Pattern[str], texts: list[str]) -> None:
+    assert cached is not expected  # (re.compile's own cache would hand back the very object)
+    assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == (
+        expected.pattern, expected.flags, expected.groups, expected.groupindex)
+    assert cached == expected  # sre compares the flags, the pattern and every code word
+    for text in texts:
+        for m, n in zip(cached.finditer(text), expected.finditer(text), strict=True):
+            assert (m.span(), m.regs, m.groups(), m.groupdict(), m.lastindex, m.lastgroup) == (
+                n.span(), n.regs, n.groups(), n.groupdict(), n.lastindex, n.lastgroup)
+        full, fuller = cached.fullmatch(text), expected.fullmatch(text)
+        assert (full and full.regs) == (fuller and fuller.regs)
+
+
+def test_a_pattern_read_from_the_file_is_the_one_re_compile_gives(tmp_path, monkeypatch):
+    first = P.PatternCache(tmp_path)
+    compiled_first = [first.compiled(pattern, flags) for pattern, flags in _SAMPLES]
+    assert first.path.is_file()
+    later = P.PatternCache(tmp_path)  # another process: it reads the file
+    with monkeypatch.context() as patched:
+        _no_re_compile(patched)
+        from_file = [later.compiled(pattern, flags) for pattern, flags in _SAMPLES]
+    texts = _texts(random.Random(19))
+    for (pattern, flags), cached, missed in zip(_SAMPLES, from_file, compiled_first):
+        expected = re.compile(pattern, flags)
+        assert missed == expected
+        _same_matches(cached, expected, texts)
+
+
+def test_the_applications_table_as_one_pattern_reads_the_seeds_the_same_from_the_file(tmp_path, monkeypatch):
+    # The biggest pattern of all, on the texts it is for: every seed's applications table from its first label.
+    P.PatternCache(tmp_path).compiled(_APPLICATIONS_2021)
+    with monkeypatch.context() as patched:
+        _no_re_compile(patched)
+        cached = P.PatternCache(tmp_path).compiled(_APPLICATIONS_2021)
+    expected = re.compile(_APPLICATIONS_2021)
+    first_label = T._APPLICATIONS[F.TEMPLATE_2021].labels[0][1]
+    read = 0
+    for stem in SEED_NAMES:
+        text = seed_text(stem)
+        for label in first_label.finditer(text):
+            m, n = cached.match(text, label.end()), expected.match(text, label.end())
+            assert (m and m.regs) == (n and n.regs), stem
+            read += m is not None
+    assert read >= 3
+
+
+def test_flags_given_and_flags_inline_are_different_entries(tmp_path, monkeypatch):
+    cache = P.PatternCache(tmp_path)
+    assert cache.compiled("abc", re.I).match("ABC") and not cache.compiled("abc").match("ABC")
+    cache.compiled("(?i)abc")
+    later = P.PatternCache(tmp_path)
+    with monkeypatch.context() as patched:
+        _no_re_compile(patched)
+        assert later.compiled("abc", re.I).match("ABC") and not later.compiled("abc").match("ABC")
+        assert later.compiled("(?i)abc").match("ABC")  # (a third entry: its own pattern string)
+    assert later.compiled("abc", re.IGNORECASE).flags == re.compile("abc", re.I).flags
+
+
+def _corrupt(path: Path, how: str, pattern: str) -> None:
+    data = path.read_bytes()
+    if how == "code word changed":  # still a well-formed file, only its digest no longer fits: 年 reads 并
+        head = len(P._FILE_MAGIC) + P._DIGEST_SIZE
+        key, entries = marshal.loads(data[head:])
+        flags, code, *rest = marshal.loads(entries[pattern, 0])
+        assert ord("年") in code
+        entries[pattern, 0] = marshal.dumps((flags, [ord("并") if word == ord("年") else word for word in code], *rest))
+        path.write_bytes(data[:head] + marshal.dumps((key, entries)))
+    elif how == "flipped":
+        at = len(data) - 7  # inside the last entry's code
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
+    elif how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "empty":
+        path.write_bytes(b"")
+    else:
+        path.write_bytes(b"not a cache file at all" * 10)
+
+
+@pytest.mark.parametrize("how", ["code word changed", "flipped", "truncated", "empty", "garbage"])
+def test_a_corrupt_file_is_ignored_and_written_again(tmp_path, monkeypatch, how):
+    pattern = _SAMPLES[6][0]
+    P.PatternCache(tmp_path).compiled(pattern)
+    path = P.PatternCache(tmp_path).path
+    _corrupt(path, how, pattern)
+    with monkeypatch.context() as patched:
+        calls = _calls_re_compile(patched)
+        found = P.PatternCache(tmp_path).compiled(pattern)
+    assert calls == [pattern] and found == re.compile(pattern)
+    with monkeypatch.context() as patched:  # the next process reads it again
+        _no_re_compile(patched)
+        found = P.PatternCache(tmp_path).compiled(pattern)
+    assert found == re.compile(pattern)
+
+
+def test_another_interpreters_file_is_not_read(tmp_path, monkeypatch):
+    pattern = _SAMPLES[6][0]
+    mine = P.PatternCache(tmp_path)
+    mine.compiled(pattern)
+    other_key = (*mine.key[:-1], mine.key[-1] + 1)
+    other = P.PatternCache(tmp_path, key=other_key)
+    assert other.path != mine.path  # each interpreter has its file …
+    other.path.write_bytes(mine.path.read_bytes())  # … and a file of another one under its name is not read
+    with monkeypatch.context() as patched:
+        calls = _calls_re_compile(patched)
+        found = P.PatternCache(tmp_path, key=other_key).compiled(pattern)
+    assert calls == [pattern] and found == re.compile(pattern)
+
+
+@pytest.mark.parametrize("where", ["under a file", "none"])
+def test_no_usable_directory_means_re_compile_and_no_error(tmp_path, monkeypatch, where):
+    (tmp_path / "a file").write_text("x")
+    directory = tmp_path / "a file" / "cache" if where == "under a file" else None
+    cache = P.PatternCache(directory)
+    expected = [re.compile(pattern, flags) for pattern, flags in _SAMPLES[4:]]
+    with monkeypatch.context() as patched:
+        calls = _calls_re_compile(patched)
+        found = [cache.compiled(pattern, flags) for pattern, flags in _SAMPLES[4:]]
+    assert found == expected and len(calls) == len(_SAMPLES[4:])
+    assert not (tmp_path / "a file").is_dir()
+    if where == "under a file":
+        assert cache.writable is False  # one failed write: the process stops trying
+
+
+def test_what_cannot_be_cached_goes_to_re_compile(tmp_path, capsys):
+    cache = P.PatternCache(tmp_path)
+    assert cache.compiled(rb"\d+").match(b"12")  # bytes
+    assert cache.compiled(rb"\w+", re.LOCALE).match(b"ab")  # the code depends on the locale
+    assert cache.compiled("ab", re.DEBUG).match("ab") and "LITERAL" in capsys.readouterr().out  # it prints
+    with pytest.raises(re.error):
+        cache.compiled("(unclosed")  # re.compile's own error
+    assert not cache.path.exists()
+
+
+def test_an_entry_that_would_not_rebuild_re_compiles_pattern_is_not_written(tmp_path, monkeypatch):
+    from re import _compiler
+
+    original = _compiler._code
+
+    def off_by_one(parsed, flags):  # a Python whose internals differ from what patterns.py reads
+        code = original(parsed, flags)
+        return [word + 1 if word == ord("x") else word for word in code]
+
+    expected = re.compile("axb")  # (in re's own cache: re.compile gives it while _code is patched)
+    monkeypatch.setattr(_compiler, "_code", off_by_one)
+    cache = P.PatternCache(tmp_path)
+    assert cache.compiled("axb") is expected
+    assert cache.compiled("axb").match("axb")
+    monkeypatch.setattr(_compiler, "_code", original)
+    assert not cache.path.exists()
+    assert P.PatternCache(tmp_path).compiled("axb").match("axb")
+
+
+def test_where_the_cache_is(tmp_path, monkeypatch):
+    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "mine"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert P.default_directory() == tmp_path / "mine"
+    monkeypatch.delenv("NIANBAO_CACHE_DIR")
+    assert P.default_directory() == tmp_path / "xdg" / "nianbao"
+    monkeypatch.setenv("XDG_CACHE_HOME", "")
+    assert P.default_directory() == tmp_path / "home" / ".cache" / "nianbao"
+    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "mine"))
+    monkeypatch.setattr(P, "_DEFAULT", None)
+    P.compiled(_SAMPLES[7][0])
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == [P.PatternCache(tmp_path).path.name]
+
+
+def _compile_many(args: tuple[str, int]) -> list[str]:
+    directory, seed = args
+    rng = random.Random(seed)
+    sources = [f"(?P<n{i}>{rng.choice('abc')}+)[0-9]{{{i % 5 + 1}}}" for i in range(40)]
+    for _ in range(3):
+        cache = P.PatternCache(Path(directory))
+        for source in rng.sample(sources, len(sources)):
+            assert cache.compiled(source) == re.compile(source)
+    return sources
+
+
+def test_processes_writing_at_once_leave_a_whole_file(tmp_path, monkeypatch):
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        written = pool.map(_compile_many, [(str(tmp_path), seed) for seed in range(8)])
+    sources = {source for found in written for source in found}
+    assert [p.name for p in tmp_path.iterdir()] == [P.PatternCache(tmp_path).path.name]  # no temporary file left
+    entries = P._read(P.PatternCache(tmp_path).path, P.interpreter_key())
+    assert entries and set(entries) <= {(source, 0) for source in sources}  # whole; one may have lost another's
+    expected = [re.compile(source) for source in sorted(sources)]
+    with monkeypatch.context() as patched:
+        calls = _calls_re_compile(patched)
+        cache = P.PatternCache(tmp_path)
+        found = [cache.compiled(source) for source in sorted(sources)]
+    assert found == expected
+    assert len(calls) == len(sources) - len(entries)  # what the file holds is read from it
