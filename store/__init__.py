@@ -32,16 +32,16 @@ from .packing import unpack_cells
 from .rows import ReportRows, finding_rows, fingerprint, fingerprints, report_key, report_rows
 from .schema import DROPPED_INDEXES, FINDING_COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, VIEWS, statements
 from .text import unpack_text
-from . import years
+from . import liveness, years
 from .verdict_prints import VerdictPrints
 from .written import Written
 
 __all__ = ["ReportRows", "Store", "StoreError", "VERDICTS", "fingerprint", "fingerprints", "report_key", "report_rows"]
 
 BATCH_CACHE_MB = 16  # SQLite's page cache while a batch writes (Store.writing_many)
-# Runs that ended without their cross-year check: interrupted or failed (a run still `running` may be another
-# process's, which checks its own at its end).
-_UNCHECKED_RUNS = "SELECT id FROM main.runs WHERE status IN ('interrupted', 'failed') AND years_checked IS NULL"
+# Runs that ended without their cross-year check: interrupted, failed, or killed (a run still `running` may be
+# another process's, which checks its own at its end; one whose process is gone is marked killed by the next run).
+_UNCHECKED_RUNS = "SELECT id FROM main.runs WHERE status IN ('interrupted', 'failed', 'killed') AND years_checked IS NULL"
 YEARS_CHUNK = 100  # reports compared with last year's and rewritten at a time by the cross-year check
 VERDICTS = ("open", "confirmed", "dismissed")  # what a reviewer decides on a finding
 # The whole life of a finding: a confirmed one is sent to its organ in a letter, then fixed or disputed.
@@ -259,11 +259,21 @@ class Store:
     # --- runs ---------------------------------------------------------------------------
     def start_run(self, argv: list[str]) -> int:
         with write(self.conn):
+            self._mark_killed_runs()
             table = self.db["runs"].insert(
-                {"started_at": now(), "version": __version__, "status": "running", "argv": json.dumps(argv, ensure_ascii=False)}
+                {"started_at": now(), "version": __version__, "status": "running", "argv": json.dumps(argv, ensure_ascii=False),
+                 "process": liveness.this_process()}
             )
         self._run_groups = {int(table.last_pk): set()}
         return int(table.last_pk)
+
+    def _mark_killed_runs(self) -> None:
+        """Runs still `running` whose process has surely ended (killed outright) become `killed`: their reports
+        are then checked across years by the next run that gets to its check, as an interrupted run's are."""
+        running = self.conn.execute("SELECT id, process FROM runs WHERE status = 'running' AND process IS NOT NULL").fetchall()
+        for run_id, process in running:
+            if liveness.is_gone(process):
+                self.conn.execute("UPDATE runs SET status = 'killed' WHERE id = ?", [run_id])
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
         with write(self.conn):

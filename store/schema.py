@@ -7,11 +7,12 @@ TABLES = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started_at TEXT, finished_at TEXT, version TEXT, argv TEXT,
-    status TEXT,                 -- running | done | interrupted
+    status TEXT,                 -- running | done | interrupted | failed | killed (its process ended without a word)
     n_inputs INTEGER, n_ok INTEGER, n_failed INTEGER,
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
     seconds REAL, timings TEXT,  -- JSON: seconds per stage, summed over the run
-    years_checked TEXT           -- when its reports were checked across years (NULL: not yet, e.g. after a Ctrl-C)
+    years_checked TEXT,          -- when its reports were checked across years (NULL: not yet, e.g. after a Ctrl-C)
+    process TEXT                 -- host:pid:start of the process that ran it (store/liveness.py)
 );
 CREATE TABLE IF NOT EXISTS reports (
     id TEXT PRIMARY KEY,         -- sha256 of the input's bytes

@@ -25,7 +25,7 @@ from nianbao.store import YEARS_CHUNK, Store, finding_rows, years
 
 ORGANS = ["安流镇", "五华县安流镇", "梅州市五华县安流镇", "安流镇人民政府", "五华县 安流镇政府", "城关镇", "随县城关镇",
           "城关镇人民政府", "人民政府", "随县", "旗下营镇", "某旗旗下营镇", "梅州市五华县"]
-_UNCHECKED_RUNS = "SELECT id FROM main.runs WHERE status IN ('interrupted', 'failed') AND years_checked IS NULL"
+_UNCHECKED_RUNS = "SELECT id FROM main.runs WHERE status IN ('interrupted', 'failed', 'killed') AND years_checked IS NULL"
 CARRIED = [(F.application_id("carried_over", c), F.application_id("carried_forward", c)) for c in F.APPLICATION_COLUMNS]
 ACTIVE = [F.active_id(row, col) for row in ("regulations", "normative_docs") for col in ("issued", "repealed", "in_force")]
 
@@ -154,7 +154,7 @@ def _database(tmp_path: Path, seed: int) -> tuple[Store, int, Path]:
         for _ in range(rng.randint(3, 30)):
             store.save(_report(rng, 0, rng.choice(paths)), run)
         if rng.random() < 0.3:
-            store.finish_run(run, rng.choice(["interrupted", "failed"]), {})  # ended before its check
+            store.finish_run(run, rng.choice(["interrupted", "failed", "killed"]), {})  # ended before its check
         else:
             store.check_run_across_years(run)
             store.finish_run(run, "done", {})
