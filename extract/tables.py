@@ -226,14 +226,15 @@ def _put_cells(field_ids: Iterable[str], printed: Iterable[str], spans: Iterable
 
     Written the fast way, as the slots of a new Cell set in place: Cell(…) runs the dataclass __init__
     through type.__call__, about 40% dearer, and a report's tables make 200 cells. Every field is set
-    (the tests compare these cells with Cell(…)'s)."""
+    (the tests compare these cells with Cell(…)'s). Module names are read from locals in the loop."""
+    new_cell, cell_type, value_of, builtin = _new_cell, Cell, _SMALL_INTS, BUILTIN
     for fid, digits_printed, (cell_start, cell_end) in zip(field_ids, printed, spans):
-        cell = _new_cell(Cell)
+        cell = new_cell(cell_type)
         cell.field = fid
-        cell.value = _SMALL_INTS[digits_printed]
+        cell.value = value_of[digits_printed]
         cell.start = cell_start
         cell.end = cell_end
-        cell.extractor = BUILTIN
+        cell.extractor = builtin
         cell.raw = digits_printed
         cell.unit = None
         cell.status = "ok"
@@ -337,7 +338,7 @@ class _PlainTable(NamedTuple):
     source: str  # compiled when a table of this layout is first read (~10 ms a table, see _row_to_next_label)
     pattern: list[re.Pattern[str]]  # … into this list (empty before)
     fields: list[str]  # the field ids of every row but the last, in turn
-    printed: Callable[[tuple[Any, ...]], tuple[str, ...]]  # their cells' digits from m.groups() …
+    cell_groups: tuple[int, ...]  # their cells' groups, for m.group(*…) (only the cells' digits are made) …
     spans: Callable[[tuple[Any, ...]], tuple[tuple[int, int], ...]]  # … and spans from m.regs
     labels: Callable[[tuple[Any, ...]], tuple[tuple[int, int], ...]]  # every row's label but the first, from m.regs
     rows: list[str]  # every row, in order
@@ -354,7 +355,7 @@ def _plain_table(labels: list[tuple[str, str]], rows: list[tuple[str, list[str]]
         next_labels.append(group)
     return _PlainTable(
         "".join(source), [], [fid for _, field_ids in rows[:-1] for fid in field_ids],
-        itemgetter(*[g - 1 for g in cells]), itemgetter(*cells), itemgetter(*next_labels), [row for row, _ in rows],
+        tuple(cells), itemgetter(*cells), itemgetter(*next_labels), [row for row, _ in rows],
     )
 
 
@@ -378,7 +379,7 @@ def _read_plain_table(text: str, layout: _Layout, start: int, end: int, cells: d
         if label_start - row_start > PLAIN_ROW_MAX:
             return None  # read_plain_row leaves so long a row to the general reader
         row_start = label_end
-    _put_cells(plain.fields, plain.printed(m.groups()), plain.spans(regs), cells)
+    _put_cells(plain.fields, m.group(*plain.cell_groups), plain.spans(regs), cells)
     return dict(zip(plain.rows, ((first.start(), first.end()), *label_spans)))
 
 

@@ -85,24 +85,28 @@ def _cells_json(cells: Iterable[Cell]) -> list[str]:
     as text, without a list per cell for the encoder to walk, in one loop without a call per cell (together
     half of packing's time); any other cell, or a span that is not a plain int, goes through the encoder.
     Tests check they agree. (Testing the usual cell's nine slots over the whole list at once, with
-    attrgetter and list.count, costs more: a map over 200 cells per slot is ~10 µs, this whole loop ~55.)"""
+    attrgetter and list.count, costs more: a map over 200 cells per slot is ~10 µs, this whole loop ~55.)
+
+    The loop reads module names from locals and tests the value's type first (most cells hold an int, the
+    rest are blanks): ~7 % less of packing in the real flow (CPython 3.11). The tests are _cell's, reordered."""
     out: list[str] = []
     add = out.append
+    builtin, decimals, small, dump, any_cell = BUILTIN, _SMALL_DECIMALS, _SMALL, _dump, _any_cell
     for cell in cells:
-        if cell.extractor == BUILTIN and cell.unit is None and cell.alt_value is None and cell.alt_extractor is None:
-            value = cell.value
-            if value is None:
-                if cell.start is None and cell.end is None and cell.raw is None and cell.status == "blank":
-                    add("null")
+        value = cell.value
+        if type(value) is int:
+            start, end = cell.start, cell.end
+            if (type(start) is int and type(end) is int and cell.status == "ok" and cell.extractor == builtin
+                    and cell.unit is None and cell.alt_value is None and cell.alt_extractor is None):
+                digits = decimals[value] if 0 <= value < small else str(value)  # what the encoder writes for an int
+                if cell.raw == digits and end - start == len(digits):
+                    add(f"[{digits},{start}]")
                     continue
-            elif type(value) is int and cell.status == "ok":
-                start, end = cell.start, cell.end
-                if type(start) is int and type(end) is int:
-                    digits = _SMALL_DECIMALS[value] if 0 <= value < _SMALL else str(value)  # what the encoder writes for an int
-                    if cell.raw == digits and end - start == len(digits):
-                        add(f"[{digits},{start}]")
-                        continue
-        add(_dump(_any_cell(cell)))
+        elif (value is None and cell.status == "blank" and cell.start is None and cell.end is None and cell.raw is None
+              and cell.extractor == builtin and cell.unit is None and cell.alt_value is None and cell.alt_extractor is None):
+            add("null")
+            continue
+        add(dump(any_cell(cell)))
     return out
 
 

@@ -91,6 +91,10 @@ EDGE_CELLS = [  # each near one of the two usual cells, off in one way; the fast
     Cell("f", None, 3, 4, "builtin", "—", status="unreadable"), Cell("f", None, None, None, "builtin", "", status="blank"),
     Cell("f", None, None, None, "builtin", None, status="ok"), Cell("f", None, 3, None, "builtin", None, status="blank"),
     Cell("f", None, None, 4, "builtin", None, status="blank"), Cell("f", None, None, None, "builtin", None, "件", "blank"),
+    # a blank off in a slot the int's branch tests first (the cell loop tests the two usual cells' slots apart)
+    Cell("f", None, None, None, "llm:m", None, status="blank"), Cell("f", None, None, None, "builtin", None, status="blank", alt_value=3),
+    Cell("f", None, None, None, "builtin", None, status="blank", alt_extractor="llm:m"),
+    Cell("f", True, 3, 4, "builtin", "1"), Cell("f", False, 3, 4, "builtin", "0"),  # a bool is written true/false
 ]
 
 
