@@ -4,7 +4,8 @@
 a few patterns here are thousands of characters, and every worker process of a batch paid ~30 ms for
 them on its first report. Python keeps a module's bytecode in __pycache__ for the same reason; this
 keeps what `re._compiler.compile` hands to `_sre.compile` (the flags, the code words, the groups and
-their names) in one file per interpreter, and a later process calls `_sre.compile` with them (~0.1 ms).
+their names) in a file per pattern and interpreter, and a later process calls `_sre.compile` with them
+(~0.1 ms for the biggest).
 
 What goes through it (the patterns that take > ~0.5 ms to compile; every other one uses re.compile):
 - tables.py: the applications table as one pattern (~12,000 characters), and each plain row's cells;
@@ -12,18 +13,19 @@ What goes through it (the patterns that take > ~0.5 ms to compile; every other o
 - t2s_keys.py: the class of characters OpenCC's dictionaries may change.
 
 The result is the pattern `re.compile` gives, code word for code word:
-- an entry is written only after the pattern built from it compared equal (flags, code, pattern) to
-  `re.compile`'s, with the same groups and group names;
-- the file is keyed by the exact interpreter (sys.version, the cache tag, `_sre.MAGIC`, `_sre.CODESIZE`),
-  and each entry by its pattern string and flags; the file carries a digest of its contents, checked
-  before anything in it is read.
-Anything else (no entry, another interpreter's file, a corrupt or truncated file, an unreadable or
-unwritable directory, a Python whose `re` internals differ) is `re.compile`, and the entry is written
+- a file is written only after the pattern built from what it holds compared equal (flags, code,
+  pattern) to `re.compile`'s, with the same groups and group names;
+- it holds the exact interpreter it was made by (sys.version, the cache tag, `_sre.MAGIC`,
+  `_sre.CODESIZE`, sys.maxunicode) and the whole pattern and flags, all compared when it is read, and
+  a digest of its contents, checked before anything in it is unmarshalled.
+Anything else (no file, another interpreter's or pattern's, a corrupt or truncated one, an unreadable
+or unwritable directory, a Python whose `re` internals differ) is `re.compile`, and the file is written
 when it can be: never an error, at most the old cost.
 
-Where: $NIANBAO_CACHE_DIR, else $XDG_CACHE_HOME/nianbao, else ~/.cache/nianbao. Written atomically
-(a temporary file, then os.replace): processes writing at once leave one of their files whole, and an
-entry lost that way is written again by the next process that misses it.
+Where: $NIANBAO_CACHE_DIR, else $XDG_CACHE_HOME/nianbao, else ~/.cache/nianbao. One file per pattern, so
+a process reads only what it uses and processes writing at once never lose each other's work: each
+file is written atomically (a temporary file, then os.replace). Patterns of older versions are left
+behind; past _MAX_FILES the oldest written are removed.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ import _sre
 
 _FILE_MAGIC = b"nianbao-sre-1\n"
 _DIGEST_SIZE = 32
-_MAX_ENTRIES = 256  # past this (patterns of many older versions), the file starts again from this process's
+_PREFIX = f"sre-{sys.implementation.cache_tag}-"
+_MAX_FILES = 200  # ~10 MB at most: a few versions' worth of the patterns above
 _UNCACHED_FLAGS = re.DEBUG | re.LOCALE  # DEBUG prints while compiling; LOCALE's code depends on the locale
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # _sre.compile's arguments after the pattern
@@ -65,45 +68,41 @@ def default_directory() -> Path | None:
 
 
 class PatternCache:
-    """Compiled patterns of one directory's file for this interpreter, read at the first look-up."""
+    """Compiled patterns kept in one directory for one interpreter."""
 
     def __init__(self, directory: Path | None, key: tuple[Any, ...] | None = None) -> None:
+        self.directory = directory
         self.key = interpreter_key() if key is None else key
-        name = hashlib.sha256(repr(self.key).encode()).hexdigest()[:16]
-        self.path = None if directory is None else directory / f"sre-{sys.implementation.cache_tag}-{name}.bin"
-        self._entries: dict[tuple[str, int], bytes] | None = None  # (pattern, flags) → marshalled Entry
-        self.writable = True  # False once a write failed: this process then stops trying
+        self._key_bytes = repr(self.key).encode()
+        self.writable = directory is not None  # False once a write failed: this process then stops trying
+
+    def path(self, pattern: str, flags: int = 0) -> Path:
+        """The file that holds `pattern` compiled with `flags` by this interpreter."""
+        assert self.directory is not None
+        digest = hashlib.blake2b(self._key_bytes, digest_size=16)
+        digest.update(b"%d\0" % flags)
+        digest.update(pattern.encode("utf-8", "surrogatepass"))  # (a class may hold a lone surrogate's range)
+        return self.directory / f"{_PREFIX}{digest.hexdigest()}.bin"
 
     def compiled(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
-        """The pattern `re.compile(pattern, flags)` gives, from the file when it holds it."""
+        """The pattern `re.compile(pattern, flags)` gives, from its file when there is one."""
         flags = int(flags)
-        if self.path is None or flags & _UNCACHED_FLAGS or not isinstance(pattern, str):
+        if self.directory is None or flags & _UNCACHED_FLAGS or not isinstance(pattern, str):
             return re.compile(pattern, flags)
-        if self._entries is None:
-            self._entries = _read(self.path, self.key)
-        stored = self._entries.get((pattern, flags))
-        if stored is not None:
-            found = _from_entry(pattern, stored)
-            if found is not None:
-                return found
+        path = self.path(pattern, flags)
+        args = _read(path, (self.key, pattern, flags))
+        if args is not None:
+            try:
+                return _sre.compile(pattern, *args)
+            except (TypeError, ValueError, RuntimeError, OverflowError):  # RuntimeError: sre refused the code
+                pass
         compiled = re.compile(pattern, flags)
-        entry = _entry(pattern, flags, compiled)
-        if entry is not None:
-            self._entries[pattern, flags] = entry
-            if self.writable:
-                self.writable = _write(self.path, self.key, {(pattern, flags): entry})
+        if self.writable and (args := _entry(pattern, flags, compiled)) is not None:
+            self.writable = _write(path, (self.key, pattern, flags), args)
         return compiled
 
 
-def _from_entry(pattern: str, stored: bytes) -> re.Pattern[str] | None:
-    try:
-        flags, code, groups, groupindex, indexgroup = marshal.loads(stored)
-        return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
-    except (ValueError, TypeError, EOFError, RuntimeError, OverflowError):  # RuntimeError: sre refused the code
-        return None
-
-
-def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> bytes | None:
+def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
     """What `re._compiler.compile` passes to `_sre.compile` for this pattern (see Lib/re/_compiler.py), if
     `_sre.compile` given it builds a pattern equal to `compiled` (code word for code word); else None."""
     try:
@@ -121,35 +120,29 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> bytes | None:
         return None
     same = (rebuilt == compiled and rebuilt.flags == compiled.flags and rebuilt.groups == compiled.groups
             and rebuilt.groupindex == compiled.groupindex)
-    return marshal.dumps(args) if same else None
+    return args if same else None
 
 
-def _read(path: Path, key: tuple[Any, ...]) -> dict[tuple[str, int], bytes]:
-    """The file's entries, or none if it is missing, unreadable, corrupt or another interpreter's."""
+def _read(path: Path, identity: tuple[Any, ...]) -> Entry | None:
+    """The arguments the file holds, if it is whole and was written for exactly `identity`."""
     try:
         data = path.read_bytes()
     except OSError:
-        return {}
+        return None
     head = len(_FILE_MAGIC)
     body = data[head + _DIGEST_SIZE :]
     if data[:head] != _FILE_MAGIC or hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() != data[head : head + _DIGEST_SIZE]:
-        return {}
+        return None
     try:  # the digest matched: these are the bytes marshal.dumps wrote
-        stored_key, entries = marshal.loads(body)
+        stored_identity, args = marshal.loads(body)
     except (ValueError, TypeError, EOFError):
-        return {}
-    if stored_key != key or not isinstance(entries, dict):
-        return {}
-    return entries
+        return None
+    return args if stored_identity == identity else None
 
 
-def _write(path: Path, key: tuple[Any, ...], new: dict[tuple[str, int], bytes]) -> bool:
-    """Add `new` to the file as it is now on disk, atomically; False if the directory cannot be written."""
-    entries = _read(path, key)
-    if len(entries) + len(new) > _MAX_ENTRIES:
-        entries = {}
-    entries.update(new)
-    body = marshal.dumps((key, entries))
+def _write(path: Path, identity: tuple[Any, ...], args: Entry) -> bool:
+    """Write the file atomically; False if the directory cannot be written."""
+    body = marshal.dumps((identity, args))
     data = _FILE_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() + body
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,7 +159,19 @@ def _write(path: Path, key: tuple[Any, ...], new: dict[tuple[str, int], bytes]) 
         except OSError:
             pass
         return False
+    _prune(path.parent)
     return True
+
+
+def _prune(directory: Path) -> None:
+    """Remove the oldest written files past _MAX_FILES (patterns of older versions, mostly)."""
+    try:
+        files = [(entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(directory)
+                 if entry.name.startswith(_PREFIX) and entry.name.endswith(".bin")]
+        for _, old in sorted(files)[: max(0, len(files) - _MAX_FILES)]:
+            os.unlink(old)
+    except OSError:  # another process removed it first, or the directory is not ours to clean
+        pass
 
 
 _DEFAULT: PatternCache | None = None

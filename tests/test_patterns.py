@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import multiprocessing
+import os
 import random
 import re
 from pathlib import Path
@@ -78,7 +79,7 @@ def _same_matches(cached: re.Pattern[str], expected: re.Pattern[str], texts: lis
 def test_a_pattern_read_from_the_file_is_the_one_re_compile_gives(tmp_path, monkeypatch):
     first = P.PatternCache(tmp_path)
     compiled_first = [first.compiled(pattern, flags) for pattern, flags in _SAMPLES]
-    assert first.path.is_file()
+    assert all(first.path(pattern, flags).is_file() for pattern, flags in _SAMPLES)
     later = P.PatternCache(tmp_path)  # another process: it reads the file
     with monkeypatch.context() as patched:
         _no_re_compile(patched)
@@ -124,11 +125,10 @@ def _corrupt(path: Path, how: str, pattern: str) -> None:
     data = path.read_bytes()
     if how == "code word changed":  # still a well-formed file, only its digest no longer fits: 年 reads 并
         head = len(P._FILE_MAGIC) + P._DIGEST_SIZE
-        key, entries = marshal.loads(data[head:])
-        flags, code, *rest = marshal.loads(entries[pattern, 0])
-        assert ord("年") in code
-        entries[pattern, 0] = marshal.dumps((flags, [ord("并") if word == ord("年") else word for word in code], *rest))
-        path.write_bytes(data[:head] + marshal.dumps((key, entries)))
+        identity, (flags, code, *rest) = marshal.loads(data[head:])
+        assert identity[1] == pattern and ord("年") in code
+        changed = (flags, [ord("并") if word == ord("年") else word for word in code], *rest)
+        path.write_bytes(data[:head] + marshal.dumps((identity, changed)))
     elif how == "flipped":
         at = len(data) - 7  # inside the last entry's code
         path.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
@@ -144,7 +144,7 @@ def _corrupt(path: Path, how: str, pattern: str) -> None:
 def test_a_corrupt_file_is_ignored_and_written_again(tmp_path, monkeypatch, how):
     pattern = _SAMPLES[6][0]
     P.PatternCache(tmp_path).compiled(pattern)
-    path = P.PatternCache(tmp_path).path
+    path = P.PatternCache(tmp_path).path(pattern)
     _corrupt(path, how, pattern)
     with monkeypatch.context() as patched:
         calls = _calls_re_compile(patched)
@@ -162,8 +162,8 @@ def test_another_interpreters_file_is_not_read(tmp_path, monkeypatch):
     mine.compiled(pattern)
     other_key = (*mine.key[:-1], mine.key[-1] + 1)
     other = P.PatternCache(tmp_path, key=other_key)
-    assert other.path != mine.path  # each interpreter has its file …
-    other.path.write_bytes(mine.path.read_bytes())  # … and a file of another one under its name is not read
+    assert other.path(pattern) != mine.path(pattern)  # each interpreter has its file …
+    other.path(pattern).write_bytes(mine.path(pattern).read_bytes())  # … and another one's under its name is not read
     with monkeypatch.context() as patched:
         calls = _calls_re_compile(patched)
         found = P.PatternCache(tmp_path, key=other_key).compiled(pattern)
@@ -181,8 +181,7 @@ def test_no_usable_directory_means_re_compile_and_no_error(tmp_path, monkeypatch
         found = [cache.compiled(pattern, flags) for pattern, flags in _SAMPLES[4:]]
     assert found == expected and len(calls) == len(_SAMPLES[4:])
     assert not (tmp_path / "a file").is_dir()
-    if where == "under a file":
-        assert cache.writable is False  # one failed write: the process stops trying
+    assert cache.writable is False  # (under a file: one failed write, and the process stops trying)
 
 
 def test_what_cannot_be_cached_goes_to_re_compile(tmp_path, capsys):
@@ -192,7 +191,7 @@ def test_what_cannot_be_cached_goes_to_re_compile(tmp_path, capsys):
     assert cache.compiled("ab", re.DEBUG).match("ab") and "LITERAL" in capsys.readouterr().out  # it prints
     with pytest.raises(re.error):
         cache.compiled("(unclosed")  # re.compile's own error
-    assert not cache.path.exists()
+    assert not list(tmp_path.iterdir())
 
 
 def test_an_entry_that_would_not_rebuild_re_compiles_pattern_is_not_written(tmp_path, monkeypatch):
@@ -210,7 +209,7 @@ def test_an_entry_that_would_not_rebuild_re_compiles_pattern_is_not_written(tmp_
     assert cache.compiled("axb") is expected
     assert cache.compiled("axb").match("axb")
     monkeypatch.setattr(_compiler, "_code", original)
-    assert not cache.path.exists()
+    assert not list(tmp_path.iterdir())
     assert P.PatternCache(tmp_path).compiled("axb").match("axb")
 
 
@@ -226,7 +225,7 @@ def test_where_the_cache_is(tmp_path, monkeypatch):
     monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "mine"))
     monkeypatch.setattr(P, "_DEFAULT", None)
     P.compiled(_SAMPLES[7][0])
-    assert [p.name for p in (tmp_path / "mine").iterdir()] == [P.PatternCache(tmp_path).path.name]
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == [P.PatternCache(tmp_path).path(_SAMPLES[7][0]).name]
 
 
 def _compile_many(args: tuple[str, int]) -> list[str]:
@@ -240,17 +239,40 @@ def _compile_many(args: tuple[str, int]) -> list[str]:
     return sources
 
 
-def test_processes_writing_at_once_leave_a_whole_file(tmp_path, monkeypatch):
+def test_processes_writing_at_once_leave_every_file_whole(tmp_path, monkeypatch):
     with multiprocessing.get_context("fork").Pool(4) as pool:
         written = pool.map(_compile_many, [(str(tmp_path), seed) for seed in range(8)])
-    sources = {source for found in written for source in found}
-    assert [p.name for p in tmp_path.iterdir()] == [P.PatternCache(tmp_path).path.name]  # no temporary file left
-    entries = P._read(P.PatternCache(tmp_path).path, P.interpreter_key())
-    assert entries and set(entries) <= {(source, 0) for source in sources}  # whole; one may have lost another's
-    expected = [re.compile(source) for source in sorted(sources)]
+    sources = sorted({source for found in written for source in found})
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(P.PatternCache(tmp_path).path(source).name for source in sources)  # no temporary file left
+    expected = [re.compile(source) for source in sources]
+    with monkeypatch.context() as patched:
+        _no_re_compile(patched)  # none lost to another process's write
+        cache = P.PatternCache(tmp_path)
+        found = [cache.compiled(source) for source in sources]
+    assert found == expected
+
+
+def test_a_file_named_for_one_pattern_holding_another_is_not_read(tmp_path, monkeypatch):
+    cache = P.PatternCache(tmp_path)
+    cache.compiled("a+b")
+    cache.path("a+c").write_bytes(cache.path("a+b").read_bytes())
+    cache.path("a+b", re.I).write_bytes(cache.path("a+b").read_bytes())
     with monkeypatch.context() as patched:
         calls = _calls_re_compile(patched)
-        cache = P.PatternCache(tmp_path)
-        found = [cache.compiled(source) for source in sorted(sources)]
-    assert found == expected
-    assert len(calls) == len(sources) - len(entries)  # what the file holds is read from it
+        found = [cache.compiled("a+c").match("aac"), cache.compiled("a+b", re.I).match("AAB")]
+    assert calls == ["a+c", "a+b"] and all(found)
+
+
+def test_past_the_limit_the_oldest_files_are_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(P, "_MAX_FILES", 3)
+    cache = P.PatternCache(tmp_path)
+    old = [f"old{i}[0-9]+" for i in range(3)]
+    for age, source in enumerate(old):
+        cache.compiled(source)
+        os.utime(cache.path(source), ns=(age * 10**9, age * 10**9))  # written long ago, oldest first
+    (tmp_path / "someone else's.bin").write_bytes(b"x")  # not the cache's: left alone
+    cache.compiled("new0[0-9]+")
+    cache.compiled("new1[0-9]+")
+    kept = {p.name for p in tmp_path.iterdir()}
+    assert kept == {cache.path(s).name for s in (old[2], "new0[0-9]+", "new1[0-9]+")} | {"someone else's.bin"}

@@ -344,8 +344,38 @@ def test_sniff_passes_over_plain_text_without_looking_for_tags():
     from nianbao.load import _HTML_TAGS, sniff
 
     assert all(tag.startswith(b"<") for tag in _HTML_TAGS)  # what lets a text without < skip the search
-    assert sniff("一、总体情况\n".encode(), ".txt") == "text"
-    assert sniff(b"  <P>x</p>", ".txt") == "html"
+    assert sniff("一、总体情况\n".encode(), Path("a.txt")) == "text"
+    assert sniff(b"  <P>x</p>", Path("a.txt")) == "html"
+
+
+def test_sniff_reading_the_suffix_only_where_it_decides_sniffs_as_before():
+    from nianbao.load import _HTML_TAGS, sniff
+
+    def as_before(data: bytes, suffix: str) -> str:  # sniff as it was, given the lowered suffix at once
+        head = data[:4096].lstrip()
+        if head.startswith(b"%PDF"):
+            return "pdf"
+        if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+            return "image"
+        if data.startswith(b"PK\x03\x04"):
+            return "docx" if b"word/" in data[:65536] or suffix == ".docx" else "zip"
+        if any(tag in head[:2048].lower() for tag in _HTML_TAGS):
+            return "html"
+        if suffix in (".html", ".htm") and b"<" in head:
+            return "html"
+        return "text"
+
+    pieces = [b"PK\x03\x04", b"word/", b"%PDF", b"<", b"<HTML", b"<p>", b"<div", b" ", b"\n", "政府".encode(), b"x" * 1500]
+    names = ["a.txt", "a.HTML", "b.htm", "c.docx", "d.DOCX", "e.pdf", "noext", "f.tar.htm", ".htm"]
+    rng = random.Random(41)
+    kinds = Counter()
+    for _ in range(20000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        name = rng.choice(names)
+        expected = as_before(data, Path(name).suffix.lower())
+        assert sniff(data, Path(name)) == expected, (data[:100], name)
+        kinds[expected] += 1
+    assert min(kinds[k] for k in ("docx", "zip", "html", "pdf", "text")) > 100, kinds
 
 
 def test_the_issue_date_searched_at_its_words_is_the_one_search_finds():
@@ -469,15 +499,42 @@ def test_reading_a_file_by_its_descriptor_keeps_every_outcome_of_stat_then_read(
     paths.append(tmp_path / "dangling")
     for i in range(40):
         path = tmp_path / f"f{i}.txt"
-        path.write_bytes(rng.randbytes(rng.choice([0, 1, rng.randint(2, 300_000)])))
+        path.write_bytes(rng.randbytes(rng.choice([0, 1, rng.randint(2, 300_000), rng.randint(65535, 65537)])))
         paths.append(path)
     failures = 0
     for path in paths:
-        for limit in (0, 1, 4096, 10**6, 20 * 1024 * 1024, rng.randint(0, 300_000)):
+        for limit in (0, 1, 4096, 65535, 65536, 65537, 10**6, 20 * 1024 * 1024, rng.randint(0, 300_000)):
             expected = outcome(_stat_then_read, path, limit)
             assert outcome(read_bytes, path, limit) == expected, (path, limit)
             failures += isinstance(expected, str)
     assert failures > 40  # too large, missing, a folder, a dangling link: every reason was compared
+
+
+def test_a_pipe_whose_first_read_is_short_is_read_to_its_end(tmp_path):
+    # read_bytes takes a short first read followed by an empty one for a whole small file; from a pipe
+    # a short read is only what the writer has written so far, and the rest must still be read.
+    import os
+    import threading
+    import time
+
+    from nianbao.load import read_bytes
+
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    pieces = ["一、总体情况\n".encode(), b"x" * 70_000, "二、主动公开\n".encode()]
+
+    def write():
+        with open(fifo, "wb", buffering=0) as out:
+            for piece in pieces:
+                out.write(piece)
+                time.sleep(0.05)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert read_bytes(fifo, 20 * 1024 * 1024) == b"".join(pieces)
+    finally:
+        writer.join()
 
 
 def test_the_period_searched_at_its_word_is_the_one_search_finds():
@@ -635,3 +692,49 @@ def test_control_bytes_counted_by_keeping_them_are_those_deleting_them_leaves_ou
         controls = len(data) - len(data.translate(None, LT._CONTROLS))
         assert len(data.translate(None, LT._NOT_CONTROLS)) == controls
         assert LT._looks_binary(data) == (b"\x00" in data or controls > len(data) * 0.01), data
+
+
+def test_decoding_finds_the_control_bytes_once_and_decides_as_before():
+    # decode_text looks for NUL among the control bytes _looks_binary counts, instead of in the whole
+    # sample before counting them: the same decision on texts, UTF-16 without BOM, binaries, damaged UTF-8.
+    from nianbao.load import text as LT
+
+    def as_before(data: bytes) -> tuple[str | None, str]:
+        if data.startswith(LT._ANY_BOM):
+            return LT.decode_text(data)  # (unchanged: a BOM decides)
+        if b"\x00" in data[:65536]:
+            return LT._utf16_without_bom(data)
+        if LT._looks_binary(data):
+            return None, ""
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if encoding == "gb18030" and not LT._mostly_cjk_or_ascii(text):
+                break
+            return text, encoding
+        return LT._utf8_with_a_few_bad_bytes(data)
+
+    words = ["一、总体情况", "政府信息公开", "12", "abc", "\n", "\t", "\r\n", "\f", " "]
+    pieces = [w.encode("utf-8") for w in words] + [w.encode("gb18030") for w in words] + [
+        w.encode("utf-16-le") for w in words] + [b"\x00", b"\x01", b"\x1b", b"\x08", b"\x0b", b"\x1f", b"\xff", b"\x80"]
+    rng = random.Random(31)
+    outcomes = Counter()
+    for _ in range(10000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        if rng.random() < 0.5:  # mostly one encoding, as files are, with a stray piece
+            kind = rng.choice([0, 9, 18])
+            data = b"".join(rng.choice(pieces[kind : kind + 9]) for _ in range(rng.randint(0, 300))) + rng.choice(pieces)
+        if rng.random() < 0.05:
+            data = data * rng.randint(50, 500)  # past the 64 kB sample
+        if rng.random() < 0.05:  # about the 1 % of control bytes that makes bytes binary, the file longer than the sample or not
+            data = bytearray("2024年 report 政府信息公开\n".encode() * rng.randint(1, 5000))
+            for _ in range(int(min(len(data), 65536) * rng.uniform(0.017, 0.025))):
+                at = rng.randrange(min(len(data), 65536))
+                data[at] = 1 if data[at] < 0x80 else data[at]  # (in place of an ASCII byte: still UTF-8)
+            data = bytes(data)
+        expected = as_before(data)
+        assert LT.decode_text(data) == expected, data[:200]
+        outcomes[expected[1].split("+")[0] or "binary"] += 1
+    assert min(outcomes[k] for k in ("utf-8", "gb18030", "utf-16-le", "binary")) > 100, outcomes
