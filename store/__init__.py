@@ -195,9 +195,11 @@ class Store:
         """Tables, columns an older version lacked, indexes and field labels: one short write, safe to race.
         True when an older database's storage was migrated."""
         with write(self.conn):
+            fresh = self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None
             for statement in statements(TABLES):
                 self.conn.execute(statement)
-            self._add_missing_columns()
+            if not fresh:  # (a new file's tables were just made whole: comparing them costs ~4 ms the first time)
+                self._add_missing_columns()
             for statement in statements(INDEXES):
                 self.conn.execute(statement)
             for index in DROPPED_INDEXES:

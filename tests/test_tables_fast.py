@@ -367,3 +367,50 @@ def test_the_text_readers_put_their_templates_fields_only_so_counting_them_tells
         full += len(cells) == len(template_fields)
         partial += len(cells) < len(template_fields)
     assert full > 50 and partial > 20
+
+
+def test_a_label_with_its_unspaced_printing_first_matches_as_the_label_alone():
+    rng = random.Random(1919)
+    alphabet = ["其", "他", "本", "年", ".", "(", "*", "a", "1", "“"]
+    for _ in range(3000):
+        label = spaced("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))))
+        fast, plain = re.compile(tables._unspaced_first(label)), re.compile(label)
+        assert fast.pattern != plain.pattern  # taken for every spaced(…) label
+        text = "".join(rng.choice(alphabet + [" ", "\n", "\t", "\u3000", "  "]) for _ in range(rng.randint(0, 14)))
+        for pos in range(len(text) + 1):
+            got, expected = fast.match(text, pos), plain.match(text, pos)
+            assert (got and got.span()) == (expected and expected.span()), (label, text, pos)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for other in (tables.ACTIVE_LABELS["normative_docs"], r"\s*其他", "其他|总计", spaced("其 他"), spaced("其\t他")):
+        assert tables._unspaced_first(other) == other
+
+
+def test_what_follows_a_number_is_looked_at_past_whitespace_as_the_pattern_looks():
+    def reference(text: str, end: int) -> bool:  # _attaches as a pattern says it
+        after = re.compile(r"\s*").match(text, end).end()
+        return text[after : after + 1] in tables._ATTACHES
+
+    spaces = [" ", "\n", "\t", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "\u200b", "\ufeff"]
+    printed = ["件", "万", "元", "%", "其", "1", "|", "—", "x"]
+    rng = random.Random(1903)
+    for _ in range(20000):
+        text = "".join(rng.choice(spaces if rng.random() < 0.8 else printed) for _ in range(rng.randint(0, 20)))
+        for end in range(len(text) + 1):
+            assert tables._attaches(text, end) == reference(text, end), (text, end)
+    # str.lstrip strips what `\s` matches, every code point
+    assert [c for c in map(chr, range(0x110000)) if ((c + "x").lstrip() == "x") != bool(re.match(r"\s", c))] == []
+
+
+def test_a_format_sign_is_looked_for_only_where_its_character_is_printed_as_its_pattern_finds_it():
+    for signs in (tables._SIGNS_2019_ACTIVE, tables._SIGNS_2021_OTHER):
+        for ch, sign in signs:
+            assert ch in sign.pattern.replace(r"\s*", "")  # the character is one of the phrase's
+    rng = random.Random(1904)
+    pieces = ["本年新制作", "本 年\n新制作", "本年新", "上一年项目数量", "政府\t集中采购", "对外公开总数量", "逾期不补正",
+              "缴纳\n费用", "新", "目", "采", "总", "逾", "缴", "本年", "\n\t", "0", " ", "其他处理", "对外公开"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        a = rng.randint(0, len(text))
+        span = (a, rng.randint(a, len(text)))
+        for signs in (tables._SIGNS_2019_ACTIVE, tables._SIGNS_2021_OTHER):
+            assert tables._printed(signs, text, span) == any(sign.search(text, *span) for _, sign in signs), (text, span)
