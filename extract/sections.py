@@ -42,8 +42,12 @@ _MAX_HEADING_CHARS = 40
 
 
 def _is_heading(line_title: str, number: int, numbered: bool) -> bool:
+    """Whether a heading line's title (holding a hit of section `number`'s key words) is that section's heading.
+
+    The key words are not looked for again: find_sections found them on this line, and they stand in its
+    title (numbering and markup hold none of their first characters; stripping stops at their characters)."""
     title = line_title.strip().strip("*# \t")
-    if len(title) > _MAX_HEADING_CHARS or not _KEYWORDS[number].search(title):
+    if len(title) > _MAX_HEADING_CHARS:
         return False
     if title.endswith(("。", ";", "；")):
         return False  # a sentence, not a heading
