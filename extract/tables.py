@@ -203,6 +203,8 @@ def _plain_cells_source(ncols: int, head: str = _HEAD, tail: str = _TAIL) -> str
 def _plain_cells_pattern(ncols: int) -> re.Pattern[str]:
     if ncols not in _PLAIN_CELLS:
         _PLAIN_CELLS[ncols] = compiled(_plain_cells_source(ncols))  # ~2 ms each with re.compile (patterns.py)
+        # read_plain_row finds `open` and `numbering` by number, right after the cells
+        assert _PLAIN_CELLS[ncols].groupindex == {"open": ncols + 1, "numbering": ncols + 2}
     return _PLAIN_CELLS[ncols]
 
 
@@ -220,14 +222,16 @@ def read_plain_row(text: str, start: int, end: int, field_ids: list[str], cells:
     m = (_PLAIN_CELLS.get(ncols) or _plain_cells_pattern(ncols)).fullmatch(text, start, end)
     if m is None:
         return False
+    # m.regs: every group's span in one C call (m.span(i) is a method call per cell); the `open` and
+    # `numbering` groups are the two after the cells (a group not taken spans (-1, -1)).
+    regs = m.regs
     if m.lastindex != ncols:  # `open` or `numbering` took part (groups close in order): look past the row
-        if m["open"] is not None and _attaches(text, m.end(ncols)):
+        if regs[ncols + 1][0] >= 0 and _attaches(text, regs[ncols][1]):
             return False
-        if m["numbering"] is not None and not not_a_value(text, m.start("numbering")):
+        numbering = regs[ncols + 2][0]
+        if numbering >= 0 and not not_a_value(text, numbering):
             return False
-    # m.regs: every group's span in one C call (m.span(i) is a method call per cell); zip stops at the
-    # last cell, before the `open` and `numbering` groups.
-    _put_cells(field_ids, m.groups(), m.regs[1:], cells)
+    _put_cells(field_ids, m.groups(), regs[1:], cells)  # zip stops at the last cell
     return True
 
 
