@@ -68,7 +68,8 @@ def detect_template(text: str, active: tuple[int, int], applications: tuple[int,
     """Which national format the tables follow, told by their own headers, not by the year."""
     if _printed(_SIGNS_2019_ACTIVE, text, active):
         return F.TEMPLATE_2019
-    if _OTHER_PROCESSING.search(text, *applications) and not _printed(_SIGNS_2021_OTHER, text, applications):
+    # 2021's phrases first: most reports print one, and then 其他处理 (both formats print it) is not looked for.
+    if not _printed(_SIGNS_2021_OTHER, text, applications) and _OTHER_PROCESSING.search(text, *applications):
         return F.TEMPLATE_2019
     return F.TEMPLATE_2021
 

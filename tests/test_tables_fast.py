@@ -414,3 +414,25 @@ def test_a_format_sign_is_looked_for_only_where_its_character_is_printed_as_its_
         span = (a, rng.randint(a, len(text)))
         for signs in (tables._SIGNS_2019_ACTIVE, tables._SIGNS_2021_OTHER):
             assert tables._printed(signs, text, span) == any(sign.search(text, *span) for _, sign in signs), (text, span)
+
+
+def test_the_format_is_told_as_its_definition_tells_it():
+    def reference(text: str, active: tuple[int, int], applications: tuple[int, int]) -> str:
+        def printed(phrases, span):
+            return any(re.compile(spaced(w)).search(text, *span) for w in phrases)
+        if printed(("本年新制作", "本年新公开", "上一年项目数量", "政府集中采购", "对外公开总数量"), active):
+            return F.TEMPLATE_2019
+        if printed(("其他处理",), applications) and not printed(("逾期不补正", "缴纳费用"), applications):
+            return F.TEMPLATE_2019
+        return F.TEMPLATE_2021
+
+    rng = random.Random(1907)
+    pieces = ["本年新制作", "本年 新公开", "上一年项目数量", "政府集中采购", "对外公开总数量", "其他处理", "其他\n处理", "其他",
+              "逾期不补正", "逾期", "缴纳 费用", "缴纳", "本年制发件数", "\n\t", "0", "申请", "新", "总"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(4))
+        active, applications = (cuts[0], cuts[1]), (cuts[2], cuts[3])
+        if rng.random() < 0.5:
+            active, applications = applications, active
+        assert tables.detect_template(text, active, applications) == reference(text, active, applications), (text, active, applications)
