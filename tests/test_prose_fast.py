@@ -769,3 +769,38 @@ def test_decoding_finds_the_control_bytes_once_and_decides_as_before():
         assert LT.decode_text(data) == expected, data[:200]
         outcomes[expected[1].split("+")[0] or "binary"] += 1
     assert min(outcomes[k] for k in ("utf-8", "gb18030", "utf-16-le", "binary")) > 100, outcomes
+
+
+def test_the_title_read_with_its_look_ahead_and_split_names_what_it_named_before():
+    # _TITLE's look-ahead after the lazy organ turns away places where the rest cannot begin; and the
+    # title's white space goes by str.split (str.isspace), which is what re's \s is.
+    assert "(?P<organ>.*?)(?=[\\s关\\d度政])" in MD._TITLE.pattern
+    plain = re.compile(MD._TITLE.pattern.replace("(?=[\\s关\\d度政])", ""))
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert "".join(every.split()) == re.sub(r"\s+", "", every)
+
+    def as_before(title: str) -> tuple[str | None, int | None]:
+        m = plain.match(re.sub(r"\s+", "", title))
+        if not m:
+            return None, None
+        year = m["y1"] or m["y2"]
+        organ = m["organ"].strip() or None
+        if organ and (MD._NOT_A_NAME.search(organ) or organ in MD._GENERIC):
+            organ = None
+        return organ, int(year) if year else None
+
+    pieces = ["2024", "2024年", "2024 年度", "年度", "年", "度", "关于", " ", "\t", "\u3000", "\n", "政府信息公开", "政府", "信息公开",
+              "五华县安流镇", "我镇", "人民政府", "办公室", "工作", "年度报告", "的", "1", "12345", "x", "，", "关"]
+    rng = random.Random(47)
+    titles = [seed_text(s)[:80] for s in SEED_NAMES] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(30000)]
+    named = 0
+    for title in titles:
+        for text in (title, "".join(title.split())):
+            expected = plain.match(text)
+            got = MD._TITLE.match(text)
+            assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict())), text
+        organ, year = as_before(title)
+        assert MD.organ_from_title(title) == (organ, year), title
+        named += organ is not None
+    assert named > 3000
