@@ -183,15 +183,9 @@ _PLAIN_CELLS: dict[int, re.Pattern[str]] = {}
 _new_cell = object.__new__
 # The value of each 0 … 999 as printed without leading zeros (`007` is not a key: int() reads it).
 # int(str) first copies the string to ASCII, about three times a dict look-up; most cells are small counts.
-# A miss (a larger or zero-led number) is int()'s reading, so the look-up is one subscript.
-class _PrintedInts(dict[str, int]):
-    __slots__ = ()
-
-    def __missing__(self, printed: str) -> int:
-        return int(printed)
-
-
-_SMALL_INTS = _PrintedInts({str(n): n for n in range(1000)})
+# A miss (a larger or zero-led number) is int()'s reading. A plain dict, not a subclass with __missing__:
+# CPython 3.11 specializes a subscript of an exact dict only (~12 ns a cell less), and a try costs nothing.
+_SMALL_INTS: dict[str, int] = {str(n): n for n in range(1000)}
 
 
 def _plain_cells_source(ncols: int, head: str = _HEAD, tail: str = _TAIL) -> str:
@@ -245,7 +239,10 @@ def _put_cells(field_ids: Iterable[str], printed: Iterable[str], spans: Iterable
     for fid, digits_printed, (cell_start, cell_end) in zip(field_ids, printed, spans):
         cell = new_cell(cell_type)
         cell.field = fid
-        cell.value = value_of[digits_printed]
+        try:
+            cell.value = value_of[digits_printed]
+        except KeyError:
+            cell.value = int(digits_printed)
         cell.start = cell_start
         cell.end = cell_end
         cell.extractor = builtin
