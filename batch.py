@@ -386,13 +386,30 @@ class _Worker:
 
 def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> Iterator[Report | ReportRows | None]:
     ctx = fork_context()
-    workers = [_Worker(ctx, options, shape) for _ in range(max(1, options.jobs))]
-    window = 2 * QUEUED_PER_WORKER * len(workers)  # reports drawn but not yet stored: bounded, so memory stays flat
+    n_workers = max(1, options.jobs)
+    workers: list[_Worker] = []
+    window = 2 * QUEUED_PER_WORKER * n_workers  # reports drawn but not yet stored: bounded, so memory stays flat
     done: dict[int, Report | ReportRows] = {}
     ready_of = _Ready()
     inputs = iter(items)  # drawn as a worker has room: never held as a list
     drawn = False  # every input handed out
     next_out = next_in = 0
+
+    def give_next(w: _Worker) -> bool:
+        """Hand `w` its next list of up to GIVEN_AT_ONCE inputs (their results come back together); False when
+        there is none to give: every input drawn, or the window full."""
+        nonlocal drawn, next_in
+        given = []
+        while len(given) < GIVEN_AT_ONCE and next_in < next_out + window:
+            item = next(inputs, None)
+            if item is None:
+                drawn = True
+                break
+            given.append((next_in, item))
+            next_in += 1
+        if given:
+            w.give(given)
+        return bool(given)
 
     def replace(i: int, kill: bool, leftover: list[tuple[int, Item]], alone: bool = False) -> None:
         """A fresh worker in place of worker i, given the tasks its predecessor never finished sending
@@ -406,21 +423,17 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
             workers[i].give(leftover[at : at + GIVEN_AT_ONCE])
 
     try:
+        for _ in range(n_workers):  # each given its first list as soon as it is forked: it reads while the next is
+            workers.append(_Worker(ctx, options, shape))
+            if not drawn:
+                give_next(workers[-1])
         while not drawn or next_out < next_in:
-            for w in workers:
-                # topped up a list of GIVEN_AT_ONCE at a time (its results come back together), never one by one
-                while len(w.tasks) <= QUEUED_PER_WORKER - GIVEN_AT_ONCE and not drawn:
-                    given = []
-                    while len(given) < GIVEN_AT_ONCE and next_in < next_out + window:
-                        item = next(inputs, None)
-                        if item is None:
-                            drawn = True
-                            break
-                        given.append((next_in, item))
-                        next_in += 1
-                    if not given:
-                        break
-                    w.give(given)
+            # topped up a list at a time round the workers, so each has work before any has its fill (given a
+            # worker's fill first, the next one waited while the writer looked up the stamps of 500 more inputs)
+            while not drawn:
+                room = [w for w in workers if len(w.tasks) <= QUEUED_PER_WORKER - GIVEN_AT_ONCE]
+                if not room or not all(give_next(w) for w in room):
+                    break
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
