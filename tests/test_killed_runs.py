@@ -3,6 +3,8 @@ is surely gone, and checks its reports across years, as it does an interrupted r
 
 from __future__ import annotations
 
+import builtins
+import os
 import signal
 import socket
 import sqlite3
@@ -17,6 +19,7 @@ from conftest import seed_named
 from nianbao.batch import BatchOptions, run_batch
 from nianbao.pipeline import expand_inputs, process_path
 from nianbao.store import Store
+from nianbao.store import liveness
 from nianbao.store.liveness import is_gone, this_process
 
 S004_FORWARD = "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
@@ -37,7 +40,7 @@ def test_a_process_killed_outright_is_gone_waited_for_or_not():
     child = subprocess.Popen([sys.executable, "-c", MARK_OF_CHILD + "; import time; time.sleep(60)"], stdout=subprocess.PIPE, text=True)
     try:
         mark = _child_mark(child)
-        assert mark.startswith(f"{socket.gethostname()}:{child.pid}:") and not is_gone(mark)
+        assert mark.rsplit(":", 2)[1] == str(child.pid) and not is_gone(mark)
         child.send_signal(signal.SIGKILL)
         deadline = time.monotonic() + 10
         while not is_gone(mark) and time.monotonic() < deadline:  # a zombie until waited for: gone all the same
@@ -50,13 +53,72 @@ def test_a_process_killed_outright_is_gone_waited_for_or_not():
 
 
 def test_only_a_surely_ended_process_is_gone():
-    host, pid, start = this_process().rsplit(":", 2)
-    assert start, "this machine has /proc: the start time is recorded"
-    assert is_gone(f"{host}:{pid}:{int(start) + 1}")  # this pid, but a process started at another time: the pid was reused
-    assert not is_gone(f"{host}:{pid}:")  # no start time recorded: the pid alone, and it is alive
-    assert not is_gone(f"another-{host}:{pid}:1")  # another machine's run: nothing can be told from here
-    for mark in (None, "", "x", f"{host}:abc:1", f"{host}:0:1", f"{host}:-5:1", f"{host}:{pid}"):
+    place, pid, start = this_process().rsplit(":", 2)
+    host, boot, pid_namespace, time_namespace = place.split("|")
+    assert host == socket.gethostname() and boot and pid_namespace.startswith("pid:") and start, "this machine has /proc"
+    assert is_gone(f"{place}:{pid}:{int(start) + 1}")  # this pid, but a process started at another time: the pid was reused
+    assert not is_gone(f"{place}:{pid}:")  # no start time recorded: the pid alone, and it is alive
+    ended = subprocess.run([sys.executable, "-c", MARK_OF_CHILD], capture_output=True, text=True, check=True).stdout.strip()
+    gone_pid, gone_start = ended.rsplit(":", 2)[1:]
+    assert is_gone(ended)
+    # The same ended process seen from elsewhere: another host, another boot, another PID or time namespace
+    # (a container with the host's name): its pids are not ours to judge, so never gone.
+    for other in (f"another-{host}|{boot}|{pid_namespace}|{time_namespace}", f"{host}|another-boot|{pid_namespace}|{time_namespace}",
+                  f"{host}|{boot}|pid:[1]|{time_namespace}", f"{host}|{boot}|{pid_namespace}|time:[1]", host):
+        assert not is_gone(f"{other}:{gone_pid}:{gone_start}"), other
+    for mark in (None, "", "x", f"{place}:abc:1", f"{place}:0:1", f"{place}:-5:1", f"{place}:{pid}", f"{place}:²:1", f"{place}:١٢:1"):
         assert not is_gone(mark), mark
+
+
+def _hide_pid(monkeypatch, pid: int) -> None:
+    """/proc mounted with hidepid=2: /proc/<pid> is absent for another user's process, which still exists
+    (kill(pid, 0) says EPERM)."""
+    real_open, real_kill = builtins.open, os.kill
+
+    def fake_open(file, *a, **k):
+        if file == f"/proc/{pid}/stat":
+            raise FileNotFoundError(2, "No such file or directory", file)
+        return real_open(file, *a, **k)
+
+    def fake_kill(p, sig):
+        if p == pid:
+            raise PermissionError(1, "Operation not permitted")
+        return real_kill(p, sig)
+
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "kill", fake_kill)
+
+
+def test_a_live_process_that_proc_hides_is_not_gone(monkeypatch):
+    """(found by the session-19 review: "no /proc/<pid>" was taken for "no such process")"""
+    mark = this_process()
+    _hide_pid(monkeypatch, os.getpid())
+    assert not is_gone(mark)
+
+
+def test_a_live_run_hidden_from_another_run_is_still_caught_up_once_really_killed(tmp_path, monkeypatch):
+    """(from the session-19 review) A live run must not be marked killed by a run that cannot see its process:
+    its cross-year check would be marked done, and once it is really killed its later reports never checked."""
+    folder = _two_years_first_then_many(tmp_path, 0)
+    last_year, this_year = sorted(folder.iterdir())
+    db = tmp_path / "t.db"
+    other = Store(db)  # another user's live batch
+    live = other.start_run(["extract"])
+    other.save(process_path(last_year), live)
+    with monkeypatch.context() as hidden:  # a second user's run, where /proc hides the first user's processes
+        _hide_pid(hidden, os.getpid())
+        mine = Store(db)
+        assert run_batch([], mine, BatchOptions(jobs=1)).status == "done"
+        mine.close()
+    assert _runs(db)[0] == {"status": "running", "checked": 0}
+    other.save(process_path(this_year), live)  # the live run goes on, then is killed before its own check
+    other.close()
+    monkeypatch.setattr(liveness, "is_gone", lambda mark: mark == this_process())  # its process, now surely gone
+    later = Store(db)
+    assert run_batch([], later, BatchOptions(jobs=1)).status == "done"
+    later.close()
+    assert _runs(db)[0] == {"status": "killed", "checked": 1}
+    assert _history(db) == [str(this_year)]
 
 
 def _two_years_first_then_many(tmp_path: Path, n_fillers: int) -> Path:
