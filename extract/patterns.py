@@ -25,7 +25,9 @@ when it can be: never an error, at most the old cost.
 Where: $NIANBAO_CACHE_DIR, else $XDG_CACHE_HOME/nianbao, else ~/.cache/nianbao. One file per pattern, so
 a process reads only what it uses and processes writing at once never lose each other's work: each
 file is written atomically (a temporary file, then os.replace). Patterns of older versions are left
-behind; past _MAX_FILES the oldest written are removed.
+behind; past _MAX_FILES the oldest written are removed. The directory is used only if it is this user's
+and no one else can write to it (a file is trusted to hold re.compile's pattern: its digest says only that
+it is whole), as Python trusts its own __pycache__.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ import os
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any
 
 import _sre
@@ -71,10 +75,10 @@ class PatternCache:
     """Compiled patterns kept in one directory for one interpreter."""
 
     def __init__(self, directory: Path | None, key: tuple[Any, ...] | None = None) -> None:
-        self.directory = directory
+        self.directory = _own(directory) if directory is not None else None
         self.key = interpreter_key() if key is None else key
         self._key_bytes = repr(self.key).encode()
-        self.writable = directory is not None  # False once a write failed: this process then stops trying
+        self.writable = self.directory is not None  # False once a write failed: this process then stops trying
 
     def path(self, pattern: str, flags: int = 0) -> Path:
         """The file that holds `pattern` compiled with `flags` by this interpreter."""
@@ -100,6 +104,21 @@ class PatternCache:
         if self.writable and (args := _entry(pattern, flags, compiled)) is not None:
             self.writable = _write(path, (self.key, pattern, flags), args)
         return compiled
+
+
+def _own(directory: Path) -> Path | None:
+    """`directory` (made if missing, for its owner alone) if it is this user's and no one else can write to it;
+    else None. A file there is trusted to hold what re.compile gives (its digest says only that it is whole):
+    one another user planted in a shared or world-writable directory could make a pattern match otherwise."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = directory.stat()
+    except OSError:
+        return None
+    me = os.geteuid() if hasattr(os, "geteuid") else st.st_uid
+    if not S_ISDIR(st.st_mode) or st.st_uid != me or st.st_mode & 0o022:
+        return None
+    return directory
 
 
 def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
@@ -164,12 +183,17 @@ def _write(path: Path, identity: tuple[Any, ...], args: Entry) -> bool:
 
 
 def _prune(directory: Path) -> None:
-    """Remove the oldest written files past _MAX_FILES (patterns of older versions, mostly)."""
+    """Remove the oldest written files past _MAX_FILES (patterns of older versions, mostly), and the temporary
+    files of writers killed before their os.replace (older than an hour: none is being written still)."""
     try:
-        files = [(entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(directory)
-                 if entry.name.startswith(_PREFIX) and entry.name.endswith(".bin")]
+        entries = [entry for entry in os.scandir(directory) if entry.name.startswith(_PREFIX)]
+        files = [(entry.stat().st_mtime_ns, entry.path) for entry in entries if entry.name.endswith(".bin")]
         for _, old in sorted(files)[: max(0, len(files) - _MAX_FILES)]:
             os.unlink(old)
+        an_hour_ago = time.time_ns() - 3600 * 10**9
+        for entry in entries:
+            if entry.name.endswith(".tmp") and entry.stat().st_mtime_ns < an_hour_ago:
+                os.unlink(entry.path)
     except OSError:  # another process removed it first, or the directory is not ours to clean
         pass
 

@@ -276,3 +276,53 @@ def test_past_the_limit_the_oldest_files_are_removed(tmp_path, monkeypatch):
     cache.compiled("new1[0-9]+")
     kept = {p.name for p in tmp_path.iterdir()}
     assert kept == {cache.path(s).name for s in (old[2], "new0[0-9]+", "new1[0-9]+")} | {"someone else's.bin"}
+
+
+def _planted(directory: Path, asked: str, other: str) -> None:
+    """Write, as anyone able to write `directory` could, a whole file for `asked` holding another pattern's code."""
+    cache = P.PatternCache(directory)
+    P._write(cache.path(asked), (cache.key, asked, 0), P._entry(other, 0, re.compile(other)))
+
+
+@pytest.mark.parametrize("how", ["group-writable", "world-writable", "another user's"])
+def test_a_directory_others_can_write_is_not_used(tmp_path, monkeypatch, how):
+    """(found by the session-19 review) a planted file would make a pattern match otherwise than re.compile's."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    asked, other = r"(\d+)\s*件", r"(\d)\d*\s*件"  # the same groups; reads 123件 as 123, and as 1
+    _planted(shared, asked, other)  # a whole, digest-true file
+    assert P.PatternCache(shared).compiled(asked).match("123件").group(1) == "1"  # trusted while the directory is private
+    os.chmod(shared, {"group-writable": 0o775, "world-writable": 0o777, "another user's": 0o755}[how])
+    if how == "another user's":
+        monkeypatch.setattr(os, "geteuid", lambda: os.stat(shared).st_uid + 1)
+    cache = P.PatternCache(shared)
+    assert cache.directory is None and not cache.writable
+    found = cache.compiled(asked)
+    assert found == re.compile(asked) and found.match("123件").group(1) == "123"
+
+
+def test_a_private_directory_of_ones_own_is_used_and_made_private(tmp_path):
+    made = tmp_path / "new" / "cache"
+    cache = P.PatternCache(made)
+    assert cache.directory == made and os.stat(made).st_mode & 0o777 == 0o700 & ~_umask()
+    cache.compiled("own[0-9]+")
+    assert cache.path("own[0-9]+").is_file()
+    # what the review planted, in one's own directory, is the same trust as Python's own __pycache__
+    os.chmod(made, 0o755)
+    assert P.PatternCache(made).directory == made
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_writers_leftover_temporary_file_is_removed_once_old(tmp_path):
+    cache = P.PatternCache(tmp_path)
+    stale, fresh = tmp_path / f"{P._PREFIX}x.bin.abc.tmp", tmp_path / f"{P._PREFIX}y.bin.def.tmp"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(stale, ns=(0, 0))
+    cache.compiled("prune[0-9]+")
+    assert not stale.exists() and fresh.exists()
