@@ -74,6 +74,8 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError as exc:
         if "unable to open" not in str(exc) and "readonly" not in str(exc):
             raise StoreError(f"cannot read the database {path}: {exc}") from None
+    except sqlite3.DatabaseError as exc:  # not a database, or a damaged one: said in one line, as extract says it
+        raise StoreError(f"cannot read the database {path}: {exc}") from None
     # A WAL database on a read-only file system: its -shm cannot be created. Nobody can be
     # writing to it either, so reading it as immutable is safe.
     try:

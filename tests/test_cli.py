@@ -146,3 +146,15 @@ def test_a_database_that_cannot_be_written_is_one_clear_line(tmp_path, monkeypat
     assert "cannot write to" in result.stderr and "database is locked" in result.stderr
     assert "Traceback" not in result.output
     assert next(sqlite_utils.Database(tmp_path / "t.db")["runs"].rows)["status"] == "failed"
+
+
+@pytest.mark.parametrize("command", [["overview"], ["show", "x"], ["review"], ["stats"], ["trends", "x"], ["extract", str(SEEDS)]])
+def test_a_file_that_is_not_a_database_is_one_clear_line(tmp_path, command):
+    """(a read command used to end in a traceback: `DatabaseError: file is not a database`; found by the session-19 review)"""
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("这不是数据库\n" * 50, encoding="utf-8")
+    result = runner.invoke(cli.app, [*command, "--db", str(not_a_database)])
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{not_a_database}" in result.stderr and "not a database" in result.stderr
+    assert not_a_database.read_text(encoding="utf-8") == "这不是数据库\n" * 50  # left as it was
