@@ -120,6 +120,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
             return data
         while more := os.read(fd, max(size + 1 - len(data), 1 << 16)):  # to the end, as Path.read_bytes reads
             data += more
+            _check_size(len(data), max_bytes)  # a pipe or a device, whose size fstat does not give, is bounded too
         return data
     except OSError as exc:
         raise LoadError(f"cannot read: {exc.strerror or exc}") from None

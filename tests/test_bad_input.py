@@ -79,6 +79,43 @@ def test_file_over_the_size_limit(tmp_path):
     assert report.status == "failed" and report.error.startswith("file too large (52.4 MB")
 
 
+@pytest.mark.parametrize("n_bytes", [200_000, 10_000_000])
+def test_a_pipe_longer_than_the_limit_is_refused_not_read_whole(tmp_path, n_bytes):
+    """A pipe (or a device) has no size to check first: it is read only up to the limit (found by the session-19
+    review: a 200,000-byte FIFO was read whole at a limit of 100,000, and /dev/zero would never have ended)."""
+    import os
+    import threading
+
+    from nianbao.load import LoadError, read_bytes
+
+    fifo = tmp_path / "stream.txt"
+    os.mkfifo(fifo)
+    written: list[int] = []
+
+    def feed() -> None:
+        try:
+            with open(fifo, "wb") as out:
+                for _ in range(n_bytes // 1000):
+                    written.append(out.write(b"x" * 1000))
+        except BrokenPipeError:  # the reader stopped at the limit: the rest is never asked for
+            pass
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    with pytest.raises(LoadError, match="file too large"):
+        read_bytes(fifo, 100_000)
+    feeder.join(timeout=30)
+    assert not feeder.is_alive() and sum(written) < 100_000 + 200_000  # stopped near the limit, not at the end
+    with pytest.raises(LoadError, match="file too large"):
+        read_bytes(Path("/dev/zero"), 1_000_000)  # endless: stopped all the same
+    fifo.unlink()
+    os.mkfifo(fifo)
+    feeder = threading.Thread(target=lambda: fifo.write_bytes(b"y" * 90_000))
+    feeder.start()
+    assert read_bytes(fifo, 100_000) == b"y" * 90_000  # under the limit: read whole, as before
+    feeder.join(timeout=30)
+
+
 def test_unreadable_path(tmp_path):
     report = process_path(tmp_path / "missing.txt")
     assert report.status == "failed" and report.error.startswith("cannot read")
