@@ -395,9 +395,9 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
     drawn = False  # every input handed out
     next_out = next_in = 0
 
-    def give_next(w: _Worker) -> bool:
-        """Hand `w` its next list of up to GIVEN_AT_ONCE inputs (their results come back together); False when
-        there is none to give: every input drawn, or the window full."""
+    def next_list() -> list[tuple[int, Item]]:
+        """The next list of up to GIVEN_AT_ONCE inputs for a worker (their results come back together); empty
+        when there is none to give: every input drawn, or the window full."""
         nonlocal drawn, next_in
         given = []
         while len(given) < GIVEN_AT_ONCE and next_in < next_out + window:
@@ -407,6 +407,12 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
                 break
             given.append((next_in, item))
             next_in += 1
+            if name_suffix(str(item[0])).lower() in SLOW_SUFFIXES:
+                break  # a file that may take seconds (OCR) ends its list: eight scans are not one worker's while another idles
+        return given
+
+    def give_next(w: _Worker) -> bool:
+        given = next_list()
         if given:
             w.give(given)
         return bool(given)
@@ -423,10 +429,12 @@ def _in_workers(items: Iterable[Item], options: BatchOptions, shape: Shape) -> I
             workers[i].give(leftover[at : at + GIVEN_AT_ONCE])
 
     try:
-        for _ in range(n_workers):  # each given its first list as soon as it is forked: it reads while the next is
+        for _ in range(n_workers):  # each forked once there is a first list for it, and given it at once: it reads
+            first = next_list()       # while the next is forked (a re-run of unchanged files forks none)
+            if not first:
+                break
             workers.append(_Worker(ctx, options, shape))
-            if not drawn:
-                give_next(workers[-1])
+            workers[-1].give(first)
         while not drawn or next_out < next_in:
             # topped up a list at a time round the workers, so each has work before any has its fill (given a
             # worker's fill first, the next one waited while the writer looked up the stamps of 500 more inputs)

@@ -50,6 +50,55 @@ def test_unchanged_files_are_not_read_again_and_an_edited_one_replaces_its_versi
     assert "5 report(s): 5 ok" in forced.stderr and "not read again" not in forced.stderr
 
 
+def test_workers_are_started_only_for_files_to_read(folder, tmp_path, monkeypatch):
+    """A re-run of unchanged files forks no worker process (two forks and stops were a third of its time)."""
+    from nianbao import batch
+
+    started = []
+    real = batch._Worker.__init__
+
+    def counted(self, *args, **kwargs):
+        started.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(batch._Worker, "__init__", counted)
+    for seed in list(folder.iterdir()):  # 10 files: more than one list of GIVEN_AT_ONCE (8)
+        (folder / f"copy_{seed.name}").write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert "10 report(s): 10 ok" in invoke("extract", folder, "--db", db, "--jobs", "2").stderr
+    assert len(started) == 2
+    assert "10 unchanged" in invoke("extract", folder, "--db", db, "--jobs", "2").stderr
+    assert len(started) == 2  # none for the re-run
+    edited = next(folder.glob("004*"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert "1 report(s): 1 ok" in invoke("extract", folder, "--db", db, "--jobs", "2").stderr
+    assert len(started) == 3  # one file to read: one worker (the second would have had nothing)
+
+
+def test_files_that_may_be_slow_are_shared_between_the_workers(tmp_path, monkeypatch):
+    """A list of files ends at a scan, a PDF or a Word file: a few of them are no longer all one worker's (they
+    went eight to a list, so five scans were read one after another while the other worker idled)."""
+    from nianbao import batch
+
+    given: dict[int, list[str]] = {}
+    real = batch._Worker.give
+
+    def recorded(self, tasks):
+        given.setdefault(id(self), []).extend(path.name for _, (path, _problem) in tasks)
+        real(self, tasks)
+
+    monkeypatch.setattr(batch._Worker, "give", recorded)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"scan{i}.pdf").write_bytes(b"%PDF-1.4 not really\n")
+    (folder / "report.txt").write_text(seed_named("004"), encoding="utf-8")
+    result = invoke("extract", folder, "--db", tmp_path / "t.db", "--jobs", "2")
+    assert "6 report(s)" in result.stderr
+    assert len(given) == 2 and all(names for names in given.values())
+    assert sorted(name for names in given.values() for name in names) == sorted(p.name for p in folder.iterdir())
+
+
 def test_a_file_with_the_same_size_but_a_new_time_is_read_again(folder, tmp_path):
     db = tmp_path / "t.db"
     invoke("extract", folder, "--db", db, "-q")
