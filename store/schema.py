@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS runs (
     n_errors INTEGER, n_warnings INTEGER, n_info INTEGER,
     seconds REAL, timings TEXT,  -- JSON: seconds per stage, summed over the run
     years_checked TEXT,          -- when its reports were checked across years (NULL: not yet, e.g. after a Ctrl-C)
-    process TEXT                 -- host:pid:start of the process that ran it (store/liveness.py)
+    process TEXT                 -- place:pid:start of the process that ran it (store/liveness.py)
 );
 CREATE TABLE IF NOT EXISTS reports (
     id TEXT PRIMARY KEY,         -- sha256 of the input's bytes

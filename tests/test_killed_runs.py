@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 from conftest import seed_named
+from test_streamed_batch import _two_years
 
 from nianbao.batch import BatchOptions, run_batch
 from nianbao.pipeline import expand_inputs, process_path
@@ -22,7 +23,6 @@ from nianbao.store import Store
 from nianbao.store import liveness
 from nianbao.store.liveness import is_gone, this_process
 
-S004_FORWARD = "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
 MARK_OF_CHILD = "from nianbao.store.liveness import this_process; print(this_process(), flush=True)"
 
 
@@ -122,15 +122,10 @@ def test_a_live_run_hidden_from_another_run_is_still_caught_up_once_really_kille
 
 
 def _two_years_first_then_many(tmp_path: Path, n_fillers: int) -> Path:
-    """随县安居镇's 2023 report carrying 5 forward and its 2024 one carrying 0 over (a cross-year finding once both are
-    checked), first in the folder, then `n_fillers` reports of another organ, each its own bytes."""
-    this_year = seed_named("004")
-    last_year = "随县安居镇2023年政府信息公开工作年度报告\n" + this_year.replace("2024", "2023").replace(
-        S004_FORWARD, "四、结转下年度继续办理 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a_2023.txt").write_text(last_year, encoding="utf-8")
-    (folder / "b_2024.txt").write_text(this_year, encoding="utf-8")
+    """test_streamed_batch's pair (随县安居镇's 2023 report carrying 5 forward, its 2024 one carrying 0 over: a
+    cross-year finding once both are checked), first in the folder, then `n_fillers` reports of another organ,
+    each its own bytes."""
+    folder = _two_years(tmp_path, "随县安居镇")
     filler = seed_named("001")
     for i in range(n_fillers):
         (folder / f"c_{i:05d}.txt").write_text(f"{filler}\n（第{i}份）\n", encoding="utf-8")
